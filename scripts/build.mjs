@@ -1,0 +1,25 @@
+// Bundles source/cli.tsx into dist/: one small entry for the commands, the TUI (Ink, React)
+// in a chunk of its own that only `malkoll` without a subcommand loads.
+import {build} from 'esbuild';
+import {rmSync} from 'node:fs';
+
+rmSync(new URL('../dist', import.meta.url), {recursive: true, force: true});
+await build({
+	entryPoints: {cli: 'source/cli.ts'},
+	outdir: 'dist',
+	bundle: true,
+	splitting: true,
+	format: 'esm',
+	platform: 'node',
+	target: 'node20',
+	jsx: 'automatic',
+	minify: false,
+	sourcemap: false,
+	legalComments: 'none',
+	define: {'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"'},
+	banner: {
+		js: "import {createRequire as __malkollRequire} from 'node:module'; const require = __malkollRequire(import.meta.url);",
+	},
+	external: ['react-devtools-core'],
+	logLevel: 'warning',
+});
