@@ -1,7 +1,9 @@
-// Bundles source/cli.tsx into dist/: one small entry for the commands, the TUI (Ink, React)
+// Bundles source/cli.ts into dist/: one small entry for the commands, the TUI (Ink, React)
 // in a chunk of its own that only `malkoll` without a subcommand loads.
 import {build} from 'esbuild';
-import {rmSync} from 'node:fs';
+import {chmodSync, readFileSync, rmSync} from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 rmSync(new URL('../dist', import.meta.url), {recursive: true, force: true});
 await build({
@@ -16,10 +18,11 @@ await build({
 	minify: false,
 	sourcemap: false,
 	legalComments: 'none',
-	define: {'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"'},
+	define: {'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"', MALKOLL_VERSION: JSON.stringify(pkg.version)},
 	banner: {
 		js: "import {createRequire as __malkollRequire} from 'node:module'; const require = __malkollRequire(import.meta.url);",
 	},
 	external: ['react-devtools-core'],
 	logLevel: 'warning',
 });
+chmodSync(new URL('../dist/cli.js', import.meta.url), 0o755);

@@ -1,0 +1,150 @@
+// Generates a large store for benchmarks: 2,000 goals, 6,000 indicators, 6,000 activities, each
+// with an analysis of about 1 KB of Swedish text, followed up in T2.
+// Usage: node bench/generate.mjs OUT.json [--goals 2000 --indicators 6000 --activities 6000]
+import {writeFileSync} from 'node:fs';
+
+const args = process.argv.slice(2);
+const out = args.find(a => !a.startsWith('--')) ?? 'bench/out/stor.json';
+const opt = name => {
+	const i = args.indexOf(`--${name}`);
+	return i === -1 ? undefined : Number(args[i + 1]);
+};
+const GOALS = opt('goals') ?? 2000;
+const INDICATORS = opt('indicators') ?? 6000;
+const ACTIVITIES = opt('activities') ?? 6000;
+
+// A deterministic generator, so every run measures the same store.
+let seed = 42;
+const rnd = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const pick = xs => xs[Math.floor(rnd() * xs.length)];
+
+const MENINGAR = [
+	'Området bedömer att enhetsmålet har uppnåtts delvis under året.',
+	'Bedömningen grundar sig på att två av tre förväntade resultat har uppnåtts.',
+	'Samtliga beslut har följts upp kontinuerligt för att säkerställa att insatserna stämmer med de beviljade.',
+	'Biståndshandläggarna har medverkat på SIP-möten i hemmet och ser att mötena är av stor vikt för den enskilde.',
+	'Arbetet med handlingsplanerna efter medarbetarenkäten fortsätter under nästa år med fokus på återkoppling.',
+	'Sjukfrånvaron har minskat något jämfört med föregående år men ligger fortfarande över årsmålet.',
+	'Enheten har genomfört utbildningar i informationssäkerhet, dataskydd och välfärdsbrott för samtliga medarbetare.',
+	'Samverkan med vårdcentralerna har utvecklats och ett gemensamt arbetssätt för lotsning har tagits fram.',
+	'Andelen ekologiska livsmedel har ökat men målet om sjuttio procent har inte nåtts fullt ut.',
+	'Kvalitetsuppföljningar på individnivå har genomförts inom hemtjänsten och på vård- och omsorgsboenden.',
+];
+const text = bytes => {
+	let s = '';
+	let punkt = 1;
+	while (Buffer.byteLength(s) < bytes) {
+		if (rnd() < 0.15) s += `\n\nPunkt ${punkt++}:\n\n`;
+		s += `${pick(MENINGAR)} `;
+	}
+	return s.trim();
+};
+const STATUS = ['helt', 'helt', 'delvis', 'inte', undefined];
+const TILLSTAND = ['genomford', 'pagar', 'pagar', 'ej-paborjad', 'avbruten', undefined];
+
+const goals = [];
+const goalFu = {};
+const add = (id, niva, parentId) => {
+	goals.push({
+		id,
+		niva,
+		titel: `${niva === 'enhetsmal' ? 'Enheten' : 'Nämnden'} arbetar för mål ${id}: ${pick(MENINGAR).slice(0, 60)}`,
+		...(parentId ? {parentId} : {}),
+		...(niva === 'namndmal' ? {beskrivning: text(400)} : {}),
+		forvantatResultat: niva === 'enhetsmal' || niva === 'namndmal' ? [1, 2, 3].map(nr => ({nr, text: pick(MENINGAR)})) : [],
+	});
+	if (niva === 'enhetsmal') {
+		const status = pick(STATUS);
+		goalFu[id] = {...(status ? {status} : {}), analys: text(1024)};
+	}
+};
+const IM = 3;
+const VO = 16;
+const NAMND = 96;
+const ENHET = GOALS - IM - VO - NAMND;
+const vo = [];
+const nm = [];
+for (let i = 1; i <= IM; i++) add(String(i), 'im');
+for (let i = 0; i < VO; i++) {
+	const id = `${(i % IM) + 1}.${Math.floor(i / IM) + 1}`;
+	vo.push(id);
+	add(id, 'vo', id.split('.')[0]);
+}
+for (let i = 0; i < NAMND; i++) {
+	const parent = vo[i % VO];
+	const id = `${parent}.${Math.floor(i / VO) + 1}`;
+	nm.push(id);
+	add(id, 'namndmal', parent);
+}
+const enhet = [];
+for (let i = 0; i < ENHET; i++) {
+	const parent = nm[i % NAMND];
+	const id = `${parent}.${Math.floor(i / NAMND) + 1}`;
+	enhet.push(id);
+	add(id, 'enhetsmal', parent);
+}
+
+const pct = v => `${v.toFixed(1).replace('.', ',')} %`;
+const indicators = [];
+const indFu = {};
+const perGoal = new Map();
+const nextId = (goalId, kind) => {
+	const key = `${goalId}:${kind}`;
+	const n = (perGoal.get(key) ?? 0) + 1;
+	perGoal.set(key, n);
+	return `${goalId}:${kind}${n}`;
+};
+for (let i = 0; i < INDICATORS; i++) {
+	const malId = enhet[i % enhet.length];
+	const id = nextId(malId, 'i');
+	const lagre = rnd() < 0.3;
+	const mal = 50 + Math.floor(rnd() * 40);
+	indicators.push({
+		id,
+		malId,
+		namn: lagre ? `Sjukfrånvaro grupp ${i}` : `Andel nöjda brukare ${i}`,
+		enhet: '%',
+		riktning: lagre ? 'lagre' : 'hogre',
+		periodicitet: 'tertial',
+		arsmal: {raw: pct(mal), value: mal, unit: '%'},
+		kfArsmal: {raw: 'Tas fram av nämnd/styrelse'},
+	});
+	const u = mal * (0.7 + rnd() * 0.5);
+	indFu[id] = {
+		utfall: {raw: pct(u), value: Number(u.toFixed(1)), unit: '%'},
+		man: {raw: pct(u - 2), value: Number((u - 2).toFixed(1)), unit: '%'},
+		kvinnor: {raw: pct(u + 2), value: Number((u + 2).toFixed(1)), unit: '%'},
+		analys: text(1024),
+	};
+}
+const activities = [];
+const aktFu = {};
+for (let i = 0; i < ACTIVITIES; i++) {
+	const malId = enhet[(i * 7) % enhet.length];
+	const id = nextId(malId, 'a');
+	const slutManad = 1 + Math.floor(rnd() * 12);
+	activities.push({
+		id,
+		malId,
+		text: `${pick(MENINGAR)} (${i})`,
+		start: '2025-01-01',
+		slut: `2025-${String(slutManad).padStart(2, '0')}-28`,
+		ursprung: 'enhet',
+	});
+	const tillstand = pick(TILLSTAND);
+	aktFu[id] = {...(tillstand ? {tillstand} : {}), analys: text(1024)};
+}
+
+const store = {
+	schemaVersion: 1,
+	organisation: {namn: 'Generinge enhet', niva: 'enhet', namnd: 'Generinge stadsdelsnämnd'},
+	year: 2025,
+	bedomdaNivaer: ['enhetsmal'],
+	period: 'T2',
+	goals,
+	indicators,
+	activities,
+	followUp: {T2: {goals: goalFu, indicators: indFu, activities: aktFu}},
+};
+writeFileSync(out, `${JSON.stringify(store, null, 2)}\n`);
+console.log(`${out}: ${goals.length} mål, ${indicators.length} indikatorer, ${activities.length} aktiviteter`);

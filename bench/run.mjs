@@ -1,0 +1,64 @@
+// `npm run bench`: wall time of the CLI against its targets, PASS/FAIL per target; exits 1 on a FAIL.
+// Runs every other bench/*.mjs benchmark (import, TUI) after its own.
+import {spawnSync} from 'node:child_process';
+import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const cli = join(root, 'dist', 'cli.js');
+if (!existsSync(cli)) spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], {stdio: 'inherit'});
+const work = mkdtempSync(join(tmpdir(), 'malkoll-bench-'));
+const env = {...process.env, NO_COLOR: '1', MALKOLL_DATA: ''};
+
+function time(args, runs, prepare) {
+	const times = [];
+	for (let i = 0; i < runs; i++) {
+		prepare?.();
+		const t0 = process.hrtime.bigint();
+		const r = spawnSync(process.execPath, args, {env, stdio: ['ignore', 'ignore', 'pipe']});
+		const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+		if (r.status !== 0) throw new Error(`${args.join(' ')} avslutades med ${r.status}: ${r.stderr}`);
+		times.push(ms);
+	}
+	times.sort((a, b) => a - b);
+	return times[Math.floor(times.length / 2)];
+}
+
+let failed = false;
+function report(name, ms, limit, note) {
+	const ok = ms < limit;
+	failed ||= !ok;
+	console.log(`${ok ? 'PASS' : 'FAIL'}  ${name.padEnd(46)} ${ms.toFixed(0).padStart(5)} ms  (mål < ${limit.toFixed(0)} ms${note ? `, ${note}` : ''})`);
+}
+
+const nodeMs = time(['-e', '0'], 10);
+console.log(`      ${'node -e 0'.padEnd(46)} ${nodeMs.toFixed(0).padStart(5)} ms`);
+
+const bundled = join(work, 'bundled.json');
+copyFileSync(join(root, 'data', 'bestallarenhet-2-2025.json'), bundled);
+report('summary --json, bundlad store', time([cli, 'summary', '--json', '--data', bundled], 10), 3 * nodeMs, '3× node -e 0');
+
+mkdirSync(join(root, 'bench', 'out'), {recursive: true});
+const big = join(root, 'bench', 'out', 'stor.json');
+if (!existsSync(big)) spawnSync(process.execPath, [join(root, 'bench', 'generate.mjs'), big], {stdio: 'inherit'});
+report('summary --json, genererad store (2 000 mål)', time([cli, 'summary', '--json', '--data', big], 5), 500);
+
+const bigCopy = join(work, 'stor.json');
+let n = 0;
+report(
+	'set, genererad store',
+	time([cli, 'set', '1.1.1.1', '--period', 'T2', '--analys', 'Bänkad analys', '--data', bigCopy], 5, () => {
+		if (n++ === 0) copyFileSync(big, bigCopy);
+	}),
+	400,
+);
+
+for (const file of readdirSync(join(root, 'bench')).sort()) {
+	if (!file.endsWith('.mjs') || ['run.mjs', 'generate.mjs'].includes(file)) continue;
+	console.log(`\n# bench/${file}`);
+	const r = spawnSync(process.execPath, [join(root, 'bench', file)], {stdio: 'inherit', env: {...process.env, MALKOLL_BENCH_STORE: big}});
+	if (r.status !== 0) failed = true;
+}
+process.exitCode = failed ? 1 : 0;

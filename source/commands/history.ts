@@ -1,0 +1,73 @@
+import {MalkollError} from '../errors.js';
+import {type Change, type Op, entityOfId, findEntity, getFollowUp} from '../domain/ops.js';
+import {applyChanges, loadStore, readHistory} from '../store/index.js';
+import {describeValue} from '../report/describe.js';
+import {visibleLine} from '../report/visible.js';
+import {type Ctx, requireId, storePath, stringFlag, writeJson} from './context.js';
+
+function describe(c: Change): string {
+	const what = c.op === 'set' ? `${c.field} (${c.period})` : c.op === 'def' ? c.field! : c.op === 'add' ? 'tillagd' : 'borttagen';
+	const restore = c.restore === undefined ? '' : `  [återställd version ${c.restore}]`;
+	return `${c.at.slice(0, 16).replace('T', ' ')}  ${visibleLine(c.author)}  ${c.id} ${what}: ${describeValue(c.old)} → ${describeValue(c.new)}${restore}`;
+}
+
+/** `malkoll history [ID]`: each change a version, numbered from 1 (per id when an id is given). */
+export async function history(ctx: Ctx): Promise<number> {
+	if (ctx.args.length > 1) throw new MalkollError('history: ett id i taget');
+	const id = ctx.args[0]?.trim();
+	if (id !== undefined && !entityOfId(id)) throw new MalkollError(`history: "${visibleLine(id)}" är inget id`);
+	const path = await storePath(ctx);
+	const changes = await readHistory(path, id);
+	if (ctx.flags.json) {
+		writeJson(ctx, changes.map((c, i) => ({version: i + 1, ...c})));
+		return 0;
+	}
+	if (changes.length === 0) ctx.io.stdout.write(`${id ? `${id}: ` : ''}inga ändringar i historiken\n`);
+	changes.forEach((c, i) => ctx.io.stdout.write(`${String(i + 1).padStart(4)}  ${describe(c)}\n`));
+	return 0;
+}
+
+/** The ops that bring the follow-up fields of `id` back to how they were after version N. */
+export function restoreOps(changes: Change[], n: number, current: (c: Change) => unknown): Op[] {
+	const sets = changes.filter(c => c.op === 'set' || c.op === 'def');
+	const target = new Map<string, {change: Change; value: unknown}>();
+	sets.forEach((c, i) => {
+		const key = `${c.op}|${c.period ?? ''}|${c.field}`;
+		if (i < n) target.set(key, {change: c, value: c.new});
+		else if (!target.has(key)) target.set(key, {change: c, value: c.old});
+	});
+	const ops: Op[] = [];
+	for (const {change: c, value} of target.values()) {
+		const now = current(c);
+		if (JSON.stringify(now ?? null) === JSON.stringify(value ?? null)) continue;
+		ops.push(
+			c.op === 'set'
+				? {op: 'set', period: c.period!, entity: c.entity, id: c.id, field: c.field!, value: value ?? undefined}
+				: {op: 'def', entity: c.entity, id: c.id, field: c.field!, value: value ?? undefined},
+		);
+	}
+	return ops;
+}
+
+export async function restore(ctx: Ctx): Promise<number> {
+	const id = requireId(ctx, 'restore');
+	const raw = stringFlag(ctx, 'version');
+	if (raw === undefined || !/^\d+$/.test(raw.trim())) throw new MalkollError('restore: ange --version N (ett heltal från malkoll history ID)');
+	const n = Number(raw);
+	const path = await storePath(ctx);
+	const changes = await readHistory(path, id);
+	if (changes.length === 0) throw new MalkollError(`restore: ${visibleLine(id)} har ingen historik i ${path}`);
+	if (n < 1 || n > changes.length) throw new MalkollError(`restore: ${id} har versionerna 1–${changes.length}, inte ${n}`);
+	const data = await loadStore(path);
+	const ops = restoreOps(changes, n, c =>
+		c.op === 'set' ? getFollowUp(data, c.period!, c.entity, c.id, c.field!) : (findEntity(data, c.entity, c.id) as unknown as Record<string, unknown> | undefined)?.[c.field!],
+	);
+	if (ops.length === 0) {
+		ctx.io.stdout.write(`${id} är redan som version ${n}\n`);
+		return 0;
+	}
+	const {changes: applied} = await applyChanges(path, ops, {author: stringFlag(ctx, 'author'), restore: n});
+	if (ctx.flags.json) writeJson(ctx, applied);
+	else for (const c of applied) ctx.io.stdout.write(`Återställt ${describe(c)}\n`);
+	return 0;
+}

@@ -1,0 +1,95 @@
+import {readFile} from 'node:fs/promises';
+import {MalkollError} from '../errors.js';
+import {parseDatum} from '../domain/datum.js';
+import {type Change, type Entity, type Op, entityOfId} from '../domain/ops.js';
+import {parseInmatning} from '../domain/tal.js';
+import type {Period} from '../domain/types.js';
+import {applyChanges, loadStore} from '../store/index.js';
+import {describeValue} from '../report/describe.js';
+import {visibleLine} from '../report/visible.js';
+import {type Ctx, parsePeriod, requireId, storePath, stringFlag, writeJson} from './context.js';
+
+const FLAG_FIELD: Record<Entity, Record<string, string>> = {
+	goal: {status: 'status', analys: 'analys', analysFile: 'analys'},
+	indicator: {utfall: 'utfall', man: 'man', kvinnor: 'kvinnor', prognos: 'prognos', analys: 'analys', analysFile: 'analys'},
+	activity: {state: 'tillstand', avvikelse: 'avvikelse', slut: 'nyttSlut', analys: 'analys', analysFile: 'analys'},
+};
+const ENTITY_PLURAL: Record<Entity, string> = {goal: 'mål', indicator: 'indikatorer', activity: 'aktiviteter'};
+const VALUE_FLAGS = ['status', 'analys', 'analysFile', 'utfall', 'man', 'kvinnor', 'prognos', 'state', 'avvikelse', 'slut'];
+
+function kebab(name: string): string {
+	return name.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`);
+}
+
+/** Reads a text file exactly (UTF-8, nothing trimmed); "-" reads standard input. */
+async function readText(file: string, ctx: Ctx): Promise<string> {
+	let bytes: Buffer;
+	try {
+		if (file === '-') {
+			const chunks: Buffer[] = [];
+			for await (const chunk of ctx.io.stdin) chunks.push(Buffer.from(chunk as Buffer));
+			bytes = Buffer.concat(chunks);
+		} else {
+			bytes = await readFile(file);
+		}
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		throw new MalkollError(`--analys-file ${file}: ${code === 'ENOENT' ? 'filen finns inte' : code === 'EISDIR' ? 'är en katalog' : 'kan inte läsas'}`);
+	}
+	try {
+		return new TextDecoder('utf-8', {fatal: true}).decode(bytes);
+	} catch {
+		throw new MalkollError(`--analys-file ${file}: filen är inte giltig UTF-8`);
+	}
+}
+
+async function value(flag: string, raw: string, ctx: Ctx): Promise<unknown> {
+	switch (flag) {
+		case 'status':
+		case 'state':
+			return raw.trim() === 'none' ? undefined : raw.trim();
+		case 'slut':
+			return raw.trim() === 'none' || raw.trim() === '' ? undefined : parseDatum(raw, '--slut');
+		case 'utfall':
+		case 'man':
+		case 'kvinnor':
+		case 'prognos':
+			return parseInmatning(raw, `--${flag}`);
+		case 'analysFile':
+			return readText(raw, ctx);
+		default:
+			return raw === '' ? undefined : raw;
+	}
+}
+
+export async function set(ctx: Ctx): Promise<number> {
+	const id = requireId(ctx, 'set');
+	const entity = entityOfId(id);
+	if (!entity) {
+		throw new MalkollError(`set: "${visibleLine(id)}" är inget id (mål som 3.4.1.1, indikatorer som 3.4:i2, aktiviteter som 1.4.1:a3)`);
+	}
+	if (ctx.flags.analys !== undefined && ctx.flags.analysFile !== undefined) throw new MalkollError('set: välj --analys eller --analys-file, inte båda');
+	const given = VALUE_FLAGS.filter(f => ctx.flags[f] !== undefined);
+	if (given.length === 0) throw new MalkollError(`set ${id}: inget att ändra (se malkoll --help för flaggorna för ${ENTITY_PLURAL[entity]})`);
+	for (const f of given) {
+		if (!(f in FLAG_FIELD[entity])) throw new MalkollError(`set ${id}: --${kebab(f)} gäller inte ${ENTITY_PLURAL[entity]}`);
+		if (typeof ctx.flags[f] !== 'string') throw new MalkollError(`set ${id}: --${kebab(f)} behöver ett värde`);
+	}
+	const path = await storePath(ctx);
+	const data = await loadStore(path);
+	const period: Period = parsePeriod(stringFlag(ctx, 'period'), data);
+	const ops: Op[] = [];
+	for (const f of given) {
+		ops.push({op: 'set', period, entity, id, field: FLAG_FIELD[entity][f]!, value: await value(f, ctx.flags[f] as string, ctx)});
+	}
+	let changes: Change[];
+	try {
+		({changes} = await applyChanges(path, ops, {author: stringFlag(ctx, 'author')}));
+	} catch (error) {
+		if (error instanceof MalkollError && !error.message.includes(path)) throw new MalkollError(`${path}: ${error.message}`);
+		throw error;
+	}
+	if (ctx.flags.json) writeJson(ctx, changes);
+	else for (const c of changes) ctx.io.stdout.write(`Sparat ${c.id} ${c.field} (${c.period}): ${describeValue(c.old)} → ${describeValue(c.new)}\n`);
+	return 0;
+}

@@ -1,0 +1,141 @@
+import {MalkollError} from '../errors.js';
+import {aktivitetBedomning} from '../domain/aktivitet.js';
+import {splitPunkter} from '../domain/analys.js';
+import {ancestors, goalWarnings, indexStore, relatedActivities, relatedIndicators, suggestStatus} from '../domain/bedomning.js';
+import {periodSlut} from '../domain/datum.js';
+import {entityOfId, findEntity} from '../domain/ops.js';
+import {VERDICT_NAMN, indicatorVerdict} from '../domain/verdict.js';
+import {
+	type Activity,
+	type Goal,
+	type Indicator,
+	type Period,
+	type StoreData,
+	NIVA_NAMN,
+	PERIODER,
+	STATUS_NAMN,
+	TILLSTAND_NAMN,
+} from '../domain/types.js';
+import {loadStore} from '../store/index.js';
+import {colorFor} from '../report/color.js';
+import {visible, visibleLine} from '../report/visible.js';
+import {type Ctx, parsePeriod, requireId, storePath, stringFlag, writeJson} from './context.js';
+
+function indicatorView(data: StoreData, ind: Indicator, period: Period) {
+	const fu = data.followUp[period]?.indicators[ind.id];
+	return {...ind, followUp: fu ?? {}, bedomning: indicatorVerdict(ind, fu, period, data.delvisMarginal)};
+}
+
+function activityView(data: StoreData, akt: Activity, period: Period, asOf: string) {
+	const fu = data.followUp[period]?.activities[akt.id];
+	return {...akt, followUp: fu ?? {}, bedomning: aktivitetBedomning(akt, fu, asOf)};
+}
+
+function perPeriod<T>(data: StoreData, pick: (p: Period) => T | undefined): Partial<Record<Period, T>> {
+	const out: Partial<Record<Period, T>> = {};
+	for (const p of PERIODER) {
+		const v = pick(p);
+		if (v !== undefined) out[p] = v;
+	}
+	return out;
+}
+
+export function showData(data: StoreData, id: string, period: Period) {
+	const entity = entityOfId(id);
+	const item = entity && findEntity(data, entity, id);
+	if (!entity || !item) throw new MalkollError(`show: okänt id "${visibleLine(id)}"`);
+	const asOf = periodSlut(data, period);
+	if (entity === 'indicator') {
+		const ind = item as Indicator;
+		return {entity, period, asOf, ...indicatorView(data, ind, period), perioder: perPeriod(data, p => data.followUp[p]?.indicators[id])};
+	}
+	if (entity === 'activity') {
+		const akt = item as Activity;
+		return {entity, period, asOf, ...activityView(data, akt, period, asOf), perioder: perPeriod(data, p => data.followUp[p]?.activities[id])};
+	}
+	const goal = item as Goal;
+	const idx = indexStore(data);
+	const fu = data.followUp[period]?.goals[id] ?? {};
+	return {
+		entity,
+		period,
+		asOf,
+		...goal,
+		bedoms: data.bedomdaNivaer.includes(goal.niva),
+		overordnade: ancestors(idx, id).map(g => ({id: g.id, niva: g.niva, titel: g.titel})),
+		followUp: fu,
+		punkter: fu.analys ? splitPunkter(fu.analys).punkter : [],
+		forslag: suggestStatus(data, idx, id, period, asOf),
+		varningar: goalWarnings(data, idx, id, period, asOf),
+		indicators: relatedIndicators(idx, id).map(i => indicatorView(data, i, period)),
+		activities: relatedActivities(idx, id).map(a => activityView(data, a, period, asOf)),
+		perioder: perPeriod(data, p => data.followUp[p]?.goals[id]),
+	};
+}
+
+export async function show(ctx: Ctx): Promise<number> {
+	const id = requireId(ctx, 'show');
+	const data = await loadStore(await storePath(ctx));
+	const period = parsePeriod(stringFlag(ctx, 'period'), data);
+	const view = showData(data, id, period);
+	if (ctx.flags.json) {
+		writeJson(ctx, view);
+		return 0;
+	}
+	const c = colorFor(ctx.io.stdout, ctx.env);
+	const out: string[] = [];
+	const line = (label: string, v: string | undefined) => out.push(`${c.bold(label.padEnd(18))} ${v === undefined || v === '' ? c.gray('–') : visibleLine(v)}`);
+	if (view.entity === 'goal') {
+		out.push(c.bold(`${view.id} ${NIVA_NAMN[view.niva]}${view.bedoms ? '' : c.gray(' (bedöms inte här)')}`), visibleLine(view.titel), '');
+		for (const g of view.overordnade) out.push(c.dim(`  ↑ ${g.id} ${visibleLine(g.titel)}`));
+		if (view.beskrivning) out.push('', c.bold('Beskrivning'), visible(view.beskrivning));
+		if (view.forvantatResultat.length > 0) {
+			out.push('', c.bold('Förväntat resultat'));
+			for (const r of view.forvantatResultat) out.push(`  ${r.nr}. ${visibleLine(r.text)}`);
+		}
+		out.push('');
+		line(`Status ${period}`, view.followUp.status ? STATUS_NAMN[view.followUp.status] : 'ej bedömd');
+		if (view.forslag.status) line('Förslag', `${STATUS_NAMN[view.forslag.status]} (${view.forslag.grund.join('; ')})`);
+		for (const v of view.varningar) out.push(c.yellow(`! ${visibleLine(v.text)}`));
+		out.push('', c.bold(`Analys ${period}`), view.followUp.analys ? visible(view.followUp.analys) : c.gray('–'));
+		if (view.indicators.length > 0) out.push('', c.bold('Indikatorer'));
+		for (const i of view.indicators) {
+			const fu = i.followUp;
+			out.push(
+				`  ${i.id.padEnd(9)} ${visibleLine(i.namn)}`,
+				`  ${''.padEnd(9)} utfall ${fu.utfall?.raw ?? '–'}  män ${fu.man?.raw ?? '–'}  kvinnor ${fu.kvinnor?.raw ?? '–'}  prognos ${fu.prognos?.raw ?? '–'}  årsmål ${i.arsmal?.raw ?? '–'}  → ${VERDICT_NAMN[i.bedomning.verdict]}`,
+			);
+		}
+		if (view.activities.length > 0) out.push('', c.bold('Aktiviteter'));
+		for (const a of view.activities) {
+			const b = a.bedomning;
+			const lage = b.forsenad ? c.red(`försenad ${b.dagarSen} d`) : b.tillstand ? TILLSTAND_NAMN[b.tillstand] : c.gray('ej rapporterad');
+			out.push(`  ${a.id.padEnd(9)} slut ${b.slut ?? '–'}  ${lage}`, `  ${''.padEnd(9)} ${visibleLine(a.text)}`);
+		}
+	} else if (view.entity === 'indicator') {
+		out.push(c.bold(`${view.id} Indikator`), visibleLine(view.namn), '');
+		line('Mål', view.malId);
+		line('Riktning', view.riktning);
+		line('Årsmål', view.arsmal?.raw);
+		line('KF:s årsmål', view.kfArsmal?.raw);
+		const fu = view.followUp;
+		line(`Utfall ${period}`, fu.utfall?.raw);
+		line('Män', fu.man?.raw);
+		line('Kvinnor', fu.kvinnor?.raw);
+		line('Prognos helår', fu.prognos?.raw);
+		line('Utfall föreg. VB', fu.foregaendeVB?.raw);
+		line('Bedömning', VERDICT_NAMN[view.bedomning.verdict]);
+		if (fu.analys) out.push('', c.bold('Analys'), visible(fu.analys));
+	} else {
+		out.push(c.bold(`${view.id} Aktivitet`), visibleLine(view.text), '');
+		line('Mål', view.malId);
+		line('Startdatum', view.start);
+		line('Slutdatum', view.bedomning.slut);
+		line('Tillstånd', view.bedomning.tillstand ? TILLSTAND_NAMN[view.bedomning.tillstand] : 'ej rapporterad');
+		if (view.bedomning.forsenad) out.push(c.red(`Försenad ${view.bedomning.dagarSen} dagar per ${view.asOf}`));
+		line('Avvikelse', view.followUp.avvikelse);
+		if (view.followUp.analys) out.push('', c.bold('Analys'), visible(view.followUp.analys));
+	}
+	ctx.io.stdout.write(`${out.join('\n')}\n`);
+	return 0;
+}

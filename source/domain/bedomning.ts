@@ -1,0 +1,264 @@
+// Suggested statuses and consistency warnings for goals (domain.md §3.2, §3.4). The status is
+// the chef's judgement: these only argue from the parts and point at contradictions.
+import {MalkollError} from '../errors.js';
+import {aktivitetBedomning, type AktivitetBedomning} from './aktivitet.js';
+import {arTomAnalys} from './analys.js';
+import {type Activity, type Goal, type Indicator, type Period, type Status, type StoreData, NIVA_NAMN, STATUS_NAMN} from './types.js';
+import {DEFAULT_MARGINAL, type IndicatorBedomning, indicatorVerdict, VERDICT_NAMN} from './verdict.js';
+
+export interface StoreIndex {
+	goals: Map<string, Goal>;
+	/** '' = the roots (inriktningsmål), in store order. */
+	children: Map<string, Goal[]>;
+	/** Goals that contribute to a goal through bidrarTill (000: VO 3.3 ← nämndmål 3.1.2). */
+	bidrarFran: Map<string, Goal[]>;
+	indicatorsByGoal: Map<string, Indicator[]>;
+	activitiesByGoal: Map<string, Activity[]>;
+}
+
+function lagg<T>(map: Map<string, T[]>, key: string, item: T): void {
+	const list = map.get(key);
+	if (list) list.push(item);
+	else map.set(key, [item]);
+}
+
+/** O(n); build once per render or command. */
+export function indexStore(data: StoreData): StoreIndex {
+	const goals = new Map(data.goals.map(g => [g.id, g]));
+	const idx: StoreIndex = {goals, children: new Map(), bidrarFran: new Map(), indicatorsByGoal: new Map(), activitiesByGoal: new Map()};
+	for (const g of data.goals) {
+		// A goal whose parent is missing is still shown, as a root.
+		lagg(idx.children, g.parentId && goals.has(g.parentId) ? g.parentId : '', g);
+		for (const mal of g.bidrarTill ?? []) lagg(idx.bidrarFran, mal, g);
+	}
+	for (const ind of data.indicators) lagg(idx.indicatorsByGoal, ind.malId, ind);
+	for (const akt of data.activities) lagg(idx.activitiesByGoal, akt.malId, akt);
+	return idx;
+}
+
+/** Parent first, up to the inriktningsmål. */
+export function ancestors(idx: StoreIndex, goalId: string): Goal[] {
+	const result: Goal[] = [];
+	const sett = new Set([goalId]);
+	let parentId = idx.goals.get(goalId)?.parentId;
+	while (parentId && !sett.has(parentId)) {
+		const parent = idx.goals.get(parentId);
+		if (!parent) break;
+		result.push(parent);
+		sett.add(parentId);
+		parentId = parent.parentId;
+	}
+	return result;
+}
+
+// The goal, the goals above it, then the goals it contributes to: indicators and activities
+// sit on any of these (003: indicators on VO-mål, activities on nämndmål).
+function relateradeMal(idx: StoreIndex, goalId: string): string[] {
+	const ids = [goalId, ...ancestors(idx, goalId).map(g => g.id)];
+	for (const id of idx.goals.get(goalId)?.bidrarTill ?? []) if (!ids.includes(id)) ids.push(id);
+	return ids;
+}
+
+export function relatedIndicators(idx: StoreIndex, goalId: string): Indicator[] {
+	return relateradeMal(idx, goalId).flatMap(id => idx.indicatorsByGoal.get(id) ?? []);
+}
+
+export function relatedActivities(idx: StoreIndex, goalId: string): Activity[] {
+	return relateradeMal(idx, goalId).flatMap(id => idx.activitiesByGoal.get(id) ?? []);
+}
+
+export interface Forslag {
+	status?: Status;
+	/** Swedish reasons, one per part that argues, e.g. "Sjukfrånvaro (3.4:i2): 8,2 % mot årsmål 7,2 % – delvis uppfyllt". */
+	grund: string[];
+}
+
+function requireGoal(idx: StoreIndex, goalId: string): Goal {
+	const goal = idx.goals.get(goalId);
+	if (!goal) throw new MalkollError(`okänt mål-id "${goalId}"`);
+	return goal;
+}
+
+function kort(text: string): string {
+	const t = text.trim().replace(/\s+/g, ' ');
+	if (t.length <= 60) return t;
+	// Cut at a word boundary so the start of the activity still reads.
+	const mellanslag = t.lastIndexOf(' ', 59);
+	return `${t.slice(0, mellanslag > 30 ? mellanslag : 59)}…`;
+}
+
+function malNamn(goal: Goal): string {
+	return `${NIVA_NAMN[goal.niva]} ${goal.id}`;
+}
+
+/** "Sjukfrånvaro (3.4:i2): 8,2 % mot årsmål 7,2 % – delvis uppfyllt". */
+export function indikatorRad(data: StoreData, ind: Indicator, b: IndicatorBedomning, period: Period): string {
+	const fu = data.followUp[period]?.indicators[ind.id];
+	const varde = b.basis === 'prognos' ? `prognos helår ${fu?.prognos?.raw.trim()}` : fu?.utfall?.raw.trim();
+	const mal = b.malKalla === 'arsmal' ? `årsmål ${ind.arsmal?.raw.trim()}` : `KF:s årsmål ${ind.kfArsmal?.raw.trim()}`;
+	return `${ind.namn} (${ind.id}): ${varde} mot ${mal} – ${VERDICT_NAMN[b.verdict].toLowerCase()}`;
+}
+
+function aktivitetRad(akt: Activity, a: AktivitetBedomning): string {
+	const namn = `Aktiviteten "${kort(akt.text)}" (${akt.id})`;
+	if (a.forsenad) return `${namn} är försenad: slutdatum ${a.slut}, ${a.dagarSen} dagar sedan`;
+	return `${namn} är genomförd`;
+}
+
+/** One period on one date: verdicts and activity states are worked out once and shared by every
+ * goal that relates to them (buildSummary judges thousands of goals). */
+export interface Kontext {
+	data: StoreData;
+	idx: StoreIndex;
+	period: Period;
+	asOf: string;
+	verdict(ind: Indicator): IndicatorBedomning;
+	aktivitet(akt: Activity): AktivitetBedomning;
+}
+
+export function skapaKontext(data: StoreData, idx: StoreIndex, period: Period, asOf: string): Kontext {
+	const fu = data.followUp[period];
+	const marginal = data.delvisMarginal ?? DEFAULT_MARGINAL;
+	const verdicts = new Map<string, IndicatorBedomning>();
+	const aktiviteter = new Map<string, AktivitetBedomning>();
+	return {
+		data,
+		idx,
+		period,
+		asOf,
+		verdict(ind) {
+			let b = verdicts.get(ind.id);
+			if (!b) verdicts.set(ind.id, (b = indicatorVerdict(ind, fu?.indicators[ind.id], period, marginal)));
+			return b;
+		},
+		aktivitet(akt) {
+			let a = aktiviteter.get(akt.id);
+			if (!a) aktiviteter.set(akt.id, (a = aktivitetBedomning(akt, fu?.activities[akt.id], asOf)));
+			return a;
+		},
+	};
+}
+
+/** The suggestion for one goal; the reasons are only written out when `medGrund`, since most
+ * suggestions agree with the chef and are never shown. */
+export function foreslag(ctx: Kontext, goalId: string, medGrund: boolean): Forslag {
+	const {data, idx, period} = ctx;
+	if (period === 'VP') return {grund: ['VP är en plan och får ingen status']};
+	const fu = data.followUp[period];
+	const grund: string[] = [];
+	let bra = 0;
+	let dalig = 0;
+	let mellan = 0;
+	for (const lista of [idx.children.get(goalId), idx.bidrarFran.get(goalId)]) {
+		for (const barn of lista ?? []) {
+			const status = fu?.goals[barn.id]?.status;
+			if (!status || status === 'inga-data' || !data.bedomdaNivaer.includes(barn.niva)) continue;
+			if (status === 'helt') bra++;
+			else if (status === 'inte') dalig++;
+			else mellan++;
+			if (medGrund) grund.push(`${malNamn(barn)}: ${STATUS_NAMN[status].toLowerCase()}`);
+		}
+	}
+	const malIds = relateradeMal(idx, goalId);
+	for (const id of malIds) {
+		for (const ind of idx.indicatorsByGoal.get(id) ?? []) {
+			const b = ctx.verdict(ind);
+			if (b.verdict === 'uppfyllt') bra++;
+			else if (b.verdict === 'delvis') mellan++;
+			else if (b.verdict === 'ej-uppfyllt') dalig++;
+			else continue;
+			if (medGrund) grund.push(indikatorRad(data, ind, b, period));
+		}
+	}
+	for (const id of malIds) {
+		for (const akt of idx.activitiesByGoal.get(id) ?? []) {
+			const a = ctx.aktivitet(akt);
+			if (a.forsenad) dalig++;
+			else if (a.tillstand === 'genomford') bra++;
+			else continue;
+			if (medGrund) grund.push(aktivitetRad(akt, a));
+		}
+	}
+	const delar = bra + dalig + mellan;
+	if (delar === 0) return {grund};
+	const status: Status = bra === delar ? 'helt' : dalig === delar ? 'inte' : 'delvis';
+	return {status, grund};
+}
+
+/** Suggests a status from the parts: the statuses of assessed children (and of goals that
+ * contribute to it), the verdicts of related indicators and the related activities (done or
+ * overdue). All good → helt, all bad → inte, mixed → delvis, nothing to go on → no status. */
+export function suggestStatus(data: StoreData, idx: StoreIndex, goalId: string, period: Period, asOf: string): Forslag {
+	requireGoal(idx, goalId);
+	return foreslag(skapaKontext(data, idx, period, asOf), goalId, true);
+}
+
+export type VarningKod = 'helt-men-indikator' | 'helt-men-forsenad' | 'status-utan-analys' | 'analys-sager-annat' | 'analys-utan-grund';
+
+export interface Varning {
+	kod: VarningKod;
+	goalId: string;
+	text: string;
+	/** The indicator or activity the warning is about. */
+	ref?: string;
+}
+
+// Phrasings that say a goal or part was only partly or not reached (000:903-904, 000:914-915,
+// 000:1608, 000:2157, 002:874), not every "inte" in ordinary prose.
+const OK = '(?:uppnåtts|uppnått|uppnås|uppnå|nåtts|nås|uppfyllts|uppfylls|genomförts|genomförs)';
+const SAGER_ANNAT = [
+	new RegExp(`(?<!\\p{L})(?:delvis|inte|ej|i\\s+huvudsak)\\s+(?:har\\s+|kommer\\s+att\\s+|att\\s+)?${OK}(?!\\p{L})`, 'iu'),
+	new RegExp(`(?<!\\p{L})${OK}\\s+(?:endast\\s+)?(?:delvis|inte|ej)(?!\\p{L})`, 'iu'),
+	/(?<!\p{L})till\s+stora\s+delar(?!\p{L})/iu,
+];
+const GRUNDAS = /grunda(?:s|r\s+sig)\s+på/iu;
+
+/** The phrase in an analysis that contradicts "Uppfylls helt", if any. */
+export function motsagelse(analys: string): string | undefined {
+	for (const re of SAGER_ANNAT) {
+		const m = re.exec(analys);
+		if (m) return m[0].replace(/\s+/g, ' ');
+	}
+	return undefined;
+}
+
+/** Inconsistencies in one goal's assessment; only for goals on assessed levels with a status. */
+export function goalWarnings(data: StoreData, idx: StoreIndex, goalId: string, period: Period, asOf: string): Varning[] {
+	return varningar(skapaKontext(data, idx, period, asOf), requireGoal(idx, goalId));
+}
+
+export function varningar(ctx: Kontext, goal: Goal): Varning[] {
+	const {data, idx, period} = ctx;
+	const gfu = data.followUp[period]?.goals[goal.id];
+	const status = gfu?.status;
+	if (!status || !data.bedomdaNivaer.includes(goal.niva)) return [];
+	const goalId = goal.id;
+	const namn = malNamn(goal);
+	const result: Varning[] = [];
+	if (status === 'helt') {
+		const malIds = relateradeMal(idx, goalId);
+		for (const id of malIds) {
+			for (const ind of idx.indicatorsByGoal.get(id) ?? []) {
+				const b = ctx.verdict(ind);
+				if (b.verdict !== 'delvis' && b.verdict !== 'ej-uppfyllt') continue;
+				result.push({kod: 'helt-men-indikator', goalId, ref: ind.id, text: `${namn} uppfylls helt, men ${indikatorRad(data, ind, b, period)}`});
+			}
+		}
+		for (const id of malIds) {
+			for (const akt of idx.activitiesByGoal.get(id) ?? []) {
+				const a = ctx.aktivitet(akt);
+				if (!a.forsenad) continue;
+				result.push({kod: 'helt-men-forsenad', goalId, ref: akt.id, text: `${namn} uppfylls helt, men ${aktivitetRad(akt, a).replace(/^A/, 'a')}`});
+			}
+		}
+	}
+	const analys = gfu.analys;
+	if (analys === undefined || arTomAnalys(analys, goal)) {
+		result.push({kod: 'status-utan-analys', goalId, text: `${namn}: ${STATUS_NAMN[status].toLowerCase()} utan analys; motivera bedömningen`});
+		return result;
+	}
+	const fras = status === 'helt' ? motsagelse(analys) : undefined;
+	if (fras) result.push({kod: 'analys-sager-annat', goalId, text: `${namn} uppfylls helt, men analysen säger "${fras}"`});
+	if (!GRUNDAS.test(analys)) result.push({kod: 'analys-utan-grund', goalId, text: `${namn}: analysen saknar "Bedömningen grundas på …"`});
+	return result;
+}

@@ -1,0 +1,623 @@
+// Builds a StoreData from the unit stream of a report: metadata, the goal tree with dotted ids,
+// statuses, texts, indicator and activity tables. Whatever it cannot place becomes a warning.
+import {MalkollError} from '../errors.js';
+import {arGiltigtDatum} from '../domain/datum.js';
+import {parseVarde} from '../domain/tal.js';
+import {
+	type Activity,
+	type ActivityFollowUp,
+	type ForvantatResultat,
+	type Goal,
+	type Indicator,
+	type IndicatorFollowUp,
+	type Niva,
+	type Period,
+	type Riktning,
+	type Status,
+	type StoreData,
+	type Varde,
+	SCHEMA_VERSION,
+} from '../domain/types.js';
+import type {Unit} from './units.js';
+
+export interface Warning {
+	line: number;
+	message: string;
+}
+
+const HEADING = /^(KF:s inriktningsmål|KF:s mål för verksamhetsområdet|Nämndmål|Enhetsmål)\s*:\s*(?:(\d+(?:\.\d+){0,3})\.?(?=\s|$))?\s*(.*)$/;
+const NIVA_AV: Record<string, Niva> = {
+	'KF:s inriktningsmål': 'im',
+	'KF:s mål för verksamhetsområdet': 'vo',
+	Nämndmål: 'namndmal',
+	Enhetsmål: 'enhetsmal',
+};
+const STATUS = /^[●—–\-•]?\s*(Uppfylls helt|Uppfylls delvis|Uppfylls inte|Inga data|Ingen)$/;
+const STATUS_AV: Record<string, Status> = {
+	'Uppfylls helt': 'helt',
+	'Uppfylls delvis': 'delvis',
+	'Uppfylls inte': 'inte',
+	'Inga data': 'inga-data',
+	Ingen: 'inga-data',
+};
+/** Sections that end the goal tree when a report has no table of contents to name them. */
+const AVSLUT = [
+	'Uppföljning av ekonomi',
+	'Ekonomi',
+	'Systematiskt kvalitetsarbete',
+	'Internkontroll',
+	'Intern kontroll',
+	'Synpunkter och klagomål',
+	'Redovisning av synpunkter och klagomål',
+	'Arbetsmiljö',
+	'Bilagor',
+	'Kvalitetsarbete',
+	'Budget',
+	'Ekonomisk uppföljning',
+	'Redovisning av ekonomi',
+	'Uppföljning av nämndens ekonomi',
+];
+const AVSLUT_NORM = new Set(AVSLUT.map(norm));
+const MANADER = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+
+interface RawIndicator {
+	line: number;
+	namn: string;
+	cells: Record<string, string>;
+	analys: string[];
+	kommentar: string[];
+}
+interface RawActivity {
+	line: number;
+	text: string;
+	start: string;
+	slut: string;
+	avvikelse: string;
+	analys: string[];
+}
+interface RawGoal {
+	line: number;
+	niva: Niva;
+	num?: string;
+	titel: string;
+	parent?: RawGoal;
+	children: RawGoal[];
+	status?: Status;
+	beskrivning: string[];
+	fr: string[];
+	analys: string[];
+	indicators: RawIndicator[];
+	activities: RawActivity[];
+	id?: string;
+	bidrarTill?: string[];
+}
+
+export interface Built {
+	data: StoreData;
+	warnings: Warning[];
+}
+
+type Mode = 'start' | 'beskrivning' | 'fr' | 'analys' | 'ind' | 'indAnalys' | 'indKommentar' | 'akt' | 'outside';
+
+/** Normalises text for matching: lower case, dashes and quotes unified, punctuation dropped. */
+export function norm(s: string): string {
+	return s
+		.toLowerCase()
+		.replace(/[–—‑]/g, '-')
+		.replace(/[”“"'’]/g, '')
+		.replace(/[^a-zåäöé0-9\- ]+/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+}
+
+function tokens(s: string): string[] {
+	return norm(s)
+		.split(' ')
+		.filter(w => w.length > 2);
+}
+
+/** Share of `a`'s words found in `b` (prefix-tolerant for inflections such as giva/givna). */
+export function likhet(a: string, b: string): number {
+	const ta = tokens(a);
+	const tb = tokens(b);
+	if (ta.length === 0) return 0;
+	let hit = 0;
+	for (const w of ta) if (tb.some(x => x === w || (w.length > 4 && x.length > 4 && x.slice(0, 4) === w.slice(0, 4)))) hit++;
+	return hit / ta.length;
+}
+
+function columnKey(header: string): string | undefined {
+	const h = norm(header);
+	if (h.startsWith('periodens utfall')) return 'utfall';
+	if (h.startsWith('utfall män')) return 'man';
+	if (h.startsWith('utfall kvinnor')) return 'kvinnor';
+	if (h.startsWith('utfall vb')) return 'foregaendeVB';
+	if (h.startsWith('prognos')) return 'prognos';
+	if (h.startsWith('årsmål')) return 'arsmal';
+	if (h.startsWith('kf s årsmål')) return 'kfArsmal';
+	if (h === 'period') return 'matperiod';
+	if (h.startsWith('periodicitet')) return 'periodicitet';
+	if (h.startsWith('kommentar')) return 'kommentar';
+	if (h === 'indikator') return 'namn';
+	if (h === 'aktivitet') return 'text';
+	if (h.startsWith('startdatum')) return 'start';
+	if (h.startsWith('slutdatum')) return 'slut';
+	if (h.startsWith('avvikelse')) return 'avvikelse';
+	return undefined;
+}
+
+/** Direction from the indicator's name (domain.md §4.2); the reports never state it. */
+export function riktningAv(namn: string): Riktning {
+	const n = norm(namn);
+	if (n.startsWith('sjukfrånvaro')) return 'lagre';
+	if (n.includes('budgetföljsamhet')) return 'max';
+	if (n.includes('prognossäkerhet')) return 'band';
+	return 'hogre';
+}
+
+/** HTML list markup in an analysis becomes one "• " line per item. */
+export function rensaAnalys(text: string): string {
+	if (!/<\/?(ul|li|ol)\b/i.test(text)) return text.trim();
+	const s = text.replace(/<\/?(?:ul|ol|li|p|br)\b[^>]*>/gi, ' ');
+	const parts = s.split('•').map(p => p.replace(/\s+/g, ' ').trim());
+	const out: string[] = [];
+	parts.forEach((p, i) => {
+		if (p === '') return;
+		out.push(i === 0 ? p : `• ${p}`);
+	});
+	return out.join('\n');
+}
+
+function svensktDatum(text: string): string | undefined {
+	const iso = /^(\d{4}-\d{2}-\d{2})$/.exec(text);
+	if (iso && arGiltigtDatum(iso[1]!)) return iso[1];
+	const m = /^(?:den\s+)?(\d{1,2})\s+([a-zåäö]+)\s+(\d{4})$/i.exec(text);
+	if (!m) return undefined;
+	const mo = MANADER.indexOf(m[2]!.toLowerCase());
+	if (mo < 0) return undefined;
+	const d = `${m[3]}-${String(mo + 1).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+	return arGiltigtDatum(d) ? d : undefined;
+}
+
+function kindAv(text: string): {period: Period; year: number} | undefined {
+	const m = /^(Verksamhetsberättelse|Verksamhetsplan|Tertialrapport)\b(.*)$/i.exec(text);
+	if (!m) return undefined;
+	const year = /\b(20\d{2}|19\d{2})\b/.exec(m[2]!);
+	if (!year) return undefined;
+	const ord = m[1]!.toLowerCase();
+	let period: Period = ord.startsWith('verksamhetsb') ? 'VB' : ord.startsWith('verksamhetsp') ? 'VP' : 'T1';
+	if (period === 'T1' && /(?:tertial|tertialrapport)?\s*2\b(?!\d)/i.test(m[2]!.replace(year[1]!, ''))) period = 'T2';
+	return {period, year: Number(year[1])};
+}
+
+function capitalize(s: string): string {
+	return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Builds the store; throws MalkollError when the text holds no goal tree at all. */
+export function buildStore(units: Unit[], fil: string): Built {
+	const warnings: Warning[] = [];
+	const warn = (line: number, message: string) => warnings.push({line, message});
+	const goals: RawGoal[] = [];
+	const stopTitles = new Set<string>();
+	const preamble: Unit[] = [];
+	let current: RawGoal | undefined;
+	let mode = 'outside' as Mode;
+	let columns: Array<string | undefined> = [];
+	let started = false;
+	let lastIm: RawGoal | undefined;
+	let lastVo: RawGoal | undefined;
+	let lastNm: RawGoal | undefined;
+	let headerYears: number[] = [];
+	let sawPrognos = false;
+	let sawPeriodicitet = false;
+
+	const startGoal = (u: Unit, m: RegExpExecArray) => {
+		const niva = NIVA_AV[m[1]!]!;
+		const g: RawGoal = {line: u.line, niva, num: m[2], titel: m[3]!.trim(), children: [], beskrivning: [], fr: [], analys: [], indicators: [], activities: []};
+		const parent = niva === 'vo' ? lastIm : niva === 'namndmal' ? lastVo : niva === 'enhetsmal' ? lastNm : undefined;
+		if (niva !== 'im' && !parent) warn(u.line, `${m[1]} utan överordnat mål: "${g.titel}"`);
+		g.parent = parent;
+		parent?.children.push(g);
+		if (niva === 'im') [lastIm, lastVo, lastNm] = [g, undefined, undefined];
+		if (niva === 'vo') [lastVo, lastNm] = [g, undefined];
+		if (niva === 'namndmal') lastNm = g;
+		goals.push(g);
+		current = g;
+		mode = 'start';
+		started = true;
+	};
+
+	for (let i = 0; i < units.length; i++) {
+		const u = units[i]!;
+		if (u.toc) {
+			if (!HEADING.test(u.text)) stopTitles.add(norm(u.text));
+			continue;
+		}
+		const text = u.text;
+		const h = u.cells ? undefined : HEADING.exec(text);
+		if (h) {
+			startGoal(u, h);
+			continue;
+		}
+		if (!started) {
+			preamble.push(u);
+			continue;
+		}
+		if (!u.cells && text.length < 80 && (stopTitles.has(norm(text)) || AVSLUT_NORM.has(norm(text)))) {
+			mode = 'outside';
+			current = undefined;
+			continue;
+		}
+		if (mode === 'outside' || !current) continue;
+		const g = current;
+		if (u.cells) {
+			const first = u.cells[0]!;
+			const key = columnKey(first);
+			if (key === 'namn' || key === 'text') {
+				columns = u.cells.map(columnKey);
+				mode = key === 'namn' ? 'ind' : 'akt';
+				for (const c of u.cells) {
+					const y = /Utfall VB (\d{4})/.exec(c) ?? /KF:s årsmål år (\d{4})/.exec(c);
+					if (y) headerYears.push(Number(y[1]) + (c.startsWith('Utfall VB') ? 1 : 0));
+					if (/^Prognos/.test(c)) sawPrognos = true;
+					if (/^Periodicitet/.test(c)) sawPeriodicitet = true;
+				}
+				continue;
+			}
+			const analysRad = /^(Analys|Kommentar)\b\s*(.*)$/.exec(first);
+			if (analysRad && (mode === 'ind' || mode === 'akt' || mode === 'indAnalys' || mode === 'indKommentar')) {
+				const rest = [analysRad[2]!, ...u.cells.slice(1)].filter(c => c !== '').join(' ');
+				const target = mode === 'akt' ? g.activities[g.activities.length - 1] : g.indicators[g.indicators.length - 1];
+				// "Analys" alone in its row: the text follows in the next row.
+				if (rest === '' && target) {
+					const next = units[i + 1];
+					if (next?.cells && next.cells.slice(1).every(c => c === '')) {
+						target.analys.push(next.cells[0]!);
+						i++;
+					}
+					continue;
+				}
+				if (!target) warn(u.line, `${analysRad[1]} utan föregående rad i tabellen`);
+				else if (analysRad[1] === 'Kommentar' && 'kommentar' in target) target.kommentar.push(rest);
+				else target.analys.push(rest);
+				continue;
+			}
+			if (mode === 'ind' || mode === 'akt' || mode === 'indAnalys' || mode === 'indKommentar') {
+				const row: Record<string, string> = {};
+				columns.forEach((k, j) => {
+					if (k && u.cells![j] !== undefined && u.cells![j] !== '') row[k] = u.cells![j]!;
+				});
+				if (u.cells.length > columns.length && u.cells.slice(columns.length).some(c => c !== '')) {
+					warn(u.line, `raden har ${u.cells.length} celler, väntade ${columns.length}`);
+				}
+				if (mode === 'akt') {
+					if (!row.text) {
+						warn(u.line, 'aktivitetsrad utan text');
+						continue;
+					}
+					g.activities.push({line: u.line, text: row.text, start: row.start ?? '', slut: row.slut ?? '', avvikelse: row.avvikelse ?? '', analys: []});
+				} else {
+					if (!row.namn) {
+						warn(u.line, 'indikatorrad utan namn');
+						continue;
+					}
+					mode = 'ind';
+					g.indicators.push({line: u.line, namn: row.namn, cells: row, analys: [], kommentar: []});
+				}
+				continue;
+			}
+			warn(u.line, `tabellrad utanför en tabell: "${text.slice(0, 60)}"`);
+			continue;
+		}
+		const st = STATUS.exec(text);
+		if (st && mode === 'start') {
+			g.status = STATUS_AV[st[1]!];
+			continue;
+		}
+		if (text === 'Beskrivning') {
+			mode = 'beskrivning';
+			continue;
+		}
+		if (text === 'Förväntat resultat') {
+			mode = 'fr';
+			continue;
+		}
+		if (text === 'Kommentar' && (mode === 'ind' || mode === 'indAnalys') && g.indicators.length > 0) {
+			mode = 'indKommentar';
+			continue;
+		}
+		if (text === 'Analys') {
+			mode = mode === 'ind' && g.indicators.length > 0 ? 'indAnalys' : 'analys';
+			continue;
+		}
+		switch (mode) {
+			case 'beskrivning':
+				g.beskrivning.push(text);
+				break;
+			case 'fr':
+				g.fr.push(text);
+				break;
+			case 'analys':
+				g.analys.push(text);
+				break;
+			case 'indAnalys':
+				g.indicators[g.indicators.length - 1]!.analys.push(text);
+				break;
+			case 'ind':
+			case 'akt':
+				// Narrative after a table continues the goal's analysis.
+				if (g.analys.length > 0) {
+					g.analys.push(text);
+					mode = 'analys';
+				} else warn(u.line, `text efter tabellen kunde inte placeras: "${text.slice(0, 60)}"`);
+				break;
+			case 'start':
+				// A plan's narrative follows the heading directly, without "Analys".
+				g.analys.push(text);
+				mode = 'analys';
+				break;
+			case 'indKommentar':
+				g.indicators[g.indicators.length - 1]!.kommentar.push(text);
+				break;
+		}
+	}
+
+	if (goals.length === 0) {
+		throw new MalkollError(`${fil}: ingen målstruktur hittades (rubriker som "KF:s inriktningsmål: 1. …"); är det en verksamhetsplan, tertialrapport eller verksamhetsberättelse?`);
+	}
+
+	assignIds(goals, warn);
+	for (const vo of goals) {
+		if (vo.niva !== 'vo' || vo.children.length > 0 || !vo.id) continue;
+		for (const p of vo.analys) {
+			for (const m of p.matchAll(/nämndmål(?:et|en)?\s+(\d+\.\d+\.\d+)/g)) {
+				const nm = goals.find(x => x.niva === 'namndmal' && x.id === m[1]);
+				if (nm && !(nm.bidrarTill ??= []).includes(vo.id)) nm.bidrarTill.push(vo.id);
+			}
+		}
+	}
+
+	// Metadata from the preamble: title, Dnr, recipient, date.
+	let kind: {period: Period; year: number} | undefined;
+	let namnEfterTitel: string | undefined;
+	let till: string | undefined;
+	let dnr: string | undefined;
+	let datum: string | undefined;
+	for (let i = 0; i < preamble.length; i++) {
+		const t = preamble[i]!.text;
+		const k = kind ? undefined : kindAv(t);
+		if (k) {
+			kind = k;
+			const next = preamble[i + 1]?.text;
+			if (next && !/^Förslag till beslut$/.test(next) && !/^Innehållsförteckning$/.test(next)) namnEfterTitel = next;
+			continue;
+		}
+		const d = /^Dnr:?\s*(.+)$/.exec(t);
+		if (d && !dnr) dnr = d[1]!.trim();
+		if (/(^|[^A-Za-zåäö])Till$/.test(t) && !till) till = preamble[i + 1]?.text;
+		if (!datum) datum = svensktDatum(t);
+	}
+	const enhet = goals.some(g => g.niva === 'enhetsmal');
+	let period = kind?.period;
+	if (!period) {
+		const anyStatus = goals.some(g => g.status);
+		period = !anyStatus || sawPeriodicitet ? 'VP' : sawPrognos ? 'T1' : 'VB';
+	}
+	let year = kind?.year;
+	if (!year && headerYears.length > 0) year = mode_(headerYears);
+	if (!year) {
+		const ys = goals.flatMap(g => g.activities.map(a => Number(a.start.slice(0, 4)))).filter(y => y > 1900);
+		if (ys.length > 0) year = mode_(ys);
+	}
+	if (!year) throw new MalkollError(`${fil}: rapportens år framgår inte (ingen rubrik som "Verksamhetsberättelse 2025" och inga daterade tabeller)`);
+	let namn: string | undefined;
+	let namnd: string | undefined;
+	if (enhet) {
+		namn = namnEfterTitel;
+		namnd = till;
+	} else {
+		namn = till ?? vanligasteNamnd(units);
+	}
+	if (!namn) {
+		warn(1, 'organisationens namn framgår inte av rapporten');
+		namn = 'Okänd organisation';
+	}
+
+	return {data: toStore(goals, {period, year, enhet, namn, namnd, dnr, datum, fil}, warn), warnings};
+}
+
+function mode_(xs: number[]): number {
+	const count = new Map<number, number>();
+	for (const x of xs) count.set(x, (count.get(x) ?? 0) + 1);
+	return [...count.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+}
+
+/** The nämnd that writes most about itself ("Äldrenämnden …") when no recipient is named. */
+function vanligasteNamnd(units: Unit[]): string | undefined {
+	const count = new Map<string, number>();
+	for (const u of units) {
+		for (const m of u.text.matchAll(/(?<!\p{L})(\p{Lu}[\p{Ll}-]+nämnden)(?!\p{L})/gu)) count.set(m[1]!, (count.get(m[1]!) ?? 0) + 1);
+		for (const m of u.text.matchAll(/(?<!\p{L})för (\p{Ll}[\p{Ll}-]+nämnden)(?!\p{L})/gu)) count.set(capitalize(m[1]!), (count.get(capitalize(m[1]!)) ?? 0) + 1);
+	}
+	const best = [...count.entries()].filter(([n]) => n !== 'Nämnden').sort((a, b) => b[1] - a[1])[0];
+	return best?.[0];
+}
+
+/** Dotted ids: IM and VO from their headings; nämndmål from the heading, else from the VO
+ * analysis subheadings ("3.4.1 …"), else by order; enhetsmål by order under their nämndmål. */
+function assignIds(goals: RawGoal[], warn: (line: number, message: string) => void): void {
+	const used = new Set<string>();
+	const take = (g: RawGoal, id: string) => {
+		if (used.has(id)) {
+			warn(g.line, `id ${id} förekommer två gånger; målet "${g.titel.slice(0, 50)}" hoppas över`);
+			return;
+		}
+		used.add(id);
+		g.id = id;
+	};
+	let imOrdning = 0;
+	for (const g of goals) {
+		if (g.niva === 'im') {
+			imOrdning++;
+			take(g, g.num ? g.num.split('.')[0]! : String(imOrdning));
+		}
+	}
+	for (const im of goals.filter(g => g.niva === 'im' && g.id)) {
+		im.children.forEach((vo, j) => {
+			const num = vo.num && vo.num.startsWith(im.id + '.') ? vo.num : vo.num ? vo.num : `${im.id}.${j + 1}`;
+			if (vo.num && !vo.num.startsWith(im.id + '.')) warn(vo.line, `mål ${vo.num} står under inriktningsmål ${im.id}`);
+			take(vo, num);
+		});
+	}
+	for (const vo of goals.filter(g => g.niva === 'vo' && g.id)) {
+		const sub = subheadings(vo);
+		const fria = new Set(sub.map(s => s.num));
+		const nms = vo.children;
+		for (const nm of nms) if (nm.num) fria.delete(nm.num);
+		const ordnade = new Map<RawGoal, string>();
+		for (const nm of nms) {
+			if (nm.num) continue;
+			let best: {num: string; score: number} | undefined;
+			for (const s of sub) {
+				if (!fria.has(s.num)) continue;
+				const score = likhet(nm.titel, s.titel);
+				if (score >= 0.6 && (!best || score > best.score)) best = {num: s.num, score};
+			}
+			if (best) {
+				fria.delete(best.num);
+				ordnade.set(nm, best.num);
+			}
+		}
+		let n = 0;
+		for (const nm of nms) {
+			const num = nm.num ?? ordnade.get(nm);
+			if (num) {
+				take(nm, num);
+				continue;
+			}
+			do n++;
+			while (used.has(`${vo.id}.${n}`) || [...ordnade.values()].includes(`${vo.id}.${n}`));
+			take(nm, `${vo.id}.${n}`);
+		}
+	}
+	for (const nm of goals.filter(g => g.niva === 'namndmal' && g.id)) {
+		nm.children.forEach((em, j) => take(em, `${nm.id}.${j + 1}`));
+	}
+}
+
+function subheadings(vo: RawGoal): Array<{num: string; titel: string}> {
+	const out: Array<{num: string; titel: string}> = [];
+	for (const p of vo.analys) {
+		const m = /^(\d+\.\d+\.\d+)\.?\s+(\S.*)$/.exec(p);
+		if (m && vo.id && m[1]!.startsWith(vo.id + '.') && p.length < 400) out.push({num: m[1]!, titel: m[2]!});
+	}
+	return out;
+}
+
+/** Förväntat resultat: numbered, bulleted or plain; unmarked paragraphs continue a marked item. */
+export function parseForvantat(paras: string[]): ForvantatResultat[] {
+	const items: ForvantatResultat[] = [];
+	const marked = paras.some(p => /^(\d+[.)]\s|[-•\uF0B7–]\s?)/.test(p));
+	for (const p of paras) {
+		const num = /^(\d+)[.)]\s+(.*)$/.exec(p);
+		const bullet = /^[-•\uF0B7–]\s*(.*)$/.exec(p);
+		if (num) items.push({nr: Number(num[1]), text: num[2]!.trim()});
+		else if (bullet) items.push({nr: items.length + 1, text: bullet[1]!.trim()});
+		else if (marked && items.length > 0) items[items.length - 1]!.text += '\n\n' + p;
+		else items.push({nr: items.length + 1, text: p});
+	}
+	return items;
+}
+
+function toStore(
+	raw: RawGoal[],
+	meta: {period: Period; year: number; enhet: boolean; namn: string; namnd?: string; dnr?: string; datum?: string; fil: string},
+	warn: (line: number, message: string) => void,
+): StoreData {
+	const goals: Goal[] = [];
+	const indicators: Indicator[] = [];
+	const activities: Activity[] = [];
+	const fuGoals: Record<string, {status?: Status; analys?: string}> = {};
+	const fuInd: Record<string, IndicatorFollowUp> = {};
+	const fuAkt: Record<string, ActivityFollowUp> = {};
+	for (const g of raw) {
+		if (!g.id) continue;
+		const goal: Goal = {id: g.id, niva: g.niva, titel: g.titel, forvantatResultat: parseForvantat(g.fr)};
+		if (g.parent?.id) goal.parentId = g.parent.id;
+		if (g.beskrivning.length > 0) goal.beskrivning = g.beskrivning.join('\n\n');
+		if (g.bidrarTill) goal.bidrarTill = g.bidrarTill;
+		goals.push(goal);
+		const fu: {status?: Status; analys?: string} = {};
+		if (g.status && meta.period !== 'VP') fu.status = g.status;
+		else if (g.status) warn(g.line, `en verksamhetsplan har ingen status; "${g.status}" ignoreras`);
+		if (g.analys.length > 0) fu.analys = g.analys.join('\n\n');
+		if (Object.keys(fu).length > 0) fuGoals[g.id] = fu;
+
+		g.indicators.forEach((ri, j) => {
+			const id = `${g.id}:i${j + 1}`;
+			const c = ri.cells;
+			const varden: Partial<Record<string, Varde>> = {};
+			for (const k of ['utfall', 'man', 'kvinnor', 'foregaendeVB', 'prognos', 'arsmal', 'kfArsmal']) {
+				if (c[k] !== undefined) varden[k] = parseVarde(c[k]!);
+			}
+			const units = Object.values(varden).map(v => v!.unit);
+			const enhet: Indicator['enhet'] = /medskapandeindex/i.test(ri.namn)
+				? 'index'
+				: units.includes('%')
+					? '%'
+					: units.includes('st')
+						? 'st'
+						: undefined;
+			// A bare "60" among percentages is a percentage: normalise by the indicator's unit.
+			if (enhet === '%' || enhet === 'st') for (const v of Object.values(varden)) if (v && v.value !== undefined && !v.unit) v.unit = enhet;
+			const ind: Indicator = {id, malId: g.id!, namn: ri.namn, riktning: riktningAv(ri.namn)};
+			if (enhet) ind.enhet = enhet;
+			const per = c.periodicitet ? norm(c.periodicitet) : undefined;
+			if (per === 'år' || per === 'tertial') ind.periodicitet = per;
+			if (varden.arsmal) ind.arsmal = varden.arsmal;
+			if (varden.kfArsmal) ind.kfArsmal = varden.kfArsmal;
+			const kommentar = [...(c.kommentar ? [c.kommentar] : []), ...ri.kommentar];
+			if (kommentar.length > 0) ind.kommentar = kommentar.join('\n\n');
+			indicators.push(ind);
+			const f: IndicatorFollowUp = {};
+			for (const k of ['utfall', 'man', 'kvinnor', 'prognos', 'foregaendeVB'] as const) if (varden[k]) f[k] = varden[k];
+			if (c.matperiod) f.matperiod = c.matperiod;
+			if (ri.analys.length > 0) f.analys = ri.analys.map(rensaAnalys).join('\n\n');
+			if (Object.keys(f).length > 0) fuInd[id] = f;
+		});
+
+		g.activities.forEach((ra, j) => {
+			const id = `${g.id}:a${j + 1}`;
+			const akt: Activity = {id, malId: g.id!, text: ra.text};
+			for (const k of ['start', 'slut'] as const) {
+				if (ra[k] === '') continue;
+				if (arGiltigtDatum(ra[k])) akt[k] = ra[k];
+				else warn(ra.line, `${k === 'start' ? 'Startdatum' : 'Slutdatum'} "${ra[k]}" är inget giltigt datum`);
+			}
+			akt.ursprung = g.niva === 'vo' || g.niva === 'im' ? 'kf-uppdrag' : g.niva === 'enhetsmal' ? 'enhet' : meta.enhet ? 'sdn' : 'namnd';
+			activities.push(akt);
+			const f: ActivityFollowUp = {};
+			if (ra.avvikelse) f.avvikelse = ra.avvikelse;
+			if (ra.analys.length > 0) f.analys = ra.analys.map(rensaAnalys).join('\n\n');
+			if (Object.keys(f).length > 0) fuAkt[id] = f;
+		});
+	}
+	const organisation: StoreData['organisation'] = {namn: meta.namn, niva: meta.enhet ? 'enhet' : 'namnd'};
+	if (meta.namnd) organisation.namnd = meta.namnd;
+	if (meta.dnr) organisation.dnr = meta.dnr;
+	const kalla: NonNullable<StoreData['kalla']> = {fil: meta.fil, rapport: meta.period};
+	if (meta.datum) kalla.datum = meta.datum;
+	return {
+		schemaVersion: SCHEMA_VERSION,
+		organisation,
+		year: meta.year,
+		bedomdaNivaer: meta.enhet ? ['enhetsmal'] : ['im', 'vo', 'namndmal'],
+		period: meta.period,
+		goals,
+		indicators,
+		activities,
+		followUp: {[meta.period]: {goals: fuGoals, indicators: fuInd, activities: fuAkt}},
+		kalla,
+	};
+}

@@ -1,0 +1,252 @@
+// Layout A: PDF text hard-wrapped at ~85–130 characters, tables flattened to spaces (domain.md §7).
+// Rejoins words split across lines, paragraphs and headings, and rebuilds table rows from value
+// tokens counted from the row's end, so the builder sees the same units as for layout B.
+import {isFurniture, stripMarkup, type Unit} from './units.js';
+
+interface Line {
+	line: number;
+	raw: string;
+	text: string;
+}
+
+const HEADING = /^(KF:s inriktningsmål|KF:s mål för verksamhetsområdet|Nämndmål|Enhetsmål)\s*:/;
+const STATUS = /^[●—–\-•]?\s*(Uppfylls helt|Uppfylls delvis|Uppfylls inte|Inga data|Ingen)$/;
+const KEYWORD = /^(Beskrivning|Förväntat resultat|Analys|Kommentar)$/;
+const IND_HEADER = /^Indikator\b/;
+const AKT_HEADER = /^Aktivitet Startdatum\b/;
+const BULLET = /^([-•\uF0B7–]\s?\S|\d+[.)]\s)/;
+const SUBHEADING = /^\d+\.\d+\.\d+\.?\s+\S/;
+const PERIOD_END = /(?:^|\s)(?:VB \d{4}|Tertial \d \d{4}|\d{4}|År|Tertial)$/;
+// A value cell, counted from the row's end; it must stand after whitespace ("1-14" is a name).
+const VALUE_END = /(?<=^|\s)(Tas fram av(?:\s+nämnd(?:\/\s?styrelse)?)?|\+\/-\s?\d+(?:,\d+)?\s?%?|[-−]?\d+(?:,\d+)?(?: ?(?:%|st))?|VB \d{4}|Tertial \d \d{4}|År|Tertial)$/;
+const DATES = /(?:^|\s)(\d{4}-\d{2}-\d{2})\s+(\d{4}-\d{2}-\d{2})\s*(.*)$/;
+const IND_COLUMNS = /Periodens utfall|Utfall män\/ ?pojkar|Utfall kvinnor\/ ?flickor|Utfall VB \d{4}|Prognos helår|KF:s årsmål(?: år \d{4})?|Årsmål|Periodicitet|Period|Kommentar/g;
+
+/** Lines with page furniture blanked and words broken mid-word rejoined. */
+function logicalLines(lines: string[]): Line[] {
+	const out: Line[] = [];
+	for (let i = 0; i < lines.length; i++) {
+		const raw = stripMarkup(lines[i]!);
+		let text = raw.trim();
+		if (isFurniture(text)) text = '';
+		const l: Line = {line: i + 1, raw, text};
+		// A short line without a trailing space in a narrow table column is a word cut in two.
+		while (l.text !== '' && !/\s$/.test(l.raw) && l.text.length <= 20 && /[a-zåäö/]$/i.test(l.text)) {
+			let j = i + 1;
+			while (j < lines.length && lines[j]!.trim() === '') j++;
+			const next = j < lines.length ? stripMarkup(lines[j]!) : '';
+			if (!/^[a-zåäö]/.test(next.trim())) break;
+			l.raw = l.raw.trimEnd() + next.trimStart();
+			l.text = l.raw.trim();
+			i = j;
+		}
+		out.push(l);
+	}
+	return out;
+}
+
+function structural(text: string): boolean {
+	return HEADING.test(text) || STATUS.test(text) || KEYWORD.test(text) || IND_HEADER.test(text) || AKT_HEADER.test(text);
+}
+
+/** Splits a row's text into the name and `ncols` value cells; n spaces between two values on
+ * one line are n−1 empty cells. Undefined when the text does not end in values. */
+export function splitRow(rowLines: string[], ncols: number): {namn: string; cells: string[]} | undefined {
+	let s = rowLines.join('\n');
+	const tokens: Array<{v: string; gap: number}> = [];
+	for (;;) {
+		const trimmed = s.replace(/[ \t]+$/, '');
+		const m = VALUE_END.exec(trimmed);
+		if (!m) break;
+		const before = trimmed.slice(0, m.index);
+		const ws = /[ \t\n]*$/.exec(before)![0];
+		tokens.unshift({v: m[1]!.replace(/\s+/g, ' '), gap: ws.includes('\n') ? 1 : ws.length});
+		s = before.slice(0, before.length - ws.length);
+		if (s === '') break;
+	}
+	// "11 000" is one number when the header leaves room for fewer cells.
+	for (let k = 0; tokens.length > ncols && k < tokens.length - 1; k++) {
+		const [a, b] = [tokens[k + 1]!, tokens[k]!];
+		if (a.gap === 1 && /^\d{3}$/.test(a.v) && /^\d{1,3}$/.test(b.v)) {
+			b.v = `${b.v} ${a.v}`;
+			tokens.splice(k + 1, 1);
+			k--;
+		}
+	}
+	if (tokens.length < 2) return undefined;
+	const cells: string[] = [];
+	tokens.forEach((t, k) => {
+		if (k > 0) for (let e = 1; e < t.gap; e++) cells.push('');
+		cells.push(t.v);
+	});
+	while (cells.length > ncols && cells.includes('')) cells.splice(cells.indexOf(''), 1);
+	if (cells.length > ncols) return undefined;
+	while (cells.length < ncols) cells.splice(cells.length - 1, 0, '');
+	const namn = s.replace(/\s+/g, ' ').trim();
+	if (namn === '') return undefined;
+	return {namn, cells};
+}
+
+export function readLayoutA(input: string[]): Unit[] {
+	const ls = logicalLines(input);
+	const units: Unit[] = [];
+	const width = [...ls.map(l => l.raw.trimEnd().length)].sort((a, b) => a - b)[Math.floor(ls.length * 0.9)] ?? 100;
+	let para: {line: number; parts: string[]} | undefined;
+	let blank = true;
+	let tabell: 'ind' | 'akt' | undefined;
+	let ncols = 0;
+	let efterHuvud = false;
+
+	const flush = () => {
+		if (para) units.push({line: para.line, text: para.parts.join(' '), afterBlank: blank});
+		para = undefined;
+	};
+	/** The header's lines from i; returns the index after it and its column names. */
+	const readHeader = (i: number): {end: number; cols: string[]} => {
+		if (AKT_HEADER.test(ls[i]!.text)) {
+			const cols = ls[i]!.text.split(/\s+/);
+			return {end: i + 1, cols};
+		}
+		let text = '';
+		let j = i;
+		while (j < ls.length && j < i + 30) {
+			if (ls[j]!.text !== '') text += (text ? ' ' : '') + ls[j]!.text;
+			j++;
+			if (/\b(Period|Periodicitet|Kommentar)$/.test(text)) break;
+		}
+		return {end: j, cols: ['Indikator', ...(text.replace(/\s+/g, ' ').match(IND_COLUMNS) ?? [])]};
+	};
+	const tryRow = (i: number): {end: number; namn: string; cells: string[]} | undefined => {
+		const rows: string[] = [];
+		for (let j = i; j < ls.length && j < i + 40; j++) {
+			const t = ls[j]!.text;
+			if (t === '') continue;
+			if (structural(t) && rows.length > 0) return undefined;
+			if (rows.length === 0 && (HEADING.test(t) || KEYWORD.test(t) || STATUS.test(t))) return undefined;
+			rows.push(ls[j]!.raw.trim());
+			if (PERIOD_END.test(t)) {
+				const r = splitRow(rows, ncols - 1);
+				return r ? {end: j + 1, ...r} : undefined;
+			}
+			if (/[.!?]$/.test(t)) return undefined;
+		}
+		return undefined;
+	};
+	const tryAktivitet = (i: number): {end: number; text: string; start: string; slut: string; avvikelse: string} | undefined => {
+		const parts: string[] = [];
+		for (let j = i; j < ls.length && j < i + 40; j++) {
+			const t = ls[j]!.text;
+			if (t === '') continue;
+			if (structural(t)) return undefined;
+			const d = DATES.exec(t);
+			if (d) {
+				parts.push(t.slice(0, d.index).trim());
+				const text = parts.filter(Boolean).join(' ').replace(/\s+/g, ' ');
+				return text ? {end: j + 1, text, start: d[1]!, slut: d[2]!, avvikelse: d[3]!.trim()} : undefined;
+			}
+			parts.push(t);
+		}
+		return undefined;
+	};
+
+	for (let i = 0; i < ls.length; i++) {
+		const l = ls[i]!;
+		const t = l.text;
+		if (t === '') {
+			flush();
+			blank = true;
+			continue;
+		}
+		if (IND_HEADER.test(t) || AKT_HEADER.test(t)) {
+			flush();
+			const h = readHeader(i);
+			i = h.end - 1;
+			const typ = AKT_HEADER.test(t) ? 'akt' : 'ind';
+			// A header repeated after a page break inside the same table is furniture.
+			if (tabell === typ && efterHuvud === false && units.length > 0) {
+				efterHuvud = true;
+				continue;
+			}
+			tabell = typ;
+			ncols = h.cols.length;
+			efterHuvud = true;
+			units.push({line: l.line, text: h.cols.join('\t'), cells: h.cols, afterBlank: blank});
+			blank = false;
+			continue;
+		}
+		// A lower-case line after a repeated header continues the text before it.
+		if (efterHuvud && /^[a-zåäö]/.test(t) && units.length > 0 && !para) {
+			const prev = units[units.length - 1]!;
+			const cont: string[] = [];
+			let j = i;
+			for (; j < ls.length && ls[j]!.text !== '' && !structural(ls[j]!.text); j++) cont.push(ls[j]!.text);
+			if (prev.cells) {
+				const k = prev.cells[0] === 'Analys' ? 1 : 0;
+				prev.cells[k] = `${prev.cells[k]} ${cont.join(' ')}`;
+				prev.text = prev.cells.filter(Boolean).join('\t');
+			} else prev.text += ' ' + cont.join(' ');
+			i = j - 1;
+			efterHuvud = false;
+			continue;
+		}
+		efterHuvud = false;
+		if (tabell && !para) {
+			if (tabell === 'akt' && t === 'Analys') {
+				const text: string[] = [];
+				let j = i + 1;
+				while (j < ls.length && ls[j]!.text === '') j++;
+				for (; j < ls.length && ls[j]!.text !== '' && !structural(ls[j]!.text); j++) text.push(ls[j]!.text);
+				units.push({line: l.line, text: 'Analys\t' + text.join(' '), cells: ['Analys', text.join(' ')], afterBlank: blank});
+				i = j - 1;
+				blank = false;
+				continue;
+			}
+			if (tabell === 'akt') {
+				const a = tryAktivitet(i);
+				if (a) {
+					units.push({line: l.line, text: a.text, cells: [a.text, a.start, a.slut, a.avvikelse], afterBlank: blank});
+					i = a.end - 1;
+					blank = false;
+					continue;
+				}
+			} else if (!STATUS.test(t) && !HEADING.test(t) && !KEYWORD.test(t) && (blank || units[units.length - 1]?.cells)) {
+				const r = tryRow(i);
+				if (r) {
+					units.push({line: l.line, text: r.namn, cells: [r.namn, ...r.cells], afterBlank: blank});
+					i = r.end - 1;
+					blank = false;
+					continue;
+				}
+			}
+			// Analysis text under an indicator table stays in the table; an activity table ends here.
+			if (tabell === 'akt') tabell = undefined;
+		}
+		if (HEADING.test(t)) {
+			flush();
+			tabell = undefined;
+			const parts = [t];
+			let j = i + 1;
+			for (; j < ls.length && ls[j]!.text !== '' && !structural(ls[j]!.text); j++) parts.push(ls[j]!.text);
+			units.push({line: l.line, text: parts.join(' '), afterBlank: blank});
+			i = j - 1;
+			blank = false;
+			continue;
+		}
+		if (STATUS.test(t) || KEYWORD.test(t)) {
+			flush();
+			units.push({line: l.line, text: t, afterBlank: blank});
+			blank = false;
+			continue;
+		}
+		if (BULLET.test(t) || SUBHEADING.test(t)) flush();
+		if (!para) para = {line: l.line, parts: []};
+		para.parts.push(t);
+		// Two trailing spaces mark a subheading; a short line ending a sentence ends a paragraph.
+		if (/\S {2,}$/.test(l.raw) || (/[.!?:]$/.test(t) && l.raw.trimEnd().length < width * 0.75)) {
+			flush();
+			blank = false;
+		}
+	}
+	flush();
+	return units;
+}

@@ -1,0 +1,132 @@
+// --into: a later report of the same year is turned into Ops on an existing store. Goals match
+// on number first, then on title; indicators on name, activities on text. Nothing the later
+// report leaves out is removed (a T1 lists only KF uppdrag; the VP's own activities stay).
+import {MalkollError} from '../errors.js';
+import {DEF_FIELDS, FOLLOWUP_FIELDS, type Entity, type Op} from '../domain/ops.js';
+import type {Activity, Goal, Indicator, StoreData} from '../domain/types.js';
+import {likhet, norm} from './build.js';
+
+export interface MergePlan {
+	ops: Op[];
+	/** Imported id → id in the existing store. */
+	idMap: Map<string, string>;
+	notes: string[];
+}
+
+function sammaNamn(a: string, b: string): boolean {
+	return norm(a) === norm(b) || (likhet(a, b) >= 0.8 && likhet(b, a) >= 0.8);
+}
+
+/** The ops that bring `ny` (a freshly imported report) into `befintlig`. */
+export function planMerge(befintlig: StoreData, ny: StoreData): MergePlan {
+	if (befintlig.year !== ny.year) {
+		throw new MalkollError(`rapporten gäller ${ny.year} men lagret gäller ${befintlig.year}; importera till ett nytt lager med --out`);
+	}
+	if (!sammaNamn(befintlig.organisation.namn, ny.organisation.namn)) {
+		throw new MalkollError(`rapporten gäller ${ny.organisation.namn} men lagret gäller ${befintlig.organisation.namn}`);
+	}
+	const ops: Op[] = [];
+	const notes: string[] = [];
+	const idMap = new Map<string, string>();
+	const taken = new Set<string>([...befintlig.goals.map(g => g.id), ...(befintlig.borttagna ?? [])]);
+	const matched = new Set<string>();
+
+	for (const g of ny.goals) {
+		const parentId = g.parentId ? idMap.get(g.parentId) : undefined;
+		const kandidater = befintlig.goals.filter(e => e.niva === g.niva && e.parentId === parentId && !matched.has(e.id));
+		const sammaId = kandidater.find(e => e.id === g.id);
+		let hit: Goal | undefined;
+		if (sammaId && (g.niva === 'im' || g.niva === 'vo' || likhet(g.titel, sammaId.titel) >= 0.5)) hit = sammaId;
+		if (!hit) {
+			let best = 0;
+			for (const e of kandidater) {
+				const s = Math.min(likhet(g.titel, e.titel), likhet(e.titel, g.titel));
+				if (s >= 0.6 && s > best) [best, hit] = [s, e];
+			}
+		}
+		if (hit) {
+			matched.add(hit.id);
+			idMap.set(g.id, hit.id);
+			for (const f of ['beskrivning', 'bidrarTill'] as const) {
+				if (g[f] !== undefined && hit[f] === undefined) ops.push({op: 'def', entity: 'goal', id: hit.id, field: f, value: g[f]});
+			}
+			if (g.forvantatResultat.length > 0 && hit.forvantatResultat.length === 0) {
+				ops.push({op: 'def', entity: 'goal', id: hit.id, field: 'forvantatResultat', value: g.forvantatResultat});
+			}
+			continue;
+		}
+		let id = g.id;
+		const prefix = parentId ?? '';
+		if (taken.has(id) || (parentId && !id.startsWith(parentId + '.'))) {
+			let n = 1;
+			while (taken.has(prefix ? `${prefix}.${n}` : String(n))) n++;
+			id = prefix ? `${prefix}.${n}` : String(n);
+		}
+		taken.add(id);
+		idMap.set(g.id, id);
+		const item: Goal = {...g, id, bidrarTill: g.bidrarTill?.map(b => idMap.get(b) ?? b)};
+		if (parentId) item.parentId = parentId;
+		if (!item.bidrarTill) delete item.bidrarTill;
+		ops.push({op: 'add', entity: 'goal', item});
+		notes.push(`nytt mål ${id}: ${g.titel}`);
+	}
+
+	const barn = <T extends Indicator | Activity>(entity: 'indicator' | 'activity', nyLista: T[], gamla: T[], text: (x: T) => string) => {
+		const suffix = entity === 'indicator' ? 'i' : 'a';
+		const upptagna = new Set<string>([...gamla.map(x => x.id), ...(befintlig.borttagna ?? [])]);
+		const anvanda = new Set<string>();
+		for (const x of nyLista) {
+			const malId = idMap.get(x.malId)!;
+			const hit = gamla.find(e => e.malId === malId && !anvanda.has(e.id) && sammaNamn(text(e), text(x)));
+			if (hit) {
+				anvanda.add(hit.id);
+				idMap.set(x.id, hit.id);
+				const rec = hit as unknown as Record<string, unknown>;
+				const nyRec = x as unknown as Record<string, unknown>;
+				for (const f of DEF_FIELDS[entity]) {
+					if (nyRec[f] !== undefined && rec[f] === undefined) ops.push({op: 'def', entity, id: hit.id, field: f, value: nyRec[f]});
+				}
+				continue;
+			}
+			let n = 1;
+			while (upptagna.has(`${malId}:${suffix}${n}`)) n++;
+			const id = `${malId}:${suffix}${n}`;
+			upptagna.add(id);
+			idMap.set(x.id, id);
+			ops.push({op: 'add', entity, item: {...x, id, malId}});
+		}
+	};
+	barn('indicator', ny.indicators, befintlig.indicators, x => x.namn);
+	barn('activity', ny.activities, befintlig.activities, x => x.text);
+
+	const period = ny.period;
+	const fu = ny.followUp[period];
+	const gammal = befintlig.followUp[period];
+	if (fu) {
+		const buckets: Array<[Entity, Record<string, Record<string, unknown>>, Record<string, Record<string, unknown>> | undefined]> = [
+			['goal', fu.goals as Record<string, Record<string, unknown>>, gammal?.goals as Record<string, Record<string, unknown>> | undefined],
+			['indicator', fu.indicators as Record<string, Record<string, unknown>>, gammal?.indicators as Record<string, Record<string, unknown>> | undefined],
+			['activity', fu.activities as Record<string, Record<string, unknown>>, gammal?.activities as Record<string, Record<string, unknown>> | undefined],
+		];
+		for (const [entity, bucket, old] of buckets) {
+			for (const [nyId, falt] of Object.entries(bucket)) {
+				const id = idMap.get(nyId)!;
+				for (const f of FOLLOWUP_FIELDS[entity]) {
+					const value = falt[f];
+					if (value === undefined) continue;
+					if (JSON.stringify(old?.[id]?.[f]) === JSON.stringify(value)) continue;
+					if (entity === 'goal' && f === 'status') {
+						const goal = befintlig.goals.find(g => g.id === id) ?? ny.goals.find(g => g.id === nyId)!;
+						// A unit does not assess the nämnd's levels; their "Inga data" needs no place.
+						if (!befintlig.bedomdaNivaer.includes(goal.niva)) {
+							if (value !== 'inga-data') notes.push(`${id}: status ${String(value)} hoppas över (nivån bedöms inte i lagret)`);
+							continue;
+						}
+					}
+					ops.push({op: 'set', period, entity, id, field: f, value});
+				}
+			}
+		}
+	}
+	return {ops, idMap, notes};
+}

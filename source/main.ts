@@ -1,0 +1,173 @@
+// Parses argv with meow, picks a command, turns every user error into one line and exit 2.
+// None of the commands imports Ink: the TUI is loaded by dynamic import only.
+import meow from 'meow';
+import {MalkollError} from './errors.js';
+import {visibleLine} from './report/visible.js';
+import type {Io} from './commands/context.js';
+
+declare const MALKOLL_VERSION: string;
+const VERSION = typeof MALKOLL_VERSION === 'string' ? MALKOLL_VERSION : 'dev';
+
+const HELP = `
+  Användning
+    $ malkoll [--data FIL]                      öppna TUI:n (kräver en terminal)
+    $ malkoll summary [--period P] [--date ÅÅÅÅ-MM-DD] [--json|--markdown]
+    $ malkoll show ID [--period P] [--json]
+    $ malkoll set ID [--period P] [flaggor]       ändra status, analys, utfall, tillstånd
+    $ malkoll export [--json]
+    $ malkoll validate [FIL]
+    $ malkoll history [ID] [--json]
+    $ malkoll restore ID --version N
+    $ malkoll import RAPPORT.txt [--out FIL] [--into FIL] [--strict]
+
+  Mål:         --status helt|delvis|inte|inga-data|none  --analys TEXT | --analys-file FIL
+  Indikatorer: --utfall --man --kvinnor --prognos  (t.ex. "8,2 %"; "" tömmer)  --analys TEXT
+  Aktiviteter: --state ej-paborjad|pagar|genomford|avbruten|none  --avvikelse TEXT  --slut ÅÅÅÅ-MM-DD|none  --analys TEXT
+
+  Allmänt
+    --data FIL     arbeta mot FIL (annars MALKOLL_DATA eller din egen store)
+    --author NAMN  vem som står för ändringen i historiken (annars användarnamnet)
+    --period P     VP, T1, T2 eller VB (annars storens aktuella period)
+
+  Exempel
+    $ malkoll summary --period VB
+    $ malkoll set 3.4.1.1 --status delvis --analys "Bedömningen grundas på ..."
+    $ malkoll set 3.4:i2 --utfall "7,9 %" --man "6,1 %" --kvinnor "8,3 %"
+`;
+
+const FLAGS = {
+	data: {type: 'string'},
+	author: {type: 'string'},
+	period: {type: 'string'},
+	date: {type: 'string'},
+	json: {type: 'boolean'},
+	markdown: {type: 'boolean'},
+	text: {type: 'boolean'},
+	csv: {type: 'boolean'},
+	status: {type: 'string'},
+	analys: {type: 'string'},
+	analysFile: {type: 'string'},
+	utfall: {type: 'string'},
+	man: {type: 'string'},
+	kvinnor: {type: 'string'},
+	prognos: {type: 'string'},
+	state: {type: 'string'},
+	avvikelse: {type: 'string'},
+	slut: {type: 'string'},
+	version: {type: 'string'},
+	out: {type: 'string'},
+	into: {type: 'string'},
+	strict: {type: 'boolean'},
+	help: {type: 'boolean', shortFlag: 'h'},
+} as const;
+
+type FlagName = keyof typeof FLAGS;
+const GLOBAL: FlagName[] = ['data', 'author', 'help'];
+const ALLOWED: Record<string, FlagName[]> = {
+	'': ['version'],
+	summary: ['period', 'date', 'json', 'markdown'],
+	show: ['period', 'json'],
+	set: ['period', 'status', 'analys', 'analysFile', 'utfall', 'man', 'kvinnor', 'prognos', 'state', 'avvikelse', 'slut', 'json'],
+	export: ['json'],
+	validate: ['json'],
+	history: ['json'],
+	restore: ['version', 'period', 'json'],
+	import: ['out', 'into', 'strict'],
+};
+
+function kebab(name: string): string {
+	return name.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`);
+}
+
+/** Flags the user actually wrote, by their camelCase name. */
+function givenFlags(argv: string[]): Set<string> {
+	const given = new Set<string>();
+	for (const arg of argv) {
+		if (arg === '--') break;
+		const m = /^--?([^=]+)/.exec(arg);
+		if (!m || /^-\d/.test(arg)) continue;
+		const name = m[1]!.replace(/^no-/, '');
+		given.add(name === 'h' ? 'help' : name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()));
+	}
+	return given;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+	try {
+		const cli = meow(HELP, {
+			importMeta: import.meta,
+			argv,
+			flags: FLAGS,
+			autoHelp: false,
+			autoVersion: false,
+			pkg: {name: 'malkoll', version: VERSION},
+			allowUnknownFlags: true,
+			booleanDefault: undefined,
+		});
+		const [command = '', ...rest] = cli.input;
+		if (cli.flags.help) {
+			io.stdout.write(`${HELP.trim()}\n`);
+			return 0;
+		}
+		if (command === '' && argv.includes('--version') && cli.flags.version === '') {
+			io.stdout.write(`${VERSION}\n`);
+			return 0;
+		}
+		if (!(command in ALLOWED)) {
+			throw new MalkollError(`okänt kommando "${command}" (se malkoll --help)`);
+		}
+		const allowed = new Set<string>([...GLOBAL, ...ALLOWED[command]!]);
+		for (const name of givenFlags(argv)) {
+			if (!allowed.has(name)) {
+				throw new MalkollError(
+					name in FLAGS
+						? `flaggan --${kebab(name)} hör inte till ${command ? `malkoll ${command}` : 'malkoll'}`
+						: `okänd flagga --${kebab(name)} (se malkoll --help)`,
+				);
+			}
+		}
+		const flags = cli.flags as Record<string, string | boolean | undefined>;
+		const ctx = {io, flags, args: rest, env: io.env};
+		switch (command) {
+			case '':
+				return await (await import('./commands/tui.js')).tui(ctx);
+			case 'summary':
+				return await (await import('./commands/summary.js')).summary(ctx);
+			case 'show':
+				return await (await import('./commands/show.js')).show(ctx);
+			case 'set':
+				return await (await import('./commands/set.js')).set(ctx);
+			case 'export':
+				return await (await import('./commands/export.js')).exportCommand(ctx);
+			case 'validate':
+				return await (await import('./commands/validate.js')).validate(ctx);
+			case 'history':
+				return await (await import('./commands/history.js')).history(ctx);
+			case 'restore':
+				return await (await import('./commands/history.js')).restore(ctx);
+			case 'import': {
+				const {importCommand} = await import('./commands/import.js');
+				if (rest.length !== 1) throw new MalkollError('import: ange en rapportfil, t.ex. malkoll import vb2025.txt --out enhet.json');
+				return await importCommand({
+					file: rest[0]!,
+					out: flags.out as string | undefined,
+					into: flags.into as string | undefined,
+					strict: Boolean(flags.strict),
+					author: flags.author as string | undefined,
+					stdout: io.stdout,
+					stderr: io.stderr,
+				});
+			}
+		}
+		return 0;
+	} catch (error) {
+		if (error instanceof MalkollError) {
+			io.stderr.write(`malkoll: ${visibleLine(error.message)}\n`);
+			return error.exitCode;
+		}
+		const message = error instanceof Error ? error.message : String(error);
+		io.stderr.write(`malkoll: internt fel: ${visibleLine(message)}\n`);
+		if (io.env.MALKOLL_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
+		return 1;
+	}
+}

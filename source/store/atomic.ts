@@ -1,0 +1,88 @@
+// Crash-safe replacement of a file: write a unique temp file beside it, fsync, keep the old
+// version as .bak, rename over, fsync the directory. A reader sees the old or the new file, whole.
+import {randomBytes} from 'node:crypto';
+import {constants} from 'node:fs';
+import {copyFile, open, rename, rm, stat} from 'node:fs/promises';
+import {basename, dirname, join} from 'node:path';
+import {MalkollError} from '../errors.js';
+
+export type FaultPoint = 'after-temp-write' | 'after-fsync' | 'before-rename' | 'after-rename' | 'holding-lock';
+
+/** Crash tests set MALKOLL_FAULT to a point; the process then dies there as if the power failed. */
+export function fault(point: FaultPoint): void {
+	if (process.env.MALKOLL_FAULT === point) process.kill(process.pid, 'SIGKILL');
+}
+
+export function sleep(ms: number): Promise<void> {
+	return new Promise(resolve => setTimeout(resolve, ms));
+}
+
+export function errorCode(error: unknown): string | undefined {
+	return (error as NodeJS.ErrnoException | undefined)?.code;
+}
+
+const WRITE_PROBLEM: Record<string, string> = {
+	EACCES: 'ingen behörighet att skriva i mappen',
+	EPERM: 'ingen behörighet att skriva i mappen',
+	EROFS: 'filsystemet är skrivskyddat',
+	ENOSPC: 'disken är full',
+	EDQUOT: 'diskkvoten är slut',
+	ENOENT: 'mappen finns inte',
+};
+
+/** Replaces `path` with `text`; the previous content, if any, is kept in `<path>.bak`. */
+export async function writeFileAtomic(path: string, text: string): Promise<void> {
+	const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+	try {
+		const mode = await stat(path).then(
+			s => s.mode & 0o777,
+			() => undefined,
+		);
+		const fh = await open(tmp, 'wx');
+		try {
+			if (mode !== undefined) await fh.chmod(mode);
+			await fh.writeFile(text, 'utf8');
+			fault('after-temp-write');
+			await fh.sync();
+			fault('after-fsync');
+		} finally {
+			await fh.close();
+		}
+		if (mode !== undefined) await copyFile(path, `${path}.bak`, constants.COPYFILE_FICLONE);
+		fault('before-rename');
+		await renameWithRetry(tmp, path);
+		fault('after-rename');
+		await syncDir(dirname(path));
+	} catch (error) {
+		await rm(tmp, {force: true});
+		const problem = WRITE_PROBLEM[errorCode(error) ?? ''];
+		if (problem) throw new MalkollError(`${path}: kunde inte spara, ${problem}`);
+		throw error;
+	}
+}
+
+// Windows refuses a rename while another process (a virus scanner, an editor) has the file open.
+async function renameWithRetry(from: string, to: string): Promise<void> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await rename(from, to);
+		} catch (error) {
+			if (attempt >= 8 || !['EPERM', 'EACCES', 'EBUSY'].includes(errorCode(error) ?? '')) throw error;
+			await sleep(10 * attempt);
+		}
+	}
+}
+
+async function syncDir(dir: string): Promise<void> {
+	if (process.platform === 'win32') return;
+	try {
+		const fh = await open(dir, 'r');
+		try {
+			await fh.sync();
+		} finally {
+			await fh.close();
+		}
+	} catch {
+		// Some file systems cannot fsync a directory; the rename itself has already happened.
+	}
+}

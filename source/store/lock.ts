@@ -1,0 +1,160 @@
+// An inter-process lock around read-change-write: `<file>.lock`, created exclusively, naming its
+// holder. A dead holder's lock is taken over at once; a live one is waited for, up to a timeout.
+import {randomBytes} from 'node:crypto';
+import {link, open, readFile, rename, rm, stat, writeFile} from 'node:fs/promises';
+import {hostname} from 'node:os';
+import {MalkollError} from '../errors.js';
+import {errorCode, sleep} from './atomic.js';
+
+interface LockInfo {
+	pid: number;
+	host: string;
+	time: string;
+	token: string;
+}
+
+/** A lock whose holder is on another host counts as abandoned after this long. */
+const FOREIGN_STALE_MS = 60_000;
+/** A lock file still empty after this long was left by a holder that died while creating it. */
+const EMPTY_STALE_MS = 5_000;
+
+export function lockPath(path: string): string {
+	return `${path}.lock`;
+}
+
+/** Runs `fn` holding the lock of `path`; the lock is released however `fn` ends. */
+export async function withLock<T>(path: string, fn: () => Promise<T>, opts: {timeoutMs?: number} = {}): Promise<T> {
+	const release = await acquireLock(path, opts.timeoutMs ?? 10_000);
+	try {
+		return await fn();
+	} finally {
+		await release();
+	}
+}
+
+async function acquireLock(path: string, timeoutMs: number): Promise<() => Promise<void>> {
+	const file = lockPath(path);
+	const mine = `${JSON.stringify({pid: process.pid, host: hostname(), time: new Date().toISOString(), token: randomBytes(8).toString('hex')} satisfies LockInfo)}\n`;
+	const deadline = Date.now() + timeoutMs;
+	let delay = 2;
+	let lastHolder = '';
+	let waited = false;
+	await yieldToWaiter(file);
+	try {
+		for (;;) {
+			try {
+				const fh = await open(file, 'wx');
+				try {
+					await fh.writeFile(mine);
+				} finally {
+					await fh.close();
+				}
+				return () => releaseLock(file, mine);
+			} catch (error) {
+				if (errorCode(error) !== 'EEXIST') throw lockError(path, error);
+			}
+			const held = await readLock(file);
+			if (held === undefined) continue;
+			if (isStale(held) && (await reclaim(file, held.raw))) continue;
+			if (Date.now() >= deadline) throw new MalkollError(`${path}: ${describeHolder(held.info)}; försök igen om en stund (eller ta bort ${file} om ingen malkoll körs)`);
+			// Tell the holder someone is waiting, so that it does not take the lock straight back.
+			await writeFile(waitingPath(file), mine);
+			waited = true;
+			// Locks are held for milliseconds: back off while one holder keeps it, start over for the next.
+			if (held.raw !== lastHolder) [delay, lastHolder] = [2, held.raw];
+			await sleep(delay + Math.random() * delay);
+			delay = Math.min(50, delay * 1.5);
+		}
+	} finally {
+		if (waited && (await readFile(waitingPath(file), 'utf8').catch(() => undefined)) === mine) await rm(waitingPath(file), {force: true});
+	}
+}
+
+function waitingPath(file: string): string {
+	return `${file}.waiting`;
+}
+
+/** Lets a process that is already waiting go first: without this, a loop of changes in one
+ * process retakes the lock the moment it lets go, and a waiter polling every 50 ms starves. */
+async function yieldToWaiter(file: string): Promise<void> {
+	const until = Date.now() + 150;
+	while (Date.now() < until) {
+		const waiter = await readLock(waitingPath(file));
+		if (!waiter || isStale(waiter) || Date.now() - waiter.mtimeMs > 1_000) return;
+		await sleep(3);
+	}
+}
+
+function lockError(path: string, error: unknown): unknown {
+	const code = errorCode(error);
+	if (code === 'ENOENT') return new MalkollError(`${path}: mappen finns inte`);
+	if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new MalkollError(`${path}: ingen behörighet att skriva i mappen`);
+	return error;
+}
+
+async function releaseLock(file: string, mine: string): Promise<void> {
+	// Only remove the lock if it is still ours: never someone else's.
+	const now = await readFile(file, 'utf8').catch(() => undefined);
+	if (now === mine) await rm(file, {force: true});
+}
+
+interface Held {
+	raw: string;
+	info?: LockInfo;
+	mtimeMs: number;
+}
+
+async function readLock(file: string): Promise<Held | undefined> {
+	try {
+		const [raw, s] = await Promise.all([readFile(file, 'utf8'), stat(file)]);
+		let info: LockInfo | undefined;
+		try {
+			const parsed = JSON.parse(raw) as Partial<LockInfo>;
+			if (typeof parsed.pid === 'number' && typeof parsed.host === 'string' && typeof parsed.time === 'string') info = parsed as LockInfo;
+		} catch {
+			// Empty or half-written: judged by its age below.
+		}
+		return {raw, info, mtimeMs: s.mtimeMs};
+	} catch (error) {
+		if (errorCode(error) === 'ENOENT') return undefined;
+		throw error;
+	}
+}
+
+function isStale(held: Held): boolean {
+	const {info} = held;
+	if (!info) return Date.now() - held.mtimeMs > EMPTY_STALE_MS;
+	if (info.host !== hostname()) return Date.now() - Date.parse(info.time) > FOREIGN_STALE_MS;
+	try {
+		process.kill(info.pid, 0);
+		return false;
+	} catch (error) {
+		return errorCode(error) === 'ESRCH';
+	}
+}
+
+/** Moves a stale lock aside under a unique name, so of two waiters only one removes it; returns
+ * true when the caller should try to take the lock again. */
+async function reclaim(file: string, staleRaw: string): Promise<boolean> {
+	const aside = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.stale`;
+	try {
+		await rename(file, aside);
+	} catch (error) {
+		if (errorCode(error) === 'ENOENT') return true;
+		throw error;
+	}
+	const moved = await readFile(aside, 'utf8');
+	if (moved !== staleRaw) {
+		// Another waiter replaced the stale lock with a live one in between: put it back.
+		await link(aside, file).catch(() => undefined);
+	}
+	await rm(aside, {force: true});
+	return true;
+}
+
+function describeHolder(info: LockInfo | undefined): string {
+	if (!info) return 'filen är låst av en annan malkoll';
+	const sedan = new Date(info.time).toLocaleTimeString('sv-SE');
+	const where = info.host === hostname() ? '' : ` på ${info.host}`;
+	return `filen är låst av en annan malkoll (process ${info.pid}${where}, sedan ${sedan})`;
+}

@@ -1,0 +1,192 @@
+// From bytes to a valid StoreData, with a one-line error that points at the file and the
+// line:column or JSON path when anything is wrong.
+import {MalkollError} from '../errors.js';
+import type {StoreData} from '../domain/types.js';
+import {migrate} from './migrate.js';
+import {validateStore} from './validate.js';
+
+/** Parses, migrates and validates the text of a store file; `file` names it in errors. */
+export function parseStore(text: string, file: string): StoreData {
+	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	if (body.trim() === '') throw new MalkollError(`${file}: filen är tom`);
+	let value: unknown;
+	try {
+		value = JSON.parse(body);
+	} catch (error) {
+		if (!(error instanceof SyntaxError)) throw error;
+		throw new MalkollError(syntaxMessage(body, file, error.message));
+	}
+	return validateStore(migrate(value, file), file);
+}
+
+/** Decodes the bytes of a store file as strict UTF-8. */
+export function decodeStore(bytes: Uint8Array, file: string): string {
+	if (bytes.length === 0) throw new MalkollError(`${file}: filen är tom`);
+	try {
+		return new TextDecoder('utf-8', {fatal: true}).decode(bytes);
+	} catch {
+		const at = firstInvalidUtf8(bytes);
+		let line = 1;
+		for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
+		const byte = bytes[at]!.toString(16).toUpperCase().padStart(2, '0');
+		throw new MalkollError(`${file}:${line}: inte giltig UTF-8 (byte 0x${byte}, kanske Windows-1252); spara filen som UTF-8`);
+	}
+}
+
+function firstInvalidUtf8(b: Uint8Array): number {
+	let i = 0;
+	while (i < b.length) {
+		const c = b[i]!;
+		const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+		if (n < 0) return i;
+		for (let k = 1; k <= n; k++) if (((b[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+		i += n + 1;
+	}
+	return Math.max(0, b.length - 1);
+}
+
+function syntaxMessage(text: string, file: string, v8Message: string): string {
+	const v8Pos = /at position (\d+)/.exec(v8Message);
+	let found: {pos: number; reason: string} | undefined;
+	try {
+		found = scanJson(text);
+	} catch {
+		// Nesting too deep for the scanner: V8's own message has to do.
+	}
+	const pos = v8Pos ? Number(v8Pos[1]) : (found?.pos ?? 0);
+	const reason = found && found.pos === pos ? found.reason : v8Message.replace(/ in JSON at position \d+.*$/, '');
+	const {line, column} = lineColumn(text, pos);
+	return `${file}:${line}:${column}: ogiltig JSON: ${reason}`;
+}
+
+export function lineColumn(text: string, pos: number): {line: number; column: number} {
+	let line = 1;
+	let lineStart = 0;
+	for (let i = text.indexOf('\n'); i !== -1 && i < pos; i = text.indexOf('\n', i + 1)) {
+		line++;
+		lineStart = i + 1;
+	}
+	return {line, column: pos - lineStart + 1};
+}
+
+/** Finds the first syntax error in `text` (which JSON.parse has rejected) and says what it is. */
+function scanJson(text: string): {pos: number; reason: string} | undefined {
+	let i = 0;
+	const fail = (reason: string): never => {
+		throw new ScanError(i, reason);
+	};
+	const ws = () => {
+		while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+	};
+	const unexpected = (expected: string): never =>
+		fail(i >= text.length ? `filen tar slut, väntade ${expected}` : `oväntat ${JSON.stringify(text[i])}, väntade ${expected}`);
+	const string = () => {
+		i++;
+		for (;;) {
+			if (i >= text.length) fail('filen tar slut mitt i en text (saknas ett ")');
+			const c = text.charCodeAt(i);
+			if (c === 0x22) {
+				i++;
+				return;
+			}
+			if (c < 0x20) fail('radbrytning eller kontrolltecken i en text (skriv \\n)');
+			if (c === 0x5c) {
+				const e = text[i + 1];
+				if (e === 'u') {
+					if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail('ogiltig \\u-escape');
+					i += 6;
+				} else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
+				else fail(`ogiltig escape \\${e ?? ''}`);
+			} else i++;
+		}
+	};
+	const number = () => {
+		const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+		if (!m) unexpected('ett värde');
+		i += m![0].length;
+	};
+	const value = (): void => {
+		ws();
+		const c = text[i];
+		if (c === '{') {
+			i++;
+			ws();
+			if (text[i] === '}') {
+				i++;
+				return;
+			}
+			for (;;) {
+				ws();
+				if (text[i] !== '"') {
+					if (text[i] === '}') fail('kommatecken före }');
+					unexpected('ett fältnamn inom "');
+				}
+				string();
+				ws();
+				if (text[i] !== ':') unexpected(':');
+				i++;
+				value();
+				ws();
+				if (text[i] === ',') {
+					i++;
+					continue;
+				}
+				if (text[i] === '}') {
+					i++;
+					return;
+				}
+				unexpected(', eller }');
+			}
+		}
+		if (c === '[') {
+			i++;
+			ws();
+			if (text[i] === ']') {
+				i++;
+				return;
+			}
+			for (;;) {
+				ws();
+				if (text[i] === ']') fail('kommatecken före ]');
+				value();
+				ws();
+				if (text[i] === ',') {
+					i++;
+					continue;
+				}
+				if (text[i] === ']') {
+					i++;
+					return;
+				}
+				unexpected(', eller ]');
+			}
+		}
+		if (c === '"') return string();
+		for (const word of ['true', 'false', 'null']) {
+			if (text.startsWith(word, i)) {
+				i += word.length;
+				return;
+			}
+		}
+		if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return number();
+		unexpected('ett värde');
+	};
+	try {
+		value();
+		ws();
+		if (i < text.length) fail(`oväntat ${JSON.stringify(text[i])} efter slutet av JSON-värdet`);
+	} catch (error) {
+		if (error instanceof ScanError) return {pos: error.pos, reason: error.message};
+		throw error;
+	}
+	return undefined;
+}
+
+class ScanError extends Error {
+	constructor(
+		readonly pos: number,
+		message: string,
+	) {
+		super(message);
+	}
+}

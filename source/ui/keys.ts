@@ -1,0 +1,154 @@
+// One table of keys feeds the help screen, the hint row and the input router, so what the
+// screen promises is what the handlers do.
+
+/** Where the keyboard is: each mode reads keys of its own, so text never triggers a command. */
+export type Lage = 'tree' | 'lista' | 'editor' | 'form' | 'search' | 'help' | 'summary' | 'period' | 'fraga';
+
+export type KommandoId =
+	| 'upp'
+	| 'ner'
+	| 'oppna'
+	| 'stang'
+	| 'oppnaAlla'
+	| 'forsta'
+	| 'sista'
+	| 'sidaUpp'
+	| 'sidaNer'
+	| 'detaljNer'
+	| 'detaljUpp'
+	| 'helt'
+	| 'delvis'
+	| 'inte'
+	| 'ingaData'
+	| 'rensa'
+	| 'analys'
+	| 'extern'
+	| 'fokus'
+	| 'redigera'
+	| 'period'
+	| 'sok'
+	| 'nasta'
+	| 'foregaende'
+	| 'filter'
+	| 'summering'
+	| 'angra'
+	| 'hjalp'
+	| 'avsluta'
+	| 'tillbaka'
+	| 'spara'
+	| 'nyRad'
+	| 'nastaFalt'
+	| 'forraFalt';
+
+export interface Kommando {
+	id: KommandoId;
+	/** Key names as produced by parseTangenter. */
+	tangenter: string[];
+	/** How the key is written on screen. */
+	visas: string;
+	text: string;
+	lagen: Lage[];
+	/** Shown in the hint row (the rest only in help). */
+	tips?: boolean;
+}
+
+const NAV: Lage[] = ['tree', 'lista'];
+
+export const KOMMANDON: Kommando[] = [
+	{id: 'upp', tangenter: ['up', 'k'], visas: '↑/k', text: 'upp', lagen: [...NAV, 'period', 'help', 'summary']},
+	{id: 'ner', tangenter: ['down', 'j'], visas: '↓/j', text: 'ner', lagen: [...NAV, 'period', 'help', 'summary'], tips: true},
+	{id: 'oppna', tangenter: ['right', 'l', 'enter'], visas: '→/Enter', text: 'öppna', lagen: ['tree'], tips: true},
+	{id: 'redigera', tangenter: ['enter'], visas: 'Enter', text: 'redigera', lagen: ['lista'], tips: true},
+	{id: 'stang', tangenter: ['left', 'h'], visas: '←/h', text: 'stäng/förälder', lagen: ['tree']},
+	{id: 'oppnaAlla', tangenter: ['O'], visas: 'O', text: 'öppna/stäng alla', lagen: ['tree']},
+	{id: 'forsta', tangenter: ['g', 'home'], visas: 'g', text: 'första', lagen: [...NAV, 'period', 'help', 'summary']},
+	{id: 'sista', tangenter: ['G', 'end'], visas: 'G', text: 'sista', lagen: [...NAV, 'period', 'help', 'summary']},
+	{id: 'sidaUpp', tangenter: ['pageup'], visas: 'PgUp', text: 'sida upp', lagen: [...NAV, 'help', 'summary']},
+	{id: 'sidaNer', tangenter: ['pagedown'], visas: 'PgDn', text: 'sida ner', lagen: [...NAV, 'help', 'summary']},
+	{id: 'detaljNer', tangenter: ['ctrl-d'], visas: 'C-d', text: 'rulla detaljer ner', lagen: NAV},
+	{id: 'detaljUpp', tangenter: ['ctrl-u'], visas: 'C-u', text: 'rulla detaljer upp', lagen: NAV},
+	{id: 'helt', tangenter: ['1'], visas: '1', text: 'Uppfylls helt', lagen: NAV, tips: true},
+	{id: 'delvis', tangenter: ['2'], visas: '2', text: 'delvis', lagen: NAV, tips: true},
+	{id: 'inte', tangenter: ['3'], visas: '3', text: 'inte', lagen: NAV, tips: true},
+	{id: 'ingaData', tangenter: ['4'], visas: '4', text: 'Inga data', lagen: NAV},
+	{id: 'rensa', tangenter: ['0'], visas: '0', text: 'rensa status', lagen: NAV},
+	{id: 'analys', tangenter: ['a'], visas: 'a', text: 'analys', lagen: NAV, tips: true},
+	{id: 'extern', tangenter: ['e'], visas: 'e', text: 'analys i $EDITOR', lagen: NAV},
+	{id: 'fokus', tangenter: ['tab'], visas: 'Tab', text: 'träd/indikatorer/aktiviteter', lagen: NAV, tips: true},
+	{id: 'period', tangenter: ['p'], visas: 'p', text: 'period', lagen: NAV},
+	{id: 'sok', tangenter: ['/'], visas: '/', text: 'sök', lagen: NAV, tips: true},
+	{id: 'nasta', tangenter: ['n'], visas: 'n', text: 'nästa träff', lagen: NAV},
+	{id: 'foregaende', tangenter: ['N'], visas: 'N', text: 'föregående träff', lagen: NAV},
+	{id: 'filter', tangenter: ['f'], visas: 'f', text: 'filter: att göra', lagen: NAV},
+	{id: 'summering', tangenter: ['s'], visas: 's', text: 'summering', lagen: NAV},
+	{id: 'angra', tangenter: ['u'], visas: 'u', text: 'ångra', lagen: NAV},
+	{id: 'hjalp', tangenter: ['?'], visas: '?', text: 'hjälp', lagen: [...NAV, 'summary'], tips: true},
+	{id: 'avsluta', tangenter: ['q'], visas: 'q', text: 'avsluta', lagen: [...NAV, 'help', 'summary'], tips: true},
+	{id: 'spara', tangenter: ['ctrl-s'], visas: 'C-s', text: 'spara', lagen: ['editor'], tips: true},
+	{id: 'spara', tangenter: ['enter'], visas: 'Enter', text: 'spara', lagen: ['form', 'search', 'period'], tips: true},
+	{id: 'nyRad', tangenter: ['enter'], visas: 'Enter', text: 'ny rad', lagen: ['editor'], tips: true},
+	{id: 'nastaFalt', tangenter: ['tab', 'down'], visas: 'Tab/↓', text: 'nästa fält', lagen: ['form'], tips: true},
+	{id: 'forraFalt', tangenter: ['shift-tab', 'up'], visas: '↑', text: 'förra fältet', lagen: ['form']},
+	{id: 'tillbaka', tangenter: ['esc'], visas: 'Esc', text: 'tillbaka', lagen: ['editor', 'form', 'search', 'help', 'summary', 'period', 'fraga', 'lista'], tips: true},
+];
+
+/** The command a key names in a mode, if any. */
+export function kommandoFor(lage: Lage, tangent: string): KommandoId | undefined {
+	return KOMMANDON.find(k => k.lagen.includes(lage) && k.tangenter.includes(tangent))?.id;
+}
+
+/** The hint row of a mode: "↓/j ner  1 Uppfylls helt ...". */
+export function tipsFor(lage: Lage): Array<{visas: string; text: string}> {
+	return KOMMANDON.filter(k => k.tips && k.lagen.includes(lage)).map(k => ({visas: k.visas, text: k.text}));
+}
+
+const SEKVENSER: Record<string, string> = {
+	'\x1b[A': 'up',
+	'\x1bOA': 'up',
+	'\x1b[B': 'down',
+	'\x1bOB': 'down',
+	'\x1b[C': 'right',
+	'\x1bOC': 'right',
+	'\x1b[D': 'left',
+	'\x1bOD': 'left',
+	'\x1b[5~': 'pageup',
+	'\x1b[6~': 'pagedown',
+	'\x1b[H': 'home',
+	'\x1bOH': 'home',
+	'\x1b[1~': 'home',
+	'\x1b[7~': 'home',
+	'\x1b[F': 'end',
+	'\x1bOF': 'end',
+	'\x1b[4~': 'end',
+	'\x1b[8~': 'end',
+	'\x1b[3~': 'delete',
+	'\x1b[Z': 'shift-tab',
+	'\x1b': 'esc',
+	'\x1b\x1b': 'esc',
+};
+
+/** Turns one raw input event (a key, an escape sequence or a burst of typed text) into key
+ * names: 'up', 'enter', 'ctrl-s', 'esc', or the typed character itself. */
+export function parseTangenter(raw: string): string[] {
+	if (raw.startsWith('\x1b')) {
+		const namn = SEKVENSER[raw];
+		// Unknown escape sequences (alt-keys, mouse, focus) are dropped, never typed as text.
+		return namn ? [namn] : [];
+	}
+	const out: string[] = [];
+	for (const ch of raw) {
+		const code = ch.codePointAt(0)!;
+		if (ch === '\r' || ch === '\n') out.push('enter');
+		else if (ch === '\t') out.push('tab');
+		else if (code === 0x7f || code === 0x08) out.push('backspace');
+		else if (code >= 1 && code <= 26) out.push(`ctrl-${String.fromCharCode(code + 96)}`);
+		else if (code < 0x20 || (code >= 0x80 && code <= 0x9f)) continue;
+		else out.push(ch);
+	}
+	return out;
+}
+
+/** A key name that types text (a single printable character). */
+export function arText(tangent: string): boolean {
+	return [...tangent].length === 1;
+}

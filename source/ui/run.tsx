@@ -1,0 +1,113 @@
+// Starts the TUI on one store: alternate screen in, terminal given back clean on quit, Ctrl-C,
+// signals and crashes, with the analysis draft written first so nothing typed is lost.
+import {spawnSync} from 'node:child_process';
+import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, writeSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {render} from 'ink';
+import {applyChanges, defaultAuthor, loadStore, watchStore} from '../store/index.js';
+import {App} from './app.js';
+import {UiController} from './state.js';
+
+const ALT_IN = '\x1b[?1049h\x1b[H\x1b[2J';
+// Cursor back on, then the main screen as it was before malkoll started.
+const ALT_UT = '\x1b[?25h\x1b[?1049l';
+
+/** $VISUAL, $EDITOR, else the first of nano and vi on PATH (notepad on Windows). */
+export function valjEditor(env: NodeJS.ProcessEnv = process.env): string {
+	const satt = env.VISUAL?.trim() || env.EDITOR?.trim();
+	if (satt) return satt;
+	if (process.platform === 'win32') return 'notepad';
+	const dirs = (env.PATH ?? '').split(path.delimiter).filter(Boolean);
+	return ['nano', 'vi'].find(e => dirs.some(d => existsSync(path.join(d, e)))) ?? 'vi';
+}
+
+export async function runTui(o: {path: string; author?: string}): Promise<number> {
+	const data = await loadStore(o.path);
+	const stdout = process.stdout;
+	const author = o.author ?? defaultAuthor();
+	let aterstalld = false;
+	const aterstall = () => {
+		if (aterstalld) return;
+		aterstalld = true;
+		// Synchronous: also runs from 'exit', where async writes never happen.
+		writeSync(1, ALT_UT);
+	};
+	let avsluta!: () => void;
+	const klar = new Promise<void>(resolve => (avsluta = resolve));
+	let instance: ReturnType<typeof render> | undefined;
+
+	const externEditor = async (text: string): Promise<string | undefined> => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'malkoll-'));
+		const fil = path.join(dir, 'analys.txt');
+		writeFileSync(fil, text);
+		try {
+			process.stdin.setRawMode?.(false);
+			writeSync(1, ALT_UT);
+			// spawnSync blocks the event loop, so Ink reads no keys while the editor owns the terminal.
+			const r = spawnSync(`${valjEditor()} "${fil}"`, {stdio: 'inherit', shell: true});
+			if (r.status !== 0) return undefined;
+			return readFileSync(fil, 'utf8');
+		} finally {
+			writeSync(1, ALT_IN);
+			process.stdin.setRawMode?.(true);
+			instance?.clear();
+			rmSync(dir, {recursive: true, force: true});
+		}
+	};
+
+	const ui = new UiController({
+		store: {apply: ops => applyChanges(o.path, ops, {author}), reload: () => loadStore(o.path), watch: f => watchStore(o.path, f, 300)},
+		data,
+		path: o.path,
+		cols: stdout.columns || 80,
+		rows: stdout.rows || 24,
+		externEditor,
+		onQuit: () => avsluta(),
+	});
+
+	const nodsparning = (kod: number) => () => {
+		ui.sparaUtkastNu();
+		instance?.unmount();
+		aterstall();
+		process.exit(kod);
+	};
+	const signaler: Array<[NodeJS.Signals, () => void]> = [
+		['SIGINT', nodsparning(130)],
+		['SIGTERM', nodsparning(143)],
+		['SIGHUP', nodsparning(129)],
+	];
+	const krasch = (error: unknown) => {
+		ui.sparaUtkastNu();
+		instance?.unmount();
+		aterstall();
+		process.stderr.write(`malkoll: oväntat fel (ditt utkast är sparat): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.exit(1);
+	};
+	for (const [s, f] of signaler) process.on(s, f);
+	process.on('uncaughtException', krasch);
+	process.on('unhandledRejection', krasch);
+	process.on('exit', aterstall);
+
+	stdout.write(ALT_IN);
+	try {
+		instance = render(<App ui={ui} />, {exitOnCtrlC: false, patchConsole: false, maxFps: 60});
+		await Promise.race([klar, instance.waitUntilExit()]);
+		await ui.idle();
+		instance.unmount();
+		await instance.waitUntilExit();
+		return 0;
+	} catch (error) {
+		ui.sparaUtkastNu();
+		instance?.unmount();
+		aterstall();
+		process.stderr.write(`malkoll: ${error instanceof Error ? error.message : String(error)} (ditt utkast är sparat)\n`);
+		return 1;
+	} finally {
+		aterstall();
+		for (const [s, f] of signaler) process.off(s, f);
+		process.off('uncaughtException', krasch);
+		process.off('unhandledRejection', krasch);
+		process.off('exit', aterstall);
+	}
+}

@@ -1,0 +1,118 @@
+// Screen text: every string from the store passes through here, so control characters are
+// shown inert (visibleLine) and no line is wider than its pane.
+import {visibleLine} from '../report/visible.js';
+
+export type Farg = 'green' | 'yellow' | 'red' | 'gray' | 'cyan' | 'blue' | 'magenta' | 'white';
+
+/** One styled run of text on a screen row. */
+export interface Seg {
+	t: string;
+	c?: Farg;
+	dim?: boolean;
+	bold?: boolean;
+	inv?: boolean;
+}
+
+/** One screen row: segments that together are never wider than the pane. */
+export type Rad = Seg[];
+
+const COMBINING = /\p{M}/u;
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u;
+
+/** Text from the store made safe for one screen row (controls and newlines as symbols). */
+export function visible(text: string): string {
+	return visibleLine(text.normalize('NFC'));
+}
+
+function teckenBredd(ch: string): number {
+	if (COMBINING.test(ch)) return 0;
+	return WIDE.test(ch) ? 2 : 1;
+}
+
+/** Columns the text takes on a terminal. */
+export function bredd(text: string): number {
+	let w = 0;
+	for (const ch of text) w += teckenBredd(ch);
+	return w;
+}
+
+/** Cuts `text` to at most `w` columns, marking a cut with '…'. */
+export function klipp(text: string, w: number): string {
+	if (w <= 0) return '';
+	if (bredd(text) <= w) return text;
+	let out = '';
+	let used = 0;
+	for (const ch of text) {
+		const cw = teckenBredd(ch);
+		if (used + cw > w - 1) break;
+		out += ch;
+		used += cw;
+	}
+	return out + '…';
+}
+
+/** Pads with spaces to exactly `w` columns (cutting when longer). */
+export function fyll(text: string, w: number): string {
+	const k = klipp(text, w);
+	return k + ' '.repeat(Math.max(0, w - bredd(k)));
+}
+
+/** Word-wraps multi-line text to `w` columns; every output line is made visible. */
+export function radbryt(text: string, w: number): string[] {
+	const out: string[] = [];
+	for (const stycke of text.normalize('NFC').split('\n')) {
+		const ord = visible(stycke.replace(/\r$/, '')).split(' ');
+		let rad = '';
+		let forsta = true;
+		for (const o of ord) {
+			const kandidat = forsta ? o : `${rad} ${o}`;
+			if (bredd(kandidat) <= w) {
+				rad = kandidat;
+				forsta = false;
+				continue;
+			}
+			if (!forsta) out.push(rad);
+			let rest = o;
+			while (bredd(rest) > w) {
+				let del = '';
+				for (const ch of rest) {
+					if (bredd(del + ch) > w) break;
+					del += ch;
+				}
+				out.push(del);
+				rest = rest.slice(del.length);
+			}
+			rad = rest;
+			forsta = false;
+		}
+		out.push(rad);
+	}
+	return out;
+}
+
+/** Cuts a styled row to `w` columns. */
+export function klippRad(rad: Rad, w: number): Rad {
+	const out: Rad = [];
+	let kvar = w;
+	for (const s of rad) {
+		if (kvar <= 0) break;
+		const b = bredd(s.t);
+		if (b <= kvar) {
+			out.push(s);
+			kvar -= b;
+		} else {
+			out.push({...s, t: klipp(s.t, kvar)});
+			kvar = 0;
+		}
+	}
+	return out;
+}
+
+export function radBredd(rad: Rad): number {
+	return rad.reduce((n, s) => n + bredd(s.t), 0);
+}
+
+/** Plain text of a row (tests and the summary screen). */
+export function radText(rad: Rad): string {
+	return rad.map(s => s.t).join('');
+}

@@ -1,0 +1,52 @@
+// The left pane: only the rows inside the window are built, so a 2,000-goal store costs the
+// same per keypress as the bundled one.
+import {goalWarnings, suggestStatus} from '../../domain/bedomning.js';
+import type {Status} from '../../domain/types.js';
+import type {UiController} from '../state.js';
+import {type Farg, type Rad, bredd, fyll, klipp, visible} from '../text.js';
+
+/** A mark per status that reads without colour: the letter carries it, the colour helps. */
+export const STATUS_MARK: Record<Status | 'ej', {t: string; c: Farg}> = {
+	helt: {t: 'H', c: 'green'},
+	delvis: {t: 'D', c: 'yellow'},
+	inte: {t: 'I', c: 'red'},
+	'inga-data': {t: '-', c: 'gray'},
+	ej: {t: '·', c: 'gray'},
+};
+
+export function tradRader(ui: UiController, w: number, h: number): Rad[] {
+	const out: Rad[] = [];
+	const rader = ui.synliga;
+	const valt = ui.markerad;
+	const fokus = ui.fokus === 'tree' && ui.lage.typ === 'normal';
+	for (let i = ui.tradTopp; i < Math.min(rader.length, ui.tradTopp + h); i++) {
+		const r = rader[i]!;
+		const g = r.goal;
+		const bedoms = ui.data.bedomdaNivaer.includes(g.niva);
+		const status = ui.goalStatus(g.id);
+		const mark = STATUS_MARK[status ?? 'ej'];
+		let tips = ' ';
+		if (bedoms && ui.period !== 'VP') {
+			const f = suggestStatus(ui.data, ui.idx, g.id, ui.period, ui.asOf);
+			const v = goalWarnings(ui.data, ui.idx, g.id, ui.period, ui.asOf);
+			if (v.length > 0 || (f.status && f.status !== status)) tips = '!';
+		}
+		const pil = r.harBarn ? (r.oppen ? '▾' : '▸') : ' ';
+		const start = `${(w < 40 ? ' ' : '  ').repeat(r.djup)}${pil} `;
+		const id = `${visible(g.id)} `;
+		const titel = fyll(visible(g.titel), Math.max(0, w - bredd(start) - 4 - bredd(id)));
+		const vald = g.id === valt;
+		const rad: Rad = [
+			{t: vald ? '›' : ' ', bold: true, c: 'cyan'},
+			{t: klipp(start, w), dim: !bedoms, inv: vald && fokus},
+			{t: mark.t, c: mark.c, bold: status !== undefined, inv: vald && fokus},
+			{t: tips, c: 'yellow', bold: true, inv: vald && fokus},
+			{t: ' ', inv: vald && fokus},
+			{t: id, dim: !bedoms, bold: vald, inv: vald && fokus},
+			{t: titel, dim: !bedoms, bold: vald, inv: vald && fokus},
+		];
+		out.push(vald && !fokus ? rad.map(s => ({...s, c: s.c ?? 'cyan'})) : rad);
+	}
+	if (rader.length === 0) out.push([{t: klipp(ui.filter ? 'Inget att göra: f visar alla mål' : 'Inga mål i filen', w), dim: true}]);
+	return out;
+}

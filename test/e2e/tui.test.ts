@@ -1,0 +1,109 @@
+// The built malkoll in a real terminal (tmux): keys go through the tty, the result is checked
+// with `malkoll export --json`. Skips only where tmux is missing; CI installs it.
+import {execFileSync, spawnSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {join} from 'node:path';
+import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {CLI, ROOT, tmpStore} from '../helpers.js';
+
+const harTmux = spawnSync('tmux', ['-V']).status === 0;
+const sessioner: string[] = [];
+
+function tmux(...args: string[]): string {
+	return execFileSync('tmux', args, {encoding: 'utf8'});
+}
+
+function skarm(s: string): string {
+	return tmux('capture-pane', '-p', '-t', s);
+}
+
+async function vanta(s: string, ok: (skarm: string) => boolean, vad: string, ms = 5000): Promise<string> {
+	const slut = Date.now() + ms;
+	for (;;) {
+		const f = skarm(s);
+		if (ok(f)) return f;
+		if (Date.now() > slut) throw new Error(`väntade på ${vad}; skärmen var:\n${f}`);
+		await new Promise(r => setTimeout(r, 25));
+	}
+}
+
+function starta(namn: string, cols: number, rows: number, file: string): string {
+	const s = `malkoll-e2e-${process.pid}-${namn}`;
+	sessioner.push(s);
+	// The shell prints the exit code after malkoll has given the terminal back.
+	const cmd = `cd ${ROOT} && TERM=xterm-256color node ${CLI} --data ${file} --author e2e; echo "SLUT=$?"; sleep 30`;
+	tmux('new-session', '-d', '-s', s, '-x', String(cols), '-y', String(rows), cmd);
+	return s;
+}
+
+function exportera(file: string) {
+	return JSON.parse(execFileSync(process.execPath, [CLI, 'export', '--json', '--data', file], {encoding: 'utf8'}));
+}
+
+describe.skipIf(!harTmux)('malkoll i tmux', () => {
+	beforeAll(() => {
+		if (!existsSync(CLI)) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], {stdio: 'inherit'});
+	});
+	afterAll(() => {
+		for (const s of sessioner) spawnSync('tmux', ['kill-session', '-t', s]);
+	});
+
+	for (const [cols, rows] of [
+		[80, 24],
+		[120, 40],
+	] as const) {
+		test(`${cols}×${rows}: enhetsmål delvis, analys, indikatorutfall, avsluta`, async () => {
+			const file = tmpStore();
+			const s = starta(`${cols}x${rows}`, cols, rows, file);
+			const start = await vanta(s, f => f.includes('Beställarenhet 2 · 2025 · VB'), 'första bilden');
+			for (const rad of start.split('\n')) expect([...rad].length).toBeLessThanOrEqual(cols);
+			expect(start.trimEnd().split('\n').length).toBeLessThanOrEqual(rows - 1);
+
+			// From 1.4.1.1 eleven rows down to the arbetsgivare enhetsmål.
+			for (let i = 0; i < 11; i++) tmux('send-keys', '-t', s, 'j');
+			await vanta(s, f => /› +H! 3\.4\.1\.1/.test(f), 'markören på 3.4.1.1');
+			tmux('send-keys', '-t', s, '2');
+			await vanta(s, f => /› +D. 3\.4\.1\.1/.test(f) && f.includes('Sparat'), 'delvis sparat');
+
+			tmux('send-keys', '-t', s, 'a');
+			await vanta(s, f => f.includes('Analys 3.4.1.1 (VB)'), 'analysfältet');
+			tmux('send-keys', '-t', s, 'Enter');
+			tmux('send-keys', '-t', s, '-l', 'Sjukfrånvaron 8,2 % når inte årsmålet; q u 1 ? / åäö.');
+			tmux('send-keys', '-t', s, 'C-s');
+			await vanta(s, f => f.includes('3.4.1.1: analysen sparad (VB)'), 'analysen sparad');
+
+			tmux('send-keys', '-t', s, 'Tab');
+			tmux('send-keys', '-t', s, 'j');
+			tmux('send-keys', '-t', s, 'Enter');
+			await vanta(s, f => f.includes('Indikator 3.4:i2 (VB)'), 'indikatorformuläret');
+			for (let i = 0; i < 5; i++) tmux('send-keys', '-t', s, 'BSpace');
+			tmux('send-keys', '-t', s, '-l', '7,9 %');
+			tmux('send-keys', '-t', s, 'Enter');
+			await vanta(s, f => f.includes('3.4:i2: sparat (VB)'), 'utfallet sparat');
+
+			tmux('send-keys', '-t', s, 'Escape');
+			tmux('send-keys', '-t', s, 'q');
+			const slut = await vanta(s, f => f.includes('SLUT='), 'att malkoll avslutas');
+			expect(slut).toContain('SLUT=0');
+			// The alternate screen is gone: nothing of the TUI is left on the terminal.
+			expect(slut).not.toContain('Beställarenhet 2');
+
+			const data = exportera(file);
+			expect(data.followUp.VB.goals['3.4.1.1'].status).toBe('delvis');
+			expect(data.followUp.VB.goals['3.4.1.1'].analys).toMatch(/\nSjukfrånvaron 8,2 % når inte årsmålet; q u 1 \? \/ åäö\.$/);
+			expect(data.followUp.VB.indicators['3.4:i2'].utfall).toEqual({raw: '7,9 %', value: 7.9, unit: '%'});
+		});
+	}
+
+	test('följer en storleksändring och visar en ändring från ett skript utan tangenttryck', async () => {
+		const file = tmpStore();
+		const s = starta('resize', 120, 40, file);
+		await vanta(s, f => f.includes('Beställarenhet 2 · 2025 · VB'), 'första bilden');
+		tmux('resize-window', '-t', s, '-x', '80', '-y', '24');
+		await vanta(s, f => f.split('\n').some(r => r.includes('↓ mer (C-d)  20/')), 'bilden i 80×24');
+		execFileSync(process.execPath, [CLI, 'set', '1.4.1.1', '--status', 'inte', '--data', file, '--author', 'skript']);
+		await vanta(s, f => /› +I. 1\.4\.1\.1/.test(f), 'skriptets ändring', 1500);
+		tmux('send-keys', '-t', s, 'q');
+		await vanta(s, f => f.includes('SLUT=0'), 'att malkoll avslutas');
+	});
+});

@@ -1,0 +1,64 @@
+import {spawn, spawnSync} from 'node:child_process';
+import {copyFileSync, mkdtempSync, readFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {dirname, join} from 'node:path';
+import {PassThrough} from 'node:stream';
+import {fileURLToPath} from 'node:url';
+import {main} from '../source/main.js';
+
+export const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+export const CLI = join(ROOT, 'dist', 'cli.js');
+export const BUNDLED = join(ROOT, 'data', 'bestallarenhet-2-2025.json');
+
+/** A private copy of the bundled example store in a fresh temp folder. */
+export function tmpStore(source = BUNDLED): string {
+	const dir = mkdtempSync(join(tmpdir(), 'malkoll-test-'));
+	const file = join(dir, 'store.json');
+	copyFileSync(source, file);
+	return file;
+}
+
+export function tmpDir(): string {
+	return mkdtempSync(join(tmpdir(), 'malkoll-test-'));
+}
+
+export interface Run {
+	code: number;
+	stdout: string;
+	stderr: string;
+}
+
+/** Runs the CLI in this process with captured streams and no terminal. */
+export async function run(args: string[], env: NodeJS.ProcessEnv = {}, stdinText = ''): Promise<Run> {
+	const stdout = new PassThrough();
+	const stderr = new PassThrough();
+	const stdin = new PassThrough();
+	let out = '';
+	let err = '';
+	stdout.on('data', d => (out += d));
+	stderr.on('data', d => (err += d));
+	stdin.end(stdinText);
+	const code = await main(args, {stdout, stderr, stdin, env: {HOME: tmpdir(), ...env}});
+	return {code, stdout: out, stderr: err};
+}
+
+/** Runs the built dist/cli.js as a real process. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Run {
+	const r = spawnSync(process.execPath, [CLI, ...args], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1', MALKOLL_DATA: '', ...env}, stdio: ['ignore', 'pipe', 'pipe']});
+	return {code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr};
+}
+
+export function runCliAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+	return new Promise(resolve => {
+		const child = spawn(process.execPath, [CLI, ...args], {env: {...process.env, NO_COLOR: '1', MALKOLL_DATA: '', ...env}, stdio: ['ignore', 'pipe', 'pipe']});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', d => (stdout += d));
+		child.stderr.on('data', d => (stderr += d));
+		child.on('close', code => resolve({code: code ?? -1, stdout, stderr}));
+	});
+}
+
+export function bytes(file: string): Buffer {
+	return readFileSync(file);
+}
