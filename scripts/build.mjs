@@ -2,8 +2,23 @@
 // in a chunk of its own that only `malkoll` without a subcommand loads.
 import {build} from 'esbuild';
 import {chmodSync, readFileSync, rmSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+// meow normalizes package.json data eagerly at import (spdx tables, ~60 ms); we pass `pkg` ourselves,
+// so make that work lazy. If meow changes, the bundle still works, only slower.
+const lazyMeow = {
+	name: 'lazy-meow-normalize',
+	setup(b) {
+		b.onLoad({filter: /meow[\\/]build[\\/]dependencies\.js$/}, async args => {
+			const source = await readFile(args.path, 'utf8');
+			const eager = 'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);';
+			if (!source.includes(eager)) console.warn('build: meow har ändrats; normalize-package-data laddas direkt');
+			return {contents: source.replace(eager, 'const normalizePackageData = (...a) => getDefaultExportFromCjs(requireNormalize())(...a);'), loader: 'js'};
+		});
+	},
+};
 
 rmSync(new URL('../dist', import.meta.url), {recursive: true, force: true});
 await build({
@@ -24,5 +39,6 @@ await build({
 	},
 	external: ['react-devtools-core'],
 	logLevel: 'warning',
+	plugins: [lazyMeow],
 });
 chmodSync(new URL('../dist/cli.js', import.meta.url), 0o755);

@@ -15,7 +15,11 @@ const EXEMPEL = [
 try {
 	const outfile = join(dir, 'import.mjs');
 	await build({
-		entryPoints: [new URL('source/import/index.ts', root).pathname],
+		stdin: {
+			contents: "export {importReport} from './source/import/index.ts'; export {serializeStore} from './source/store/serialize.ts';",
+			resolveDir: new URL('.', root).pathname,
+			loader: 'ts',
+		},
 		outfile,
 		bundle: true,
 		format: 'esm',
@@ -23,14 +27,14 @@ try {
 		target: 'node20',
 		logLevel: 'warning',
 	});
-	const {importReport} = await import(pathToFileURL(outfile).href);
+	const {importReport, serializeStore} = await import(pathToFileURL(outfile).href);
 	const only = process.argv.slice(2);
 	for (const {seed, ut} of EXEMPEL) {
 		if (only.length > 0 && !only.some(o => ut.includes(o))) continue;
 		const fil = seed.split('/').pop();
 		const {data, warnings} = importReport(readFileSync(new URL(seed, root), 'utf8'), fil);
 		for (const w of warnings) console.error(`${fil}:${w.line}: ${w.message}`);
-		writeFileSync(new URL(ut, root), JSON.stringify(data, null, '\t') + '\n');
+		writeFileSync(new URL(ut, root), serializeStore(data));
 		console.log(`${ut}: ${data.goals.length} mål, ${data.indicators.length} indikatorer, ${data.activities.length} aktiviteter`);
 	}
 } finally {

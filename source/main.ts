@@ -14,7 +14,9 @@ const HELP = `
     $ malkoll summary [--period P] [--date ÅÅÅÅ-MM-DD] [--json|--markdown]
     $ malkoll show ID [--period P] [--json]
     $ malkoll set ID [--period P] [flaggor]       ändra status, analys, utfall, tillstånd
-    $ malkoll export [--json]
+    $ malkoll summary ENHETER/*.json             sammanställning över flera enheters stores
+    $ malkoll report [--period P] [--markdown|--text]   hela uppföljningen i rapportens ordning
+    $ malkoll export [--json|--csv]
     $ malkoll validate [FIL]
     $ malkoll history [ID] [--json]
     $ malkoll restore ID --version N
@@ -68,7 +70,8 @@ const ALLOWED: Record<string, FlagName[]> = {
 	summary: ['period', 'date', 'json', 'markdown'],
 	show: ['period', 'json'],
 	set: ['period', 'status', 'analys', 'analysFile', 'utfall', 'man', 'kvinnor', 'prognos', 'state', 'avvikelse', 'slut', 'json'],
-	export: ['json'],
+	export: ['json', 'csv', 'period'],
+	report: ['period', 'date', 'markdown', 'text'],
 	validate: ['json'],
 	history: ['json'],
 	restore: ['version', 'period', 'json'],
@@ -137,6 +140,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
 				return await (await import('./commands/show.js')).show(ctx);
 			case 'set':
 				return await (await import('./commands/set.js')).set(ctx);
+			case 'report':
+				return await (await import('./commands/report.js')).report(ctx);
 			case 'export':
 				return await (await import('./commands/export.js')).exportCommand(ctx);
 			case 'validate':

@@ -107,8 +107,15 @@ describe('a crash on the write path', () => {
 		const r = await child(['change', file, 'halvskriven'], {MALKOLL_FAULT: point});
 		expect(r.signal).toBe('SIGKILL');
 		expect(readFileSync(file, 'utf8')).toBe(ORIGINAL);
+		const temp = readdirSync(dirname(file)).filter(f => f.endsWith('.tmp'));
+		expect(temp).toEqual([expect.stringMatching(new RegExp(`^\\.data\\.json\\.${r.pid}\\.[0-9a-f]{12}\\.tmp$`))]);
 		await applyChanges(file, [mine], {author: 'anna'});
 		expect((await loadStore(file)).followUp.VB!.indicators['3.4:i2']!.analys).toBe('efter kraschen');
+		// The next write clears the crashed writer's temp file once it is clearly abandoned.
+		const old = new Date(Date.now() - 3_600_000);
+		utimesSync(join(dirname(file), temp[0]!), old, old);
+		await applyChanges(file, [{...mine, value: 'igen'}], {author: 'anna'});
+		expect(readdirSync(dirname(file)).filter(f => f.endsWith('.tmp'))).toEqual([]);
 	});
 
 	it('at after-rename leaves the new store whole', async () => {
@@ -148,8 +155,9 @@ describe('two writer processes and a reader on one store', () => {
 				if (i > 0) expect(c.old).toBe(`${who} ${i}`);
 			});
 		}
+		// Neither process starves the other: the lock changes hands all through the run.
 		const switches = history.filter((c, i) => i > 0 && c.author !== history[i - 1]!.author).length;
-		expect(switches).toBeGreaterThan(2);
+		expect(switches).toBeGreaterThan(20);
 		expect(readFileSync(historyPath(file), 'utf8').split('\n')).toHaveLength(201);
 		expect(readdirSync(dirname(file)).sort()).toEqual(['data.json', 'data.json.bak', 'data.json.history.jsonl', 'stopp']);
 	}, 60_000);

@@ -92,7 +92,7 @@ function malNamn(goal: Goal): string {
 }
 
 /** "Sjukfrånvaro (3.4:i2): 8,2 % mot årsmål 7,2 % – delvis uppfyllt". */
-export function indikatorRad(data: StoreData, ind: Indicator, b: IndicatorBedomning, period: Period): string {
+function indikatorRad(data: StoreData, ind: Indicator, b: IndicatorBedomning, period: Period): string {
 	const fu = data.followUp[period]?.indicators[ind.id];
 	const varde = b.basis === 'prognos' ? `prognos helår ${fu?.prognos?.raw.trim()}` : fu?.utfall?.raw.trim();
 	const mal = b.malKalla === 'arsmal' ? `årsmål ${ind.arsmal?.raw.trim()}` : `KF:s årsmål ${ind.kfArsmal?.raw.trim()}`;
@@ -114,6 +114,8 @@ export interface Kontext {
 	asOf: string;
 	verdict(ind: Indicator): IndicatorBedomning;
 	aktivitet(akt: Activity): AktivitetBedomning;
+	/** The reason line of an indicator or activity, shared by every goal it relates to. */
+	rad(del: Indicator | Activity): string;
 }
 
 export function skapaKontext(data: StoreData, idx: StoreIndex, period: Period, asOf: string): Kontext {
@@ -121,7 +123,8 @@ export function skapaKontext(data: StoreData, idx: StoreIndex, period: Period, a
 	const marginal = data.delvisMarginal ?? DEFAULT_MARGINAL;
 	const verdicts = new Map<string, IndicatorBedomning>();
 	const aktiviteter = new Map<string, AktivitetBedomning>();
-	return {
+	const rader = new Map<string, string>();
+	const ctx: Kontext = {
 		data,
 		idx,
 		period,
@@ -136,7 +139,16 @@ export function skapaKontext(data: StoreData, idx: StoreIndex, period: Period, a
 			if (!a) aktiviteter.set(akt.id, (a = aktivitetBedomning(akt, fu?.activities[akt.id], asOf)));
 			return a;
 		},
+		rad(del) {
+			let r = rader.get(del.id);
+			if (r === undefined) {
+				r = 'namn' in del ? indikatorRad(data, del, ctx.verdict(del), period) : aktivitetRad(del, ctx.aktivitet(del));
+				rader.set(del.id, r);
+			}
+			return r;
+		},
 	};
+	return ctx;
 }
 
 /** The suggestion for one goal; the reasons are only written out when `medGrund`, since most
@@ -167,7 +179,7 @@ export function foreslag(ctx: Kontext, goalId: string, medGrund: boolean): Forsl
 			else if (b.verdict === 'delvis') mellan++;
 			else if (b.verdict === 'ej-uppfyllt') dalig++;
 			else continue;
-			if (medGrund) grund.push(indikatorRad(data, ind, b, period));
+			if (medGrund) grund.push(ctx.rad(ind));
 		}
 	}
 	for (const id of malIds) {
@@ -176,7 +188,7 @@ export function foreslag(ctx: Kontext, goalId: string, medGrund: boolean): Forsl
 			if (a.forsenad) dalig++;
 			else if (a.tillstand === 'genomford') bra++;
 			else continue;
-			if (medGrund) grund.push(aktivitetRad(akt, a));
+			if (medGrund) grund.push(ctx.rad(akt));
 		}
 	}
 	const delar = bra + dalig + mellan;
@@ -241,14 +253,14 @@ export function varningar(ctx: Kontext, goal: Goal): Varning[] {
 			for (const ind of idx.indicatorsByGoal.get(id) ?? []) {
 				const b = ctx.verdict(ind);
 				if (b.verdict !== 'delvis' && b.verdict !== 'ej-uppfyllt') continue;
-				result.push({kod: 'helt-men-indikator', goalId, ref: ind.id, text: `${namn} uppfylls helt, men ${indikatorRad(data, ind, b, period)}`});
+				result.push({kod: 'helt-men-indikator', goalId, ref: ind.id, text: `${namn} uppfylls helt, men ${ctx.rad(ind)}`});
 			}
 		}
 		for (const id of malIds) {
 			for (const akt of idx.activitiesByGoal.get(id) ?? []) {
 				const a = ctx.aktivitet(akt);
 				if (!a.forsenad) continue;
-				result.push({kod: 'helt-men-forsenad', goalId, ref: akt.id, text: `${namn} uppfylls helt, men ${aktivitetRad(akt, a).replace(/^A/, 'a')}`});
+				result.push({kod: 'helt-men-forsenad', goalId, ref: akt.id, text: `${namn} uppfylls helt, men a${ctx.rad(akt).slice(1)}`});
 			}
 		}
 	}

@@ -3,7 +3,7 @@
 import {arTomAnalys} from './analys.js';
 import {foreslag, indexStore, skapaKontext, type Varning, varningar} from './bedomning.js';
 import {periodSlut} from './datum.js';
-import {type Niva, type Organisation, type Period, type Status, type StoreData, type Tillstand, NIVAER} from './types.js';
+import {type Niva, type Organisation, type Period, type Status, type StoreData, type Tillstand, NIVAER, PERIODER} from './types.js';
 import {indikatorMal} from './verdict.js';
 
 type Raknare = {helt: number; delvis: number; inte: number; ingaData: number; ejBedomd: number};
@@ -44,6 +44,40 @@ export interface Summary {
 	/** Where the suggestion differs from the chef's status. */
 	suggestions: Array<{goalId: string; status?: Status; forslag: Status; grund: string[]}>;
 	warnings: Varning[];
+	/** Titles of the goals the lists above point at, for grouping by goal. */
+	goalTitles: Record<string, {niva: Niva; titel: string}>;
+	/** Outcome over time of each unmet indicator: last VB, then T1, T2, VB up to this period. */
+	trends: Record<string, TrendPunkt[]>;
+	/** What differs from the latest earlier period in the store; `since` absent when there is none. */
+	changes: {since?: Period; items: Andring[]};
+	checklist: Checklista;
+}
+
+export interface TrendPunkt {
+	/** "VB 2024", "T1", "T2", "VB". */
+	label: string;
+	raw?: string;
+	value?: number;
+}
+
+export interface Andring {
+	typ: 'mal' | 'indikator' | 'aktivitet';
+	id: string;
+	goalId: string;
+	falt: 'status' | 'utfall' | 'tillstand';
+	fore?: string;
+	efter?: string;
+}
+
+export type ChecklistKod = 'status' | 'analys' | 'utfall' | 'tillstand' | 'varningar' | 'arsmal';
+
+export interface Checklista {
+	klar: boolean;
+	/** One item per rule; `saknas` lists the ids still missing, `antal` how many the rule covers. */
+	punkter: Array<{kod: ChecklistKod; text: string; antal: number; saknas: string[]}>;
+	/** Warnings the chef has answered: the unmet indicator has its own analysis, or the late
+	 * activity an avvikelse. Other warnings are answered by fixing them. */
+	besvaradeVarningar: number;
 }
 
 const COUNT_KEY = {im: 'inriktningsmal', vo: 'vo', namndmal: 'namndmal', enhetsmal: 'enhetsmal'} as const satisfies Record<Niva, string>;
@@ -64,7 +98,8 @@ export function buildSummary(data: StoreData, opts: {period?: Period; asOf?: str
 	const asOf = opts.asOf ?? periodSlut(data, period);
 	// The VP is a plan: no statuses, analyses or reported activities are expected in it.
 	const plan = period === 'VP';
-	const ctx = skapaKontext(data, indexStore(data), period, asOf);
+	const idx = indexStore(data);
+	const ctx = skapaKontext(data, idx, period, asOf);
 	const fu = data.followUp[period];
 	const bedomda = new Set(data.bedomdaNivaer);
 	const s: Summary = {
@@ -84,6 +119,10 @@ export function buildSummary(data: StoreData, opts: {period?: Period; asOf?: str
 		goalsWithoutAnalysis: [],
 		suggestions: [],
 		warnings: [],
+		goalTitles: {},
+		trends: {},
+		changes: {items: []},
+		checklist: {klar: true, punkter: [], besvaradeVarningar: 0},
 	};
 	const perNiva = new Map(s.goalsByLevel.map(r => [r.niva, r]));
 
@@ -140,5 +179,84 @@ export function buildSummary(data: StoreData, opts: {period?: Period; asOf?: str
 	}
 	s.overdueActivities.sort((x, y) => y.dagarSen - x.dagarSen);
 	s.dueSoonActivities.sort((x, y) => x.dagarKvar - y.dagarKvar);
+
+	for (const i of s.unmetIndicators) s.trends[i.id] = trend(data, period, i.id);
+	s.changes = andringar(data, period);
+	s.checklist = checklista(data, s, plan);
+	const goals = idx.goals;
+	const lists = [s.unmetIndicators, s.missingOutcomes, s.overdueActivities, s.dueSoonActivities, s.unreportedActivities, s.changes.items];
+	for (const list of lists) for (const x of list) titel(s, goals.get(x.goalId));
+	for (const w of s.warnings) titel(s, goals.get(w.goalId));
 	return s;
+}
+
+function titel(s: Summary, goal: {id: string; niva: Niva; titel: string} | undefined): void {
+	if (goal && !s.goalTitles[goal.id]) s.goalTitles[goal.id] = {niva: goal.niva, titel: goal.titel};
+}
+
+function trend(data: StoreData, period: Period, id: string): TrendPunkt[] {
+	const upTo = PERIODER.indexOf(period);
+	// Last year's VB is reported beside every outcome; take the latest period that has it.
+	let forra: TrendPunkt | undefined;
+	for (const p of PERIODER.slice(0, upTo + 1)) {
+		const v = data.followUp[p]?.indicators[id]?.foregaendeVB;
+		if (v) forra = {label: `VB ${data.year - 1}`, raw: v.raw, value: v.value};
+	}
+	const punkter: TrendPunkt[] = forra ? [forra] : [];
+	for (const p of PERIODER.slice(1, upTo + 1)) {
+		const v = data.followUp[p]?.indicators[id]?.utfall;
+		punkter.push({label: p, raw: v?.raw, value: v?.value});
+	}
+	return punkter;
+}
+
+function andringar(data: StoreData, period: Period): Summary['changes'] {
+	const since = PERIODER.slice(0, PERIODER.indexOf(period))
+		.reverse()
+		.find(p => data.followUp[p]);
+	if (!since) return {items: []};
+	const fore = data.followUp[since]!;
+	const nu = data.followUp[period];
+	const items: Andring[] = [];
+	const diff = (typ: Andring['typ'], id: string, goalId: string, falt: Andring['falt'], a?: string, b?: string) => {
+		if ((a ?? '') !== (b ?? '')) items.push({typ, id, goalId, falt, ...(a ? {fore: a} : {}), ...(b ? {efter: b} : {})});
+	};
+	for (const g of data.goals) {
+		if (data.bedomdaNivaer.includes(g.niva)) diff('mal', g.id, g.id, 'status', fore.goals[g.id]?.status, nu?.goals[g.id]?.status);
+	}
+	for (const i of data.indicators) diff('indikator', i.id, i.malId, 'utfall', fore.indicators[i.id]?.utfall?.raw.trim(), nu?.indicators[i.id]?.utfall?.raw.trim());
+	for (const a of data.activities) diff('aktivitet', a.id, a.malId, 'tillstand', fore.activities[a.id]?.tillstand, nu?.activities[a.id]?.tillstand);
+	return {since, items};
+}
+
+const TOM = (text: string | undefined) => !text?.trim();
+
+function checklista(data: StoreData, s: Summary, plan: boolean): Checklista {
+	const fu = data.followUp[s.period];
+	const bedomda = data.goals.filter(g => data.bedomdaNivaer.includes(g.niva)).length;
+	if (plan) {
+		const punkter: Checklista['punkter'] = [
+			{kod: 'arsmal', text: 'Alla indikatorer har ett årsmål', antal: data.indicators.length, saknas: s.missingOutcomes.map(i => i.id)},
+		];
+		return {klar: punkter.every(p => p.saknas.length === 0), punkter, besvaradeVarningar: 0};
+	}
+	// An outcome may be missing for a reason the chef writes in the indicator's analysis.
+	const utanUtfall = s.missingOutcomes.filter(i => i.verdict === 'saknar-utfall' && TOM(fu?.indicators[i.id]?.analys)).map(i => i.id);
+	const obesvarade = s.warnings.filter(w => !besvarad(data, s.period, w));
+	const punkter: Checklista['punkter'] = [
+		{kod: 'status', text: 'Alla bedömda mål har status', antal: bedomda, saknas: s.goalsWithoutStatus.map(g => g.id)},
+		{kod: 'analys', text: 'Alla bedömda mål har analys', antal: bedomda, saknas: s.goalsWithoutAnalysis.map(g => g.id)},
+		{kod: 'utfall', text: 'Alla indikatorer har utfall eller förklaring', antal: data.indicators.length, saknas: utanUtfall},
+		{kod: 'tillstand', text: 'Alla aktiviteter har tillstånd', antal: data.activities.length, saknas: s.unreportedActivities.map(a => a.id)},
+		{kod: 'varningar', text: 'Alla varningar är besvarade', antal: s.warnings.length, saknas: [...new Set(obesvarade.map(w => w.ref ?? w.goalId))]},
+	];
+	return {klar: punkter.every(p => p.saknas.length === 0), punkter, besvaradeVarningar: s.warnings.length - obesvarade.length};
+}
+
+/** See Checklista.besvaradeVarningar. */
+export function besvarad(data: StoreData, period: Period, w: Varning): boolean {
+	const fu = data.followUp[period];
+	if (w.kod === 'helt-men-indikator' && w.ref) return !TOM(fu?.indicators[w.ref]?.analys);
+	if (w.kod === 'helt-men-forsenad' && w.ref) return !TOM(fu?.activities[w.ref]?.avvikelse);
+	return false;
 }

@@ -32,7 +32,7 @@ export function indikatorMal(ind: Indicator): {mal: Varde & {value: number}; mal
 }
 
 /** The value judged in a period: Prognos helår in T1/T2 when given, else Periodens utfall. */
-export function bedomtVarde(fu: IndicatorFollowUp | undefined, period: Period): {varde: Varde & {value: number}; basis: 'utfall' | 'prognos'} | undefined {
+function bedomtVarde(fu: IndicatorFollowUp | undefined, period: Period): {varde: Varde & {value: number}; basis: 'utfall' | 'prognos'} | undefined {
 	if ((period === 'T1' || period === 'T2') && fu?.prognos?.value !== undefined) {
 		return {varde: fu.prognos as Varde & {value: number}, basis: 'prognos'};
 	}

@@ -2,7 +2,7 @@
 // version as .bak, rename over, fsync the directory. A reader sees the old or the new file, whole.
 import {randomBytes} from 'node:crypto';
 import {constants} from 'node:fs';
-import {copyFile, open, rename, rm, stat} from 'node:fs/promises';
+import {copyFile, open, readdir, rename, rm, stat} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
 import {MalkollError} from '../errors.js';
 
@@ -53,11 +53,28 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
 		await renameWithRetry(tmp, path);
 		fault('after-rename');
 		await syncDir(dirname(path));
+		await removeAbandonedTemps(path);
 	} catch (error) {
 		await rm(tmp, {force: true});
 		const problem = WRITE_PROBLEM[errorCode(error) ?? ''];
 		if (problem) throw new MalkollError(`${path}: kunde inte spara, ${problem}`);
 		throw error;
+	}
+}
+
+/** A temp file this old was left by a writer that crashed (a write takes milliseconds). */
+const ABANDONED_TEMP_MS = 10 * 60_000;
+
+async function removeAbandonedTemps(path: string): Promise<void> {
+	const prefix = `.${basename(path)}.`;
+	const dir = dirname(path);
+	for (const name of await readdir(dir).catch(() => [])) {
+		if (!name.startsWith(prefix) || !/\.\d+\.[0-9a-f]{12}\.tmp$/.test(name)) continue;
+		const old = await stat(join(dir, name)).then(
+			s => Date.now() - s.mtimeMs > ABANDONED_TEMP_MS,
+			() => false,
+		);
+		if (old) await rm(join(dir, name), {force: true});
 	}
 }
 

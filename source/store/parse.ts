@@ -1,5 +1,6 @@
 // From bytes to a valid StoreData, with a one-line error that points at the file and the
 // line:column or JSON path when anything is wrong.
+import {isUtf8} from 'node:buffer';
 import {MalkollError} from '../errors.js';
 import type {StoreData} from '../domain/types.js';
 import {migrate} from './migrate.js';
@@ -22,9 +23,9 @@ export function parseStore(text: string, file: string): StoreData {
 /** Decodes the bytes of a store file as strict UTF-8. */
 export function decodeStore(bytes: Uint8Array, file: string): string {
 	if (bytes.length === 0) throw new MalkollError(`${file}: filen är tom`);
-	try {
-		return new TextDecoder('utf-8', {fatal: true}).decode(bytes);
-	} catch {
+	// isUtf8 (simdutf) and toString are several times faster than a fatal TextDecoder on a large store.
+	if (isUtf8(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+	{
 		const at = firstInvalidUtf8(bytes);
 		let line = 1;
 		for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
@@ -59,7 +60,7 @@ function syntaxMessage(text: string, file: string, v8Message: string): string {
 	return `${file}:${line}:${column}: ogiltig JSON: ${reason}`;
 }
 
-export function lineColumn(text: string, pos: number): {line: number; column: number} {
+function lineColumn(text: string, pos: number): {line: number; column: number} {
 	let line = 1;
 	let lineStart = 0;
 	for (let i = text.indexOf('\n'); i !== -1 && i < pos; i = text.indexOf('\n', i + 1)) {

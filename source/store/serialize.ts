@@ -6,7 +6,7 @@ import {STORE_JSON_SCHEMA, type JsonSchema} from './validate.js';
 type Order = (value: unknown) => unknown;
 
 /** "1.9" before "1.10", "3.4:i2" before "3.4:i10". */
-export function compareIds(a: string, b: string): number {
+function compareIds(a: string, b: string): number {
 	const pa = a.split(/(\d+)/);
 	const pb = b.split(/(\d+)/);
 	for (let k = 0; k < Math.min(pa.length, pb.length); k++) {

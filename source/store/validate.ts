@@ -71,7 +71,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 	return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export function compile(s: JsonSchema): Check {
+function compile(s: JsonSchema): Check {
 	for (const key of Object.keys(s)) if (!KNOWN.has(key)) throw new Error(`schema: nyckeln ${key} stöds inte av validate.ts`);
 	const checks: Check[] = [];
 	switch (s.type) {
@@ -219,7 +219,7 @@ function checkReferences(data: StoreData, file: string): void {
 }
 
 /** `$.goals[3].titel`, `$.followUp.VB.indicators["3.4:i2"].utfall`. */
-export function jsonPath(path: ReadonlyArray<string | number>): string {
+function jsonPath(path: ReadonlyArray<string | number>): string {
 	let out = '$';
 	for (const key of path) {
 		if (typeof key === 'number') out += `[${key}]`;

@@ -1,8 +1,24 @@
 // The Ink root: draws the controller's current frame and feeds it raw terminal input.
-import {Box, Text, useStdin, useStdout} from 'ink';
+import chalk from 'chalk';
+import {Text, useStdin, useStdout} from 'ink';
 import {useEffect, useSyncExternalStore} from 'react';
 import type {UiController} from './state.js';
+import type {Rad} from './text.js';
 import {skarm} from './views/screen.js';
+
+/** One row as styled text. The frame is one Text node: a node per segment cost Ink's layout
+ * and output ~150 ms on the first frame. */
+function ansi(rad: Rad): string {
+	let out = '';
+	for (const s of rad) {
+		let c = s.c ? chalk[s.c] : chalk;
+		if (s.bold) c = c.bold;
+		if (s.dim) c = c.dim;
+		if (s.inv) c = c.inverse;
+		out += c === chalk ? s.t : c(s.t);
+	}
+	return out;
+}
 
 export function App({ui}: {ui: UiController}) {
 	useSyncExternalStore(ui.subscribe, ui.getVersion);
@@ -26,19 +42,5 @@ export function App({ui}: {ui: UiController}) {
 			stdout.off('resize', onResize);
 		};
 	}, [ui, stdout]);
-	return (
-		<Box flexDirection="column">
-			{skarm(ui).map((rad, i) => (
-				<Text key={i} wrap="truncate">
-					{rad.length === 0
-						? ' '
-						: rad.map((s, j) => (
-								<Text key={j} color={s.c} dimColor={s.dim} bold={s.bold} inverse={s.inv}>
-									{s.t}
-								</Text>
-							))}
-				</Text>
-			))}
-		</Box>
-	);
+	return <Text>{skarm(ui).map(ansi).join('\n')}</Text>;
 }

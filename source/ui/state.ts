@@ -1,7 +1,7 @@
 // The TUI's state and its input router. Keys are applied here to the current state, never to
 // the last rendered frame, so a burst of typing arrives complete; React only draws snapshots.
 import {periodSlut, parseDatum} from '../domain/datum.js';
-import {type StoreIndex, indexStore, relatedActivities, relatedIndicators} from '../domain/bedomning.js';
+import {type StoreIndex, goalWarnings, indexStore, relatedActivities, relatedIndicators, suggestStatus} from '../domain/bedomning.js';
 import {type Change, type Op, getFollowUp, invertChange} from '../domain/ops.js';
 import {analysMall} from '../domain/analys.js';
 import {parseInmatning} from '../domain/tal.js';
@@ -101,6 +101,8 @@ export class UiController {
 	version = 0;
 
 	private rader: TradRad[] = [];
+	/** Per goal: does the tree hint at it (warning or another suggested status)? Cleared when the data or period changes. */
+	private tipsCache = new Map<string, boolean>();
 	private behall?: Set<string>;
 	private listeners = new Set<() => void>();
 	private ko: Promise<unknown> = Promise.resolve();
@@ -238,6 +240,20 @@ export class UiController {
 		return {indikatorer: relatedIndicators(this.idx, id), aktiviteter: relatedActivities(this.idx, id)};
 	}
 
+	/** True when the rules warn about the goal or suggest another status than the chef's. */
+	harTips(g: Goal): boolean {
+		let tips = this.tipsCache.get(g.id);
+		if (tips === undefined) {
+			tips = false;
+			if (this.data.bedomdaNivaer.includes(g.niva) && this.period !== 'VP') {
+				const f = suggestStatus(this.data, this.idx, g.id, this.period, this.asOf);
+				tips = goalWarnings(this.data, this.idx, g.id, this.period, this.asOf).length > 0 || (f.status !== undefined && f.status !== this.goalStatus(g.id));
+			}
+			this.tipsCache.set(g.id, tips);
+		}
+		return tips;
+	}
+
 	notify(): void {
 		this.version++;
 		for (const l of this.listeners) l();
@@ -249,6 +265,7 @@ export class UiController {
 
 	private satData(data: StoreData): void {
 		this.data = data;
+		this.tipsCache.clear();
 		this.idx = indexStore(data);
 		if (this.filter) this.behall = this.attGora();
 		if (!this.idx.goals.has(this.markerad)) this.markerad = this.idx.children.get('')?.[0]?.id ?? '';
@@ -667,6 +684,7 @@ export class UiController {
 			this.markerad = u.goalId;
 			this.bygg();
 			this.period = u.period;
+			this.tipsCache.clear();
 			this.lage = {typ: 'editor', goalId: u.goalId, period: u.period, original: u.original, ed: nyEditor(u.text), fraga: false};
 		} else if (t === 'd') {
 			tabortUtkast(this.o.path);
@@ -753,6 +771,7 @@ export class UiController {
 		else if (id === 'sista') lage.index = PERIODER.length - 1;
 		else if (id === 'spara') {
 			this.period = PERIODER[lage.index]!;
+			this.tipsCache.clear();
 			this.lage = {typ: 'normal'};
 			if (this.filter) {
 				this.behall = this.attGora();

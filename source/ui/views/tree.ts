@@ -1,6 +1,5 @@
 // The left pane: only the rows inside the window are built, so a 2,000-goal store costs the
 // same per keypress as the bundled one.
-import {goalWarnings, suggestStatus} from '../../domain/bedomning.js';
 import type {Status} from '../../domain/types.js';
 import type {UiController} from '../state.js';
 import {type Farg, type Rad, bredd, fyll, klipp, visible} from '../text.js';
@@ -25,12 +24,7 @@ export function tradRader(ui: UiController, w: number, h: number): Rad[] {
 		const bedoms = ui.data.bedomdaNivaer.includes(g.niva);
 		const status = ui.goalStatus(g.id);
 		const mark = STATUS_MARK[status ?? 'ej'];
-		let tips = ' ';
-		if (bedoms && ui.period !== 'VP') {
-			const f = suggestStatus(ui.data, ui.idx, g.id, ui.period, ui.asOf);
-			const v = goalWarnings(ui.data, ui.idx, g.id, ui.period, ui.asOf);
-			if (v.length > 0 || (f.status && f.status !== status)) tips = '!';
-		}
+		const tips = ui.harTips(g) ? '!' : ' ';
 		const pil = r.harBarn ? (r.oppen ? '▾' : '▸') : ' ';
 		const start = `${(w < 40 ? ' ' : '  ').repeat(r.djup)}${pil} `;
 		const id = `${visible(g.id)} `;
