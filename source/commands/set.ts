@@ -3,8 +3,8 @@ import {MalkollError} from '../errors.js';
 import {parseDatum} from '../domain/datum.js';
 import {type Change, type Entity, type Op, entityOfId} from '../domain/ops.js';
 import {parseInmatning} from '../domain/tal.js';
-import type {Period} from '../domain/types.js';
-import {applyChanges, loadStore} from '../store/index.js';
+import type {StoreData} from '../domain/types.js';
+import {applyChanges} from '../store/index.js';
 import {describeValue} from '../report/describe.js';
 import {visibleLine} from '../report/visible.js';
 import {type Ctx, parsePeriod, requireId, storePath, stringFlag, writeJson} from './context.js';
@@ -76,12 +76,13 @@ export async function set(ctx: Ctx): Promise<number> {
 		if (typeof ctx.flags[f] !== 'string') throw new MalkollError(`set ${id}: --${kebab(f)} behöver ett värde`);
 	}
 	const path = await storePath(ctx);
-	const data = await loadStore(path);
-	const period: Period = parsePeriod(stringFlag(ctx, 'period'), data);
-	const ops: Op[] = [];
-	for (const f of given) {
-		ops.push({op: 'set', period, entity, id, field: FLAG_FIELD[entity][f]!, value: await value(f, ctx.flags[f] as string, ctx)});
-	}
+	const values: Array<[string, unknown]> = [];
+	for (const f of given) values.push([FLAG_FIELD[entity][f]!, await value(f, ctx.flags[f] as string, ctx)]);
+	// The store is read once, under the lock; the period defaults to the store's current one.
+	const ops = (data: StoreData): Op[] => {
+		const period = parsePeriod(stringFlag(ctx, 'period'), data);
+		return values.map(([field, v]) => ({op: 'set', period, entity, id, field, value: v}));
+	};
 	let changes: Change[];
 	try {
 		({changes} = await applyChanges(path, ops, {author: stringFlag(ctx, 'author')}));

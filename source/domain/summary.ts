@@ -43,7 +43,8 @@ export interface Summary {
 	goalsWithoutAnalysis: Array<{id: string; titel: string}>;
 	/** Where the suggestion differs from the chef's status. */
 	suggestions: Array<{goalId: string; status?: Status; forslag: Status; grund: string[]}>;
-	warnings: Varning[];
+	/** `besvarad` when the chef has answered it (see Checklista.besvaradeVarningar). */
+	warnings: Array<Varning & {besvarad?: true}>;
 	/** Titles of the goals the lists above point at, for grouping by goal. */
 	goalTitles: Record<string, {niva: Niva; titel: string}>;
 	/** Outcome over time of each unmet indicator: last VB, then T1, T2, VB up to this period. */
@@ -73,7 +74,7 @@ export type ChecklistKod = 'status' | 'analys' | 'utfall' | 'tillstand' | 'varni
 
 export interface Checklista {
 	klar: boolean;
-	/** One item per rule; `saknas` lists the ids still missing, `antal` how many the rule covers. */
+	/** One item per rule; `saknas` lists the ids still missing (a warning as goal/ref), `antal` how many the rule covers. */
 	punkter: Array<{kod: ChecklistKod; text: string; antal: number; saknas: string[]}>;
 	/** Warnings the chef has answered: the unmet indicator has its own analysis, or the late
 	 * activity an avvikelse. Other warnings are answered by fixing them. */
@@ -242,13 +243,14 @@ function checklista(data: StoreData, s: Summary, plan: boolean): Checklista {
 	}
 	// An outcome may be missing for a reason the chef writes in the indicator's analysis.
 	const utanUtfall = s.missingOutcomes.filter(i => i.verdict === 'saknar-utfall' && TOM(fu?.indicators[i.id]?.analys)).map(i => i.id);
-	const obesvarade = s.warnings.filter(w => !besvarad(data, s.period, w));
+	for (const w of s.warnings) if (besvarad(data, s.period, w)) w.besvarad = true;
+	const obesvarade = s.warnings.filter(w => !w.besvarad);
 	const punkter: Checklista['punkter'] = [
 		{kod: 'status', text: 'Alla bedömda mål har status', antal: bedomda, saknas: s.goalsWithoutStatus.map(g => g.id)},
 		{kod: 'analys', text: 'Alla bedömda mål har analys', antal: bedomda, saknas: s.goalsWithoutAnalysis.map(g => g.id)},
 		{kod: 'utfall', text: 'Alla indikatorer har utfall eller förklaring', antal: data.indicators.length, saknas: utanUtfall},
 		{kod: 'tillstand', text: 'Alla aktiviteter har tillstånd', antal: data.activities.length, saknas: s.unreportedActivities.map(a => a.id)},
-		{kod: 'varningar', text: 'Alla varningar är besvarade', antal: s.warnings.length, saknas: [...new Set(obesvarade.map(w => w.ref ?? w.goalId))]},
+		{kod: 'varningar', text: 'Alla varningar är besvarade', antal: s.warnings.length, saknas: obesvarade.map(w => (w.ref ? `${w.goalId}/${w.ref}` : w.goalId))},
 	];
 	return {klar: punkter.every(p => p.saknas.length === 0), punkter, besvaradeVarningar: s.warnings.length - obesvarade.length};
 }

@@ -20,7 +20,8 @@ export function cut(text: string, width: number): string {
 export function wrap(text: string, width: number): string[] {
 	const lines: string[] = [];
 	let line = '';
-	for (const word of visibleLine(text).split(/ +/)) {
+	// "8,2 %" stays on one line.
+	for (const word of visibleLine(text).split(/ +(?!%)/)) {
 		if (!word) continue;
 		if (line && line.length + 1 + word.length > width) {
 			lines.push(line);

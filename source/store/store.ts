@@ -70,11 +70,11 @@ export async function loadStore(file: string): Promise<StoreData> {
 	return (await openStore(file)).data;
 }
 
-/** Applies `ops` to the store on disk, all or nothing, and records them in the history;
+/** Applies `ops` (or the ops a function makes from the current data) to the store on disk, all or nothing, and records them in the history;
  * `restore` marks the changes as restoring that version (Change.restore). */
 export async function applyChanges(
 	file: string,
-	ops: Op[],
+	ops: Op[] | ((current: StoreData) => Op[]),
 	opts: {author?: string; now?: Date; restore?: number} = {},
 ): Promise<{data: StoreData; changes: Change[]}> {
 	const at = (opts.now ?? new Date()).toISOString();
@@ -83,9 +83,11 @@ export async function applyChanges(
 		fault('holding-lock');
 		const db = await openStore(file);
 		const changes: Change[] = [];
-		if (ops.length === 0) return {data: db.data, changes};
+		// Ops may be worked out from the data as read under the lock (e.g. the store's current period).
+		const list = typeof ops === 'function' ? ops(db.data) : ops;
+		if (list.length === 0) return {data: db.data, changes};
 		await db.update(data => {
-			for (const op of ops) {
+			for (const op of list) {
 				const change = applyOp(data, op, at, author);
 				changes.push(opts.restore === undefined ? change : {...change, restore: opts.restore});
 			}
