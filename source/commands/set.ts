@@ -77,7 +77,6 @@ export async function set(ctx: Ctx): Promise<number> {
 	}
 	const path = await storePath(ctx);
 	const values: Array<[string, unknown]> = [];
-	for (const f of given) values.push([FLAG_FIELD[entity][f]!, await value(f, ctx.flags[f] as string, ctx)]);
 	// The store is read once, under the lock; the period defaults to the store's current one.
 	const ops = (data: StoreData): Op[] => {
 		const period = parsePeriod(stringFlag(ctx, 'period'), data);
@@ -85,6 +84,8 @@ export async function set(ctx: Ctx): Promise<number> {
 	};
 	let changes: Change[];
 	try {
+		// Inside the try so a bad value names the store too.
+		for (const f of given) values.push([FLAG_FIELD[entity][f]!, await value(f, ctx.flags[f] as string, ctx)]);
 		({changes} = await applyChanges(path, ops, {author: stringFlag(ctx, 'author')}));
 	} catch (error) {
 		if (error instanceof MalkollError && !error.message.includes(path)) throw new MalkollError(`${path}: ${error.message}`);

@@ -75,8 +75,10 @@ export function showData(data: StoreData, id: string, period: Period) {
 
 export async function show(ctx: Ctx): Promise<number> {
 	const id = requireId(ctx, 'show');
-	const data = await loadStore(await storePath(ctx));
+	const path = await storePath(ctx);
+	const data = await loadStore(path);
 	const period = parsePeriod(stringFlag(ctx, 'period'), data);
+	if (!findEntity(data, entityOfId(id) ?? 'goal', id)) throw new MalkollError(`${path}: okänt id "${visibleLine(id)}"`);
 	const view = showData(data, id, period);
 	if (ctx.flags.json) {
 		writeJson(ctx, view);

@@ -1,21 +1,87 @@
+import {readdir, stat} from 'node:fs/promises';
+import path from 'node:path';
 import {MalkollError} from '../errors.js';
 import {parseDatum} from '../domain/datum.js';
 import {buildSummary} from '../domain/summary.js';
+import type {StoreData} from '../domain/types.js';
 import {loadStore} from '../store/index.js';
 import {colorFor} from '../report/color.js';
+import {buildRollup, renderRollupLines, renderRollupMarkdown} from '../report/rollup.js';
 import {renderSummaryMarkdown} from '../report/summary-markdown.js';
 import {renderSummaryText} from '../report/summary-text.js';
-import {type Ctx, parsePeriod, storePath, stringFlag, writeJson} from './context.js';
+import {type Ctx, type Io, parsePeriod, storePath, stringFlag, writeJson} from './context.js';
 
+/** `malkoll summary`: the brief of one store; with files or folders as arguments, the roll-up. */
 export async function summary(ctx: Ctx): Promise<number> {
-	if (ctx.args.length > 0) throw new MalkollError(`summary: oväntat argument "${ctx.args[0]}"`);
 	if (ctx.flags.json && ctx.flags.markdown) throw new MalkollError('summary: välj --json eller --markdown, inte båda');
-	const data = await loadStore(await storePath(ctx));
-	const period = parsePeriod(stringFlag(ctx, 'period'), data);
 	const date = stringFlag(ctx, 'date');
-	const s = buildSummary(data, {period, asOf: date === undefined ? undefined : parseDatum(date, '--date')});
+	const asOf = date === undefined ? undefined : parseDatum(date, '--date');
+	const width = Math.min(ctx.io.stdout.columns ?? 80, 120);
+	if (ctx.args.length > 0) {
+		if (stringFlag(ctx, 'data') !== undefined) throw new MalkollError('summary: ange --data eller filer att sammanställa, inte båda');
+		const files = await storeFiles(ctx.args);
+		const stores = await readStores(files, ctx.io.stderr);
+		const period = stringFlag(ctx, 'period') === undefined ? undefined : parsePeriod(stringFlag(ctx, 'period'), stores[0]!.data);
+		const r = buildRollup(stores, {period, asOf});
+		if (ctx.flags.json) writeJson(ctx, r);
+		else if (ctx.flags.markdown) ctx.io.stdout.write(renderRollupMarkdown(r));
+		else ctx.io.stdout.write(`${renderRollupLines(r, {width, color: colorFor(ctx.io.stdout, ctx.env)}).join('\n')}\n`);
+		return 0;
+	}
+	const data = await loadStore(await storePath(ctx));
+	const s = buildSummary(data, {period: parsePeriod(stringFlag(ctx, 'period'), data), asOf});
 	if (ctx.flags.json) writeJson(ctx, s);
 	else if (ctx.flags.markdown) ctx.io.stdout.write(renderSummaryMarkdown(s));
-	else ctx.io.stdout.write(renderSummaryText(s, colorFor(ctx.io.stdout, ctx.env), ctx.io.stdout.columns ?? 80));
+	else ctx.io.stdout.write(renderSummaryText(s, colorFor(ctx.io.stdout, ctx.env), width));
 	return 0;
+}
+
+/** Files as given, and the *.json files of each folder, in name order; each once. */
+export async function storeFiles(args: string[]): Promise<string[]> {
+	const files: string[] = [];
+	for (const arg of args) {
+		let info;
+		try {
+			info = await stat(arg);
+		} catch {
+			throw new MalkollError(`${arg}: filen eller mappen finns inte`);
+		}
+		if (!info.isDirectory()) {
+			files.push(arg);
+			continue;
+		}
+		const names = (await readdir(arg)).filter(n => n.endsWith('.json') && !n.startsWith('.')).sort();
+		if (names.length === 0) throw new MalkollError(`${arg}: mappen har inga .json-filer`);
+		files.push(...names.map(n => path.join(arg, n)));
+	}
+	return [...new Set(files)];
+}
+
+const PROGRESS_AFTER_MS = 300;
+const PARALLEL = 32;
+
+/** Reads the stores, a few at a time; on a terminal, a progress line once reading takes a while. */
+export async function readStores(files: string[], stderr: Io['stderr'], now: () => number = () => performance.now()): Promise<Array<{fil: string; data: StoreData}>> {
+	const start = now();
+	const result = new Array<{fil: string; data: StoreData}>(files.length);
+	let klara = 0;
+	let visad = false;
+	let next = 0;
+	const worker = async () => {
+		while (next < files.length) {
+			const i = next++;
+			result[i] = {fil: files[i]!, data: await loadStore(files[i]!)};
+			klara++;
+			if (stderr.isTTY && now() - start > PROGRESS_AFTER_MS) {
+				stderr.write(`\rmalkoll: läser ${klara}/${files.length} stores…`);
+				visad = true;
+			}
+		}
+	};
+	try {
+		await Promise.all(Array.from({length: Math.min(PARALLEL, files.length)}, worker));
+	} finally {
+		if (visad) stderr.write('\r\u001b[K');
+	}
+	return result;
 }

@@ -84,7 +84,8 @@ export function renderReport(data: StoreData, opts: {period?: Period; asOf?: str
 					out.push(`  ${visibleLine(ind.namn)} (${ind.id})`);
 					for (let k = 1; k < head.length; k++) out.push(`    ${head[k]}: ${visibleLine(cols[k]!)}`);
 				}
-				if (i?.analys?.trim()) md ? stycke(`*Analys ${mdText(ind.namn)}:* ${mdText(i.analys)}`) : out.push(`    Analys:\n${indent(text(i.analys))}`);
+				if (i?.analys?.trim() && md) stycke(`*Analys ${mdText(ind.namn)}:* ${mdText(i.analys)}`);
+				else if (i?.analys?.trim()) out.push(`    Analys:\n${indent(text(i.analys))}`);
 				if (!md) out.push('');
 			}
 		}

@@ -1,8 +1,9 @@
 // Crash-safe replacement of a file: write a unique temp file beside it, fsync, keep the old
-// version as .bak, rename over, fsync the directory. A reader sees the old or the new file, whole.
+// version as .bak (itself replaced atomically), rename over, fsync the directory. A reader sees
+// the old or the new file, whole, and so does whoever opens the .bak after a crash.
 import {randomBytes} from 'node:crypto';
 import {constants} from 'node:fs';
-import {copyFile, open, readdir, rename, rm, stat} from 'node:fs/promises';
+import {access, copyFile, link, open, readdir, rename, rm, stat} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
 import {MalkollError} from '../errors.js';
 
@@ -32,12 +33,13 @@ const WRITE_PROBLEM: Record<string, string> = {
 
 /** Replaces `path` with `text`; the previous content, if any, is kept in `<path>.bak`. */
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
-	const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+	const tmp = tempPath(path);
 	try {
 		const mode = await stat(path).then(
 			s => s.mode & 0o777,
 			() => undefined,
 		);
+		if (mode !== undefined) await refuseReadOnly(path, mode);
 		const fh = await open(tmp, 'wx');
 		try {
 			if (mode !== undefined) await fh.chmod(mode);
@@ -48,7 +50,7 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
 		} finally {
 			await fh.close();
 		}
-		if (mode !== undefined) await copyFile(path, `${path}.bak`, constants.COPYFILE_FICLONE);
+		if (mode !== undefined) await keepBackup(path);
 		fault('before-rename');
 		await renameWithRetry(tmp, path);
 		fault('after-rename');
@@ -59,6 +61,29 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
 		const problem = WRITE_PROBLEM[errorCode(error) ?? ''];
 		if (problem) throw new MalkollError(`${path}: kunde inte spara, ${problem}`);
 		throw error;
+	}
+}
+
+function tempPath(path: string): string {
+	return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** A file nobody may write (chmod a-w) was made read-only on purpose: even root, whose rename
+ * would ignore the mode, leaves it as it is. */
+async function refuseReadOnly(path: string, mode: number): Promise<void> {
+	const writable = (mode & 0o222) !== 0 && (await access(path, constants.W_OK).then(() => true, () => false));
+	if (!writable) throw new MalkollError(`${path}: filen är skrivskyddad; ändra behörigheten eller arbeta i en kopia (--data)`);
+}
+
+/** Makes `<path>.bak` the current version: a hard link under a temp name renamed over the old
+ * backup, so a crash never leaves a half-copied .bak; a copy where hard links are not supported. */
+async function keepBackup(path: string): Promise<void> {
+	const tmp = tempPath(path);
+	try {
+		await link(path, tmp).catch(() => copyFile(path, tmp, constants.COPYFILE_FICLONE));
+		await rename(tmp, `${path}.bak`);
+	} finally {
+		await rm(tmp, {force: true});
 	}
 }
 

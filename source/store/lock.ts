@@ -1,8 +1,10 @@
 // An inter-process lock around read-change-write: `<file>.lock`, created exclusively, naming its
 // holder. A dead holder's lock is taken over at once; a live one is waited for, up to a timeout.
 import {randomBytes} from 'node:crypto';
+import {existsSync} from 'node:fs';
 import {link, open, readFile, rename, rm, stat, writeFile} from 'node:fs/promises';
 import {hostname} from 'node:os';
+import {basename, dirname, join} from 'node:path';
 import {MalkollError} from '../errors.js';
 import {errorCode, sleep} from './atomic.js';
 
@@ -43,15 +45,9 @@ async function acquireLock(path: string, timeoutMs: number): Promise<() => Promi
 	try {
 		for (;;) {
 			try {
-				const fh = await open(file, 'wx');
-				try {
-					await fh.writeFile(mine);
-				} finally {
-					await fh.close();
-				}
-				return () => releaseLock(file, mine);
+				if (await createLock(file, mine)) return () => releaseLock(file, mine);
 			} catch (error) {
-				if (errorCode(error) !== 'EEXIST') throw lockError(path, error);
+				throw lockError(path, error);
 			}
 			const held = await readLock(file);
 			if (held === undefined) continue;
@@ -68,6 +64,43 @@ async function acquireLock(path: string, timeoutMs: number): Promise<() => Promi
 	} finally {
 		if (waited && (await readFile(waitingPath(file), 'utf8').catch(() => undefined)) === mine) await rm(waitingPath(file), {force: true});
 	}
+}
+
+/** Creates the lock whole in one step, a hard link to a written temp file, so a holder killed
+ * while taking it leaves a lock naming its pid, never an empty one that others must wait out.
+ * Returns false when the lock exists. */
+async function createLock(file: string, mine: string): Promise<boolean> {
+	const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+	try {
+		await writeFile(tmp, mine, {flag: 'wx'});
+		await link(tmp, file);
+		return true;
+	} catch (error) {
+		if (errorCode(error) === 'EEXIST') return false;
+		if (!NO_HARD_LINKS.includes(errorCode(error) ?? '') || !existsSync(tmp)) throw error;
+		return createLockWithoutLink(file, mine);
+	} finally {
+		await rm(tmp, {force: true});
+	}
+}
+
+/** Errors from link() on file systems without hard links (FAT, some network shares). */
+const NO_HARD_LINKS = ['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV'];
+
+async function createLockWithoutLink(file: string, mine: string): Promise<boolean> {
+	let fh;
+	try {
+		fh = await open(file, 'wx');
+	} catch (error) {
+		if (errorCode(error) === 'EEXIST') return false;
+		throw error;
+	}
+	try {
+		await fh.writeFile(mine);
+	} finally {
+		await fh.close();
+	}
+	return true;
 }
 
 function waitingPath(file: string): string {

@@ -25,6 +25,9 @@ export function decodeStore(bytes: Uint8Array, file: string): string {
 	if (bytes.length === 0) throw new MalkollError(`${file}: filen är tom`);
 	// isUtf8 (simdutf) and toString are several times faster than a fatal TextDecoder on a large store.
 	if (isUtf8(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+	if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+		throw new MalkollError(`${file}: filen är sparad som UTF-16; spara den som UTF-8`);
+	}
 	{
 		const at = firstInvalidUtf8(bytes);
 		let line = 1;
@@ -34,13 +37,18 @@ export function decodeStore(bytes: Uint8Array, file: string): string {
 	}
 }
 
+/** The offset of the first byte that starts no valid UTF-8 sequence: overlong forms, surrogates
+ * and code points above U+10FFFF included (Unicode table 3-7), as isUtf8 judges them. */
 function firstInvalidUtf8(b: Uint8Array): number {
 	let i = 0;
 	while (i < b.length) {
 		const c = b[i]!;
 		const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
 		if (n < 0) return i;
-		for (let k = 1; k <= n; k++) if (((b[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+		// The second byte's range depends on the first: E0 A0–BF, ED 80–9F, F0 90–BF, F4 80–8F.
+		const [lo, hi] = c === 0xe0 ? [0xa0, 0xbf] : c === 0xed ? [0x80, 0x9f] : c === 0xf0 ? [0x90, 0xbf] : c === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+		if (n > 0 && !((b[i + 1] ?? 0) >= lo && (b[i + 1] ?? 0) <= hi)) return i;
+		for (let k = 2; k <= n; k++) if (((b[i + k] ?? 0) & 0xc0) !== 0x80) return i;
 		i += n + 1;
 	}
 	return Math.max(0, b.length - 1);
@@ -54,8 +62,9 @@ function syntaxMessage(text: string, file: string, v8Message: string): string {
 	} catch {
 		// Nesting too deep for the scanner: V8's own message has to do.
 	}
-	const pos = v8Pos ? Number(v8Pos[1]) : (found?.pos ?? 0);
-	const reason = found && found.pos === pos ? found.reason : v8Message.replace(/ in JSON at position \d+.*$/, '');
+	// The scanner knows every error it finds in Swedish; V8's position and words are the fallback.
+	const pos = found?.pos ?? (v8Pos ? Number(v8Pos[1]) : 0);
+	const reason = found?.reason ?? v8Message.replace(/ in JSON at position \d+.*$/, '');
 	const {line, column} = lineColumn(text, pos);
 	return `${file}:${line}:${column}: ogiltig JSON: ${reason}`;
 }

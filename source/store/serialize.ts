@@ -48,6 +48,14 @@ function orderer(s: JsonSchema): Order | undefined {
 
 const orderStore = orderer(STORE_JSON_SCHEMA)!;
 
+// JSON.stringify leaves C1 controls (U+009B is a one-byte CSI) and bidi overrides raw: escaped,
+// `cat` or `export --json` in a terminal stays inert and JSON.parse gives back the same text.
+const UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+function escapeUnsafe(c: string): string {
+	return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
 export function serializeStore(data: StoreData): string {
-	return `${JSON.stringify(orderStore(data), null, 2)}\n`;
+	return `${JSON.stringify(orderStore(data), null, 2).replace(UNSAFE, escapeUnsafe)}\n`;
 }
