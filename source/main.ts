@@ -21,10 +21,19 @@ const HELP = `
     $ malkoll history [ID] [--json]
     $ malkoll restore ID --version N
     $ malkoll import RAPPORT.txt [--out FIL] [--into FIL] [--strict]
+    $ malkoll add enhetsmal|aktivitet|indikator --under ID --titel TEXT [...]
+    $ malkoll edit ID [--titel --beskrivning --resultat --start --slut --arsmal --riktning ...]
+    $ malkoll rm ID
+    $ malkoll period [P] [--carry|--no-carry]     byt period; --carry tar med föregående periods bedömningar
+    $ malkoll submit [--period P] [--reopen]      markera perioden som inlämnad
 
   Mål:         --status helt|delvis|inte|inga-data|none  --analys TEXT | --analys-file FIL
   Indikatorer: --utfall --man --kvinnor --prognos  (t.ex. "8,2 %"; "" tömmer)  --analys TEXT
   Aktiviteter: --state ej-paborjad|pagar|genomford|avbruten|none  --avvikelse TEXT  --slut ÅÅÅÅ-MM-DD|none  --analys TEXT
+  Alla:        --granskad (bekräfta en överförd bedömning)  --force (ändra en inlämnad period)
+
+  add/edit:    --titel (målets titel, indikatorns namn, aktivitetens text)  --beskrivning  --resultat TEXT (upprepas)
+               --start/--slut ÅÅÅÅ-MM-DD  --enhet %|st|index  --riktning hogre|lagre|max|band  --arsmal  --kf-arsmal
 
   Allmänt
     --data FIL     arbeta mot FIL (annars MALKOLL_DATA eller din egen store)
@@ -60,6 +69,20 @@ const FLAGS = {
 	out: {type: 'string'},
 	into: {type: 'string'},
 	strict: {type: 'boolean'},
+	under: {type: 'string'},
+	titel: {type: 'string'},
+	beskrivning: {type: 'string'},
+	resultat: {type: 'string', isMultiple: true},
+	start: {type: 'string'},
+	enhet: {type: 'string'},
+	riktning: {type: 'string'},
+	arsmal: {type: 'string'},
+	kfArsmal: {type: 'string'},
+	periodicitet: {type: 'string'},
+	carry: {type: 'boolean'},
+	reopen: {type: 'boolean'},
+	force: {type: 'boolean'},
+	granskad: {type: 'boolean'},
 	help: {type: 'boolean', shortFlag: 'h'},
 } as const;
 
@@ -69,12 +92,17 @@ const ALLOWED: Record<string, FlagName[]> = {
 	'': ['version'],
 	summary: ['period', 'date', 'json', 'markdown'],
 	show: ['period', 'json'],
-	set: ['period', 'status', 'analys', 'analysFile', 'utfall', 'man', 'kvinnor', 'prognos', 'state', 'avvikelse', 'slut', 'json'],
+	set: ['period', 'status', 'analys', 'analysFile', 'utfall', 'man', 'kvinnor', 'prognos', 'state', 'avvikelse', 'slut', 'granskad', 'force', 'json'],
+	add: ['under', 'titel', 'beskrivning', 'resultat', 'start', 'slut', 'enhet', 'riktning', 'arsmal', 'kfArsmal', 'periodicitet', 'json'],
+	edit: ['titel', 'beskrivning', 'resultat', 'start', 'slut', 'enhet', 'riktning', 'arsmal', 'kfArsmal', 'periodicitet', 'json'],
+	rm: ['json'],
+	period: ['carry', 'json'],
+	submit: ['period', 'reopen', 'json'],
 	export: ['json', 'csv', 'period'],
 	report: ['period', 'date', 'markdown', 'text'],
 	validate: ['json'],
 	history: ['json'],
-	restore: ['version', 'period', 'json'],
+	restore: ['version', 'period', 'force', 'json'],
 	import: ['out', 'into', 'strict'],
 };
 
@@ -140,6 +168,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
 				return await (await import('./commands/show.js')).show(ctx);
 			case 'set':
 				return await (await import('./commands/set.js')).set(ctx);
+			case 'add':
+				return await (await import('./commands/plan.js')).add(ctx);
+			case 'edit':
+				return await (await import('./commands/plan.js')).edit(ctx);
+			case 'rm':
+				return await (await import('./commands/plan.js')).rm(ctx);
+			case 'period':
+				return await (await import('./commands/plan.js')).period(ctx);
+			case 'submit':
+				return await (await import('./commands/plan.js')).submit(ctx);
 			case 'report':
 				return await (await import('./commands/report.js')).report(ctx);
 			case 'export':

@@ -119,7 +119,7 @@ describe('the bad-input corpus', () => {
 		for (const f of fall) expect(f.ord.length, String(f.fil)).toBeGreaterThan(0);
 	});
 
-	it.each(fall.map(f => [f.fil ?? f.kommandon[0]!.slice(0, 2).join(' '), f] as const))('%s: exit 2, one line with its words, files untouched', async (_, f) => {
+	it.each(fall.map(f => [f.fil ?? (f.kommandon as string[][])[0]!.slice(0, 2).join(' '), f] as const))('%s: exit 2, one line with its words, files untouched', async (_, f) => {
 		const {dir, vars} = setup(f);
 		const before = snapshot(dir);
 		for (const args of commands(f, vars)) {

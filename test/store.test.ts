@@ -4,7 +4,7 @@ import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import type {Op} from '../source/domain/ops.js';
-import type {StoreData} from '../source/domain/types.js';
+import type {Indicator, StoreData} from '../source/domain/types.js';
 import {MalkollError} from '../source/errors.js';
 import {
 	BUNDLED_STORE,
@@ -210,9 +210,10 @@ describe('applyChanges', () => {
 		expect(readdirSync(dirname(file))).toEqual(['data.json']);
 	});
 
-	it('writes nothing when the result would not be a valid store (a goal removed under its children)', async () => {
+	it('writes nothing when the result would not be a valid store (an added indicator with an unknown direction)', async () => {
 		const file = tmpStore();
-		await expect(applyChanges(file, [{op: 'remove', entity: 'goal', id: '3.4.1'}])).rejects.toThrow(`${file}: $.goals[13].parentId: okänt överordnat mål "3.4.1"`);
+		const item = {id: '3.4:i9', malId: '3.4', namn: 'Personalomsättning', riktning: 'uppåt'} as unknown as Indicator;
+		await expect(applyChanges(file, [{op: 'add', entity: 'indicator', item}])).rejects.toThrow(`${file}: $.indicators[4].riktning: okänt värde "uppåt"`);
 		expect(readFileSync(file, 'utf8')).toBe(ORIGINAL);
 		expect(existsSync(historyPath(file))).toBe(false);
 	});

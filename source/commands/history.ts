@@ -6,8 +6,8 @@ import {visibleLine} from '../report/visible.js';
 import {type Ctx, requireId, storePath, stringFlag, writeJson} from './context.js';
 
 function describe(c: Change): string {
-	const what = c.op === 'set' ? `${c.field} (${c.period})` : c.op === 'def' ? c.field! : c.op === 'add' ? 'tillagd' : 'borttagen';
-	const restore = c.restore === undefined ? '' : `  [återställd version ${c.restore}]`;
+	const what = c.op === 'set' ? `${c.field} (${c.period})` : c.op === 'def' || c.op === 'meta' ? c.field! : c.op === 'add' ? 'tillagd' : 'borttagen';
+	const restore = `${c.restore === undefined ? '' : `  [återställd version ${c.restore}]`}${c.efterInlamning ? '  [efter inlämning]' : ''}`;
 	return `${c.at.slice(0, 16).replace('T', ' ')}  ${visibleLine(c.author)}  ${c.id} ${what}: ${describeValue(c.old)} → ${describeValue(c.new)}${restore}`;
 }
 
@@ -42,8 +42,8 @@ export function restoreOps(changes: Change[], n: number, current: (c: Change) =>
 		if (JSON.stringify(now ?? null) === JSON.stringify(value ?? null)) continue;
 		ops.push(
 			c.op === 'set'
-				? {op: 'set', period: c.period!, entity: c.entity, id: c.id, field: c.field!, value: value ?? undefined}
-				: {op: 'def', entity: c.entity, id: c.id, field: c.field!, value: value ?? undefined},
+				? {op: 'set', period: c.period!, entity: c.entity!, id: c.id, field: c.field!, value: value ?? undefined}
+				: {op: 'def', entity: c.entity!, id: c.id, field: c.field!, value: value ?? undefined},
 		);
 	}
 	return ops;
@@ -60,7 +60,7 @@ export async function restore(ctx: Ctx): Promise<number> {
 	if (n < 1 || n > changes.length) throw new MalkollError(`restore: ${id} har versionerna 1–${changes.length}, inte ${n}`);
 	const data = await loadStore(path);
 	const ops = restoreOps(changes, n, c =>
-		c.op === 'set' ? getFollowUp(data, c.period!, c.entity, c.id, c.field!) : (findEntity(data, c.entity, c.id) as unknown as Record<string, unknown> | undefined)?.[c.field!],
+		c.op === 'set' ? getFollowUp(data, c.period!, c.entity!, c.id, c.field!) : (findEntity(data, c.entity!, c.id) as unknown as Record<string, unknown> | undefined)?.[c.field!],
 	);
 	if (ops.length === 0) {
 		ctx.io.stdout.write(`${id} är redan som version ${n}\n`);

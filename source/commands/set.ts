@@ -1,7 +1,8 @@
 import {readFile} from 'node:fs/promises';
 import {MalkollError} from '../errors.js';
 import {parseDatum} from '../domain/datum.js';
-import {type Change, type Entity, type Op, entityOfId} from '../domain/ops.js';
+import {type Change, type Entity, type Op, entityOfId, getFollowUp} from '../domain/ops.js';
+import {medGranskning} from '../domain/plan.js';
 import {parseInmatning} from '../domain/tal.js';
 import type {StoreData} from '../domain/types.js';
 import {applyChanges} from '../store/index.js';
@@ -70,7 +71,8 @@ export async function set(ctx: Ctx): Promise<number> {
 	}
 	if (ctx.flags.analys !== undefined && ctx.flags.analysFile !== undefined) throw new MalkollError('set: välj --analys eller --analys-file, inte båda');
 	const given = VALUE_FLAGS.filter(f => ctx.flags[f] !== undefined);
-	if (given.length === 0) throw new MalkollError(`set ${id}: inget att ändra (se malkoll --help för flaggorna för ${ENTITY_PLURAL[entity]})`);
+	const granskad = ctx.flags.granskad === true;
+	if (given.length === 0 && !granskad) throw new MalkollError(`set ${id}: inget att ändra (se malkoll --help för flaggorna för ${ENTITY_PLURAL[entity]})`);
 	for (const f of given) {
 		if (!(f in FLAG_FIELD[entity])) throw new MalkollError(`set ${id}: --${kebab(f)} gäller inte ${ENTITY_PLURAL[entity]}`);
 		if (typeof ctx.flags[f] !== 'string') throw new MalkollError(`set ${id}: --${kebab(f)} behöver ett värde`);
@@ -80,18 +82,30 @@ export async function set(ctx: Ctx): Promise<number> {
 	// The store is read once, under the lock; the period defaults to the store's current one.
 	const ops = (data: StoreData): Op[] => {
 		const period = parsePeriod(stringFlag(ctx, 'period'), data);
-		return values.map(([field, v]) => ({op: 'set', period, entity, id, field, value: v}));
+		const ops: Op[] = values.map(([field, v]) => ({op: 'set', period, entity, id, field, value: v}));
+		// Changing a carried-over item confirms it; --granskad confirms it unchanged.
+		const all = medGranskning(data, ops);
+		if (granskad && all.length === ops.length) {
+			if (getFollowUp(data, period, entity, id, 'ejGranskad')) all.push({op: 'set', period, entity, id, field: 'ejGranskad'});
+			else if (ops.length === 0) throw new MalkollError(`${id}: inget att bekräfta i ${period}; det är inte markerat ej granskad`);
+		}
+		return all;
 	};
 	let changes: Change[];
 	try {
 		// Inside the try so a bad value names the store too.
 		for (const f of given) values.push([FLAG_FIELD[entity][f]!, await value(f, ctx.flags[f] as string, ctx)]);
-		({changes} = await applyChanges(path, ops, {author: stringFlag(ctx, 'author')}));
+		({changes} = await applyChanges(path, ops, {author: stringFlag(ctx, 'author'), force: ctx.flags.force === true}));
 	} catch (error) {
 		if (error instanceof MalkollError && !error.message.includes(path)) throw new MalkollError(`${path}: ${error.message}`);
 		throw error;
 	}
 	if (ctx.flags.json) writeJson(ctx, changes);
-	else for (const c of changes) ctx.io.stdout.write(`Sparat ${c.id} ${c.field} (${c.period}): ${describeValue(c.old)} → ${describeValue(c.new)}\n`);
+	else {
+		for (const c of changes) {
+			const line = c.field === 'ejGranskad' ? `Granskat ${c.id} (${c.period})` : `Sparat ${c.id} ${c.field} (${c.period}): ${describeValue(c.old)} → ${describeValue(c.new)}`;
+			ctx.io.stdout.write(`${line}${c.efterInlamning ? ' [efter inlämning]' : ''}\n`);
+		}
+	}
 	return 0;
 }

@@ -24,9 +24,9 @@ export type Entity = 'goal' | 'indicator' | 'activity';
 export const MAX_TEXT = 100_000;
 
 export const FOLLOWUP_FIELDS = {
-	goal: ['status', 'analys'],
-	indicator: ['utfall', 'man', 'kvinnor', 'prognos', 'foregaendeVB', 'matperiod', 'analys'],
-	activity: ['tillstand', 'avvikelse', 'analys', 'nyttSlut'],
+	goal: ['status', 'analys', 'ejGranskad'],
+	indicator: ['utfall', 'man', 'kvinnor', 'prognos', 'foregaendeVB', 'matperiod', 'analys', 'ejGranskad'],
+	activity: ['tillstand', 'avvikelse', 'analys', 'nyttSlut', 'ejGranskad'],
 } as const satisfies Record<Entity, readonly string[]>;
 
 export const DEF_FIELDS = {
@@ -40,15 +40,23 @@ export const DEF_FIELDS = {
 export type Op =
 	| {op: 'set'; period: Period; entity: Entity; id: string; field: string; value?: unknown; expect?: unknown}
 	| {op: 'def'; entity: Entity; id: string; field: string; value?: unknown; expect?: unknown}
-	| {op: 'add'; entity: Entity; item: Goal | Indicator | Activity}
-	| {op: 'remove'; entity: Entity; id: string};
+	/** `aterstall` brings back a deleted item with its follow-up (undo of a remove). */
+	| {op: 'add'; entity: Entity; item: Goal | Indicator | Activity; aterstall?: {uppfoljning?: Uppfoljningar}}
+	| {op: 'remove'; entity: Entity; id: string}
+	/** Store-wide fields: the current period, the periods marked inlämnad. */
+	| {op: 'meta'; field: 'period' | 'inlamnad'; value?: unknown; expect?: unknown};
+
+/** The follow-up of one item in each period where it has one. */
+export type Uppfoljningar = Partial<Record<Period, Record<string, unknown>>>;
 
 /** One line of the history: the op as applied, with the value before and after. */
 export interface Change {
 	at: string;
 	author: string;
 	op: Op['op'];
-	entity: Entity;
+	/** Absent on 'meta' changes. */
+	entity?: Entity;
+	/** The item's id; for 'meta' the field name. */
 	id: string;
 	period?: Period;
 	field?: string;
@@ -56,6 +64,10 @@ export interface Change {
 	new: unknown;
 	/** Set on a change that restores an earlier version. */
 	restore?: number;
+	/** A change to a period already marked inlämnad. */
+	efterInlamning?: true;
+	/** What a remove took with it: the item's follow-up per period (brought back by undo). */
+	uppfoljning?: Uppfoljningar;
 }
 
 const ENTITY_NAMN: Record<Entity, string> = {goal: 'mål', indicator: 'indikator', activity: 'aktivitet'};
@@ -133,6 +145,9 @@ function checkValue(entity: Entity, field: string, value: unknown, falt: string)
 				throw new MalkollError(`${falt}: marginalen ska vara ett tal mellan 0 och 1`);
 			}
 			return;
+		case 'ejGranskad':
+			if (value !== true) throw new MalkollError(`${falt}: väntade true (eller inget)`);
+			return;
 		case 'forvantatResultat':
 			if (!Array.isArray(value) || !value.every(r => typeof r?.nr === 'number' && typeof r?.text === 'string')) {
 				throw new MalkollError(`${falt}: väntade en lista av {nr, text}`);
@@ -195,12 +210,18 @@ function checkExpect(op: {expect?: unknown; id: string; field: string}, current:
 /** Applies one op to `data` in place and returns what changed. Throws MalkollError when the op
  * is not allowed (unknown id or field, bad value, a status on the VP or on a level the store
  * does not assess) and ConflictError when `expect` no longer holds. */
-export function applyOp(data: StoreData, op: Op, at: string, author: string): Change {
+export function applyOp(data: StoreData, op: Op, at: string, author: string, opts: {force?: boolean} = {}): Change {
 	switch (op.op) {
 		case 'set': {
 			if (!(PERIODER as readonly string[]).includes(op.period)) throw new MalkollError(`okänd period "${op.period}" (VP, T1, T2, VB)`);
 			const item = requireEntity(data, op.entity, op.id);
 			const falt = `${op.id} ${op.field}`;
+			const inlamnad = data.inlamnad?.[op.period];
+			if (inlamnad && !opts.force) {
+				throw new MalkollError(
+					`${falt}: ${op.period} är inlämnad (${inlamnad.at.slice(0, 10)} av ${inlamnad.av}); ändra ändå med --force`,
+				);
+			}
 			if (!(FOLLOWUP_FIELDS[op.entity] as readonly string[]).includes(op.field)) {
 				throw new MalkollError(`${falt}: okänt fält för ${ENTITY_NAMN[op.entity]} (${FOLLOWUP_FIELDS[op.entity].join(', ')})`);
 			}
@@ -224,7 +245,9 @@ export function applyOp(data: StoreData, op: Op, at: string, author: string): Ch
 			} else {
 				(bucket[op.id] ??= {})[op.field] = value;
 			}
-			return {at, author, op: 'set', entity: op.entity, id: op.id, period: op.period, field: op.field, old: old ?? null, new: value ?? null};
+			const change: Change = {at, author, op: 'set', entity: op.entity, id: op.id, period: op.period, field: op.field, old: old ?? null, new: value ?? null};
+			if (inlamnad) change.efterInlamning = true;
+			return change;
 		}
 		case 'def': {
 			const item = requireEntity(data, op.entity, op.id) as unknown as Record<string, unknown>;
@@ -245,7 +268,8 @@ export function applyOp(data: StoreData, op: Op, at: string, author: string): Ch
 		}
 		case 'add': {
 			const id = op.item.id;
-			if (findEntity(data, op.entity, id) || (data.borttagna ?? []).includes(id)) {
+			const borttagen = (data.borttagna ?? []).includes(id);
+			if (findEntity(data, op.entity, id) || (borttagen && !op.aterstall)) {
 				throw new MalkollError(`id "${id}" finns redan eller har använts förut; ett id återanvänds aldrig`);
 			}
 			if (entityOfId(id) !== op.entity) throw new MalkollError(`"${id}" är inget giltigt id för ${ENTITY_NAMN[op.entity]}`);
@@ -256,29 +280,92 @@ export function applyOp(data: StoreData, op: Op, at: string, author: string): Ch
 				const malId = (op.item as Indicator | Activity).malId;
 				if (!findEntity(data, 'goal', malId)) throw new MalkollError(`okänt mål-id "${malId}"`);
 			}
-			(list(data, op.entity) as unknown[]).push(structuredClone(op.item));
+			if (op.entity === 'goal') insertGoal(data, structuredClone(op.item as Goal));
+			else (list(data, op.entity) as unknown[]).push(structuredClone(op.item));
+			if (op.aterstall) {
+				data.borttagna = (data.borttagna ?? []).filter(x => x !== id);
+				if (data.borttagna.length === 0) delete data.borttagna;
+				for (const [period, fu] of Object.entries(op.aterstall.uppfoljning ?? {})) {
+					followUpBucket(data, period as Period, op.entity)[id] = structuredClone(fu);
+				}
+			}
 			return {at, author, op: 'add', entity: op.entity, id, old: null, new: structuredClone(op.item)};
 		}
 		case 'remove': {
 			const item = requireEntity(data, op.entity, op.id);
+			if (op.entity === 'goal' && data.goals.some(g => g.parentId === op.id)) {
+				throw new MalkollError(`${op.id}: målet har undermål; ta bort dem först`);
+			}
+			if (op.entity === 'goal' && [...data.indicators, ...data.activities].some(x => x.malId === op.id)) {
+				throw new MalkollError(`${op.id}: målet har indikatorer eller aktiviteter; ta bort dem först`);
+			}
 			const arr = list(data, op.entity) as unknown[];
 			arr.splice(arr.indexOf(item), 1);
 			(data.borttagna ??= []).push(op.id);
-			return {at, author, op: 'remove', entity: op.entity, id: op.id, old: item, new: null};
+			const uppfoljning: Uppfoljningar = {};
+			for (const period of PERIODER) {
+				const bucket = data.followUp[period] && followUpBucket(data, period, op.entity);
+				if (bucket?.[op.id]) {
+					uppfoljning[period] = bucket[op.id];
+					delete bucket[op.id];
+				}
+			}
+			const change: Change = {at, author, op: 'remove', entity: op.entity, id: op.id, old: item, new: null};
+			if (Object.keys(uppfoljning).length > 0) change.uppfoljning = uppfoljning;
+			return change;
+		}
+		case 'meta': {
+			const old = data[op.field];
+			const value = op.value === null ? undefined : op.value;
+			if (op.field === 'period' && !(PERIODER as readonly unknown[]).includes(value)) {
+				throw new MalkollError(`period: okänd period "${String(value)}" (VP, T1, T2, VB)`);
+			}
+			if (op.field === 'inlamnad' && value !== undefined) {
+				const ok =
+					typeof value === 'object' &&
+					Object.entries(value as object).every(
+						([p, v]) => (PERIODER as readonly string[]).includes(p) && typeof v?.at === 'string' && typeof v?.av === 'string',
+					);
+				if (!ok) throw new MalkollError('inlamnad: väntade {period: {at, av}}');
+			}
+			if ('expect' in op) checkExpect({expect: op.expect, id: 'store', field: op.field}, old);
+			if (value === undefined) delete data[op.field];
+			else (data as unknown as Record<string, unknown>)[op.field] = structuredClone(value);
+			return {at, author, op: 'meta', id: op.field, field: op.field, old: old ?? null, new: value ?? null};
 		}
 	}
+}
+
+/** A new goal goes after the last goal of its subtree, so the file keeps the tree's order. */
+function insertGoal(data: StoreData, goal: Goal): void {
+	if (!goal.parentId) {
+		data.goals.push(goal);
+		return;
+	}
+	const inSubtree = new Set([goal.parentId]);
+	let last = data.goals.findIndex(g => g.id === goal.parentId);
+	for (let i = last + 1; i < data.goals.length; i++) {
+		const g = data.goals[i]!;
+		if (g.parentId && inSubtree.has(g.parentId)) {
+			inSubtree.add(g.id);
+			last = i;
+		}
+	}
+	data.goals.splice(last + 1, 0, goal);
 }
 
 /** The op that undoes a change (for `u` in the TUI and for restore). */
 export function invertChange(c: Change): Op {
 	switch (c.op) {
 		case 'set':
-			return {op: 'set', period: c.period!, entity: c.entity, id: c.id, field: c.field!, value: c.old ?? undefined, expect: c.new};
+			return {op: 'set', period: c.period!, entity: c.entity!, id: c.id, field: c.field!, value: c.old ?? undefined, expect: c.new};
 		case 'def':
-			return {op: 'def', entity: c.entity, id: c.id, field: c.field!, value: c.old ?? undefined, expect: c.new};
+			return {op: 'def', entity: c.entity!, id: c.id, field: c.field!, value: c.old ?? undefined, expect: c.new};
 		case 'add':
-			return {op: 'remove', entity: c.entity, id: c.id};
+			return {op: 'remove', entity: c.entity!, id: c.id};
 		case 'remove':
-			throw new MalkollError(`${c.id}: en borttagning kan inte ångras via historiken (id återanvänds aldrig)`);
+			return {op: 'add', entity: c.entity!, item: c.old as Goal | Indicator | Activity, aterstall: {uppfoljning: c.uppfoljning}};
+		case 'meta':
+			return {op: 'meta', field: c.id as 'period' | 'inlamnad', value: c.old ?? undefined, expect: c.new};
 	}
 }

@@ -51,6 +51,8 @@ export interface Summary {
 	trends: Record<string, TrendPunkt[]>;
 	/** What differs from the latest earlier period in the store; `since` absent when there is none. */
 	changes: {since?: Period; items: Andring[]};
+	/** Carried over from the previous period and not yet confirmed or changed (ids). */
+	ejGranskade: string[];
 	checklist: Checklista;
 }
 
@@ -70,7 +72,7 @@ export interface Andring {
 	efter?: string;
 }
 
-export type ChecklistKod = 'status' | 'analys' | 'utfall' | 'tillstand' | 'varningar' | 'arsmal';
+export type ChecklistKod = 'status' | 'analys' | 'utfall' | 'tillstand' | 'varningar' | 'arsmal' | 'granskad';
 
 export interface Checklista {
 	klar: boolean;
@@ -123,6 +125,7 @@ export function buildSummary(data: StoreData, opts: {period?: Period; asOf?: str
 		goalTitles: {},
 		trends: {},
 		changes: {items: []},
+		ejGranskade: ejGranskade(data, period),
 		checklist: {klar: true, punkter: [], besvaradeVarningar: 0},
 	};
 	const perNiva = new Map(s.goalsByLevel.map(r => [r.niva, r]));
@@ -232,6 +235,17 @@ function andringar(data: StoreData, period: Period): Summary['changes'] {
 
 const TOM = (text: string | undefined) => !text?.trim();
 
+/** Ids whose follow-up in `period` is still marked ej granskad, in store order. */
+function ejGranskade(data: StoreData, period: Period): string[] {
+	const fu = data.followUp[period];
+	if (!fu) return [];
+	const out: string[] = [];
+	for (const g of data.goals) if (fu.goals[g.id]?.ejGranskad) out.push(g.id);
+	for (const i of data.indicators) if (fu.indicators[i.id]?.ejGranskad) out.push(i.id);
+	for (const a of data.activities) if (fu.activities[a.id]?.ejGranskad) out.push(a.id);
+	return out;
+}
+
 function checklista(data: StoreData, s: Summary, plan: boolean): Checklista {
 	const fu = data.followUp[s.period];
 	const bedomda = data.goals.filter(g => data.bedomdaNivaer.includes(g.niva)).length;
@@ -252,6 +266,9 @@ function checklista(data: StoreData, s: Summary, plan: boolean): Checklista {
 		{kod: 'tillstand', text: 'Alla aktiviteter har tillstånd', antal: data.activities.length, saknas: s.unreportedActivities.map(a => a.id)},
 		{kod: 'varningar', text: 'Alla varningar är besvarade', antal: s.warnings.length, saknas: obesvarade.map(w => (w.ref ? `${w.goalId}/${w.ref}` : w.goalId))},
 	];
+	if (s.ejGranskade.length > 0) {
+		punkter.push({kod: 'granskad', text: 'Allt som förts över från förra perioden är granskat', antal: s.ejGranskade.length, saknas: s.ejGranskade});
+	}
 	return {klar: punkter.every(p => p.saknas.length === 0), punkter, besvaradeVarningar: s.warnings.length - obesvarade.length};
 }
 

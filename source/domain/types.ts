@@ -93,6 +93,8 @@ export interface GoalFollowUp {
 	status?: Status;
 	/** The analysis exactly as typed, "Punkt 1:" notes included (see domain/analys.ts). */
 	analys?: string;
+	/** Carried over from the previous period and not yet confirmed or changed by the chef. */
+	ejGranskad?: true;
 }
 
 export interface IndicatorFollowUp {
@@ -105,6 +107,7 @@ export interface IndicatorFollowUp {
 	/** Column "Period": when the outcome was measured ("2025", "VB 2025", "Tertial 1 2024"). */
 	matperiod?: string;
 	analys?: string;
+	ejGranskad?: true;
 }
 
 export interface ActivityFollowUp {
@@ -113,6 +116,13 @@ export interface ActivityFollowUp {
 	analys?: string;
 	/** A moved Slutdatum, ISO. */
 	nyttSlut?: string;
+	ejGranskad?: true;
+}
+
+/** A period marked as submitted (inlämnad): when and by whom. */
+export interface Inlamning {
+	at: string;
+	av: string;
 }
 
 export interface PeriodFollowUp {
@@ -137,6 +147,8 @@ export interface StoreData {
 	indicators: Indicator[];
 	activities: Activity[];
 	followUp: Partial<Record<Period, PeriodFollowUp>>;
+	/** Periods marked inlämnad; a later change to one needs a confirmation (--force). */
+	inlamnad?: Partial<Record<Period, Inlamning>>;
 	/** Ids that were deleted: never handed out again. */
 	borttagna?: string[];
 	/** Where the store came from (import). */

@@ -60,7 +60,7 @@ const Activity = z.strictObject({
 });
 
 const PeriodFollowUp = z.strictObject({
-	goals: z.record(GoalId, z.strictObject({status: z.enum(STATUSAR).optional(), analys: z.string().optional()})),
+	goals: z.record(GoalId, z.strictObject({status: z.enum(STATUSAR).optional(), analys: z.string().optional(), ejGranskad: z.literal(true).optional()})),
 	indicators: z.record(
 		IndicatorId,
 		z.strictObject({
@@ -71,6 +71,7 @@ const PeriodFollowUp = z.strictObject({
 			foregaendeVB: Varde.optional(),
 			matperiod: z.string().optional(),
 			analys: z.string().optional(),
+			ejGranskad: z.literal(true).optional(),
 		}),
 	),
 	activities: z.record(
@@ -80,6 +81,7 @@ const PeriodFollowUp = z.strictObject({
 			avvikelse: z.string().optional(),
 			analys: z.string().optional(),
 			nyttSlut: Datum.optional(),
+			ejGranskad: z.literal(true).optional(),
 		}),
 	),
 });
@@ -100,6 +102,7 @@ export const StoreSchema = z.strictObject({
 	indicators: z.array(Indicator),
 	activities: z.array(Activity),
 	followUp: perPeriod(PeriodFollowUp),
+	inlamnad: perPeriod(z.strictObject({at: z.string(), av: z.string()})).optional(),
 	borttagna: z.array(z.string()).optional(),
 	kalla: z.strictObject({fil: z.string().optional(), rapport: Period.optional(), datum: z.string().optional()}).optional(),
 });

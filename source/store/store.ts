@@ -71,11 +71,11 @@ export async function loadStore(file: string): Promise<StoreData> {
 }
 
 /** Applies `ops` (or the ops a function makes from the current data) to the store on disk, all or nothing, and records them in the history;
- * `restore` marks the changes as restoring that version (Change.restore). */
+ * `restore` marks the changes as restoring that version (Change.restore); `force` allows changing a period marked inlämnad. */
 export async function applyChanges(
 	file: string,
 	ops: Op[] | ((current: StoreData) => Op[]),
-	opts: {author?: string; now?: Date; restore?: number} = {},
+	opts: {author?: string; now?: Date; restore?: number; force?: boolean} = {},
 ): Promise<{data: StoreData; changes: Change[]}> {
 	const at = (opts.now ?? new Date()).toISOString();
 	const author = opts.author ?? defaultAuthor();
@@ -88,7 +88,7 @@ export async function applyChanges(
 		if (list.length === 0) return {data: db.data, changes};
 		await db.update(data => {
 			for (const op of list) {
-				const change = applyOp(data, op, at, author);
+				const change = applyOp(data, op, at, author, {force: opts.force});
 				changes.push(opts.restore === undefined ? change : {...change, restore: opts.restore});
 			}
 		});

@@ -10,12 +10,16 @@ import {skarm} from './views/screen.js';
  * and output ~150 ms on the first frame. */
 function ansi(rad: Rad): string {
 	let out = '';
-	for (const s of rad) {
+	// Runs of one style become one escape sequence: Ink's cost per frame grows with them.
+	for (let i = 0; i < rad.length; ) {
+		const s = rad[i]!;
+		let text = s.t;
+		for (i++; i < rad.length && rad[i]!.c === s.c && !rad[i]!.bold === !s.bold && !rad[i]!.dim === !s.dim && !rad[i]!.inv === !s.inv; i++) text += rad[i]!.t;
 		let c = s.c ? chalk[s.c] : chalk;
 		if (s.bold) c = c.bold;
 		if (s.dim) c = c.dim;
 		if (s.inv) c = c.inverse;
-		out += c === chalk ? s.t : c(s.t);
+		out += c === chalk ? text : c(text);
 	}
 	return out;
 }

@@ -1,10 +1,10 @@
 // The built malkoll in a real terminal (tmux): keys go through the tty, the result is checked
 // with `malkoll export --json`. Skips only where tmux is missing; CI installs it.
 import {execFileSync, spawnSync} from 'node:child_process';
-import {existsSync} from 'node:fs';
+import {chmodSync, existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {CLI, ROOT, tmpStore} from '../helpers.js';
+import {CLI, ROOT, tmpDir, tmpStore} from '../helpers.js';
 
 const harTmux = spawnSync('tmux', ['-V']).status === 0;
 const sessioner: string[] = [];
@@ -27,11 +27,11 @@ async function vanta(s: string, ok: (skarm: string) => boolean, vad: string, ms 
 	}
 }
 
-function starta(namn: string, cols: number, rows: number, file: string): string {
+function starta(namn: string, cols: number, rows: number, file: string, env = ''): string {
 	const s = `malkoll-e2e-${process.pid}-${namn}`;
 	sessioner.push(s);
 	// The shell prints the exit code after malkoll has given the terminal back.
-	const cmd = `cd ${ROOT} && TERM=xterm-256color node ${CLI} --data ${file} --author e2e; echo "SLUT=$?"; sleep 30`;
+	const cmd = `cd ${ROOT} && ${env} TERM=xterm-256color node ${CLI} --data ${file} --author e2e; echo "SLUT=$?"; sleep 30`;
 	tmux('new-session', '-d', '-s', s, '-x', String(cols), '-y', String(rows), cmd);
 	return s;
 }
@@ -105,5 +105,30 @@ describe.skipIf(!harTmux)('malkoll i tmux', () => {
 		await vanta(s, f => /› +I. 1\.4\.1\.1/.test(f), 'skriptets ändring', 1500);
 		tmux('send-keys', '-t', s, 'q');
 		await vanta(s, f => f.includes('SLUT=0'), 'att malkoll avslutas');
+	});
+
+	test('e öppnar $EDITOR och kommer tillbaka till samma ställe; SIGTERM sparar utkastet och återställer terminalen', async () => {
+		const file = tmpStore();
+		const ed = join(tmpDir(), 'ed.sh');
+		writeFileSync(ed, `#!/bin/sh\nprintf '\\nFrån editorn' >> "$1"\n`);
+		chmodSync(ed, 0o755);
+		const s = starta('editor', 80, 24, file, `EDITOR=${ed} VISUAL=`);
+		await vanta(s, f => f.includes('Beställarenhet 2 · 2025 · VB'), 'första bilden');
+		tmux('send-keys', '-t', s, 'e');
+		const f = await vanta(s, f => f.includes('1.4.1.1: analysen sparad (VB)'), 'analysen från editorn');
+		expect(f).toMatch(/› +H  1\.4\.1\.1/);
+		expect(exportera(file).followUp.VB.goals['1.4.1.1'].analys).toMatch(/\nFrån editorn$/);
+
+		tmux('send-keys', '-t', s, 'a');
+		await vanta(s, f => f.includes('Analys 1.4.1.1 (VB)'), 'analysfältet');
+		tmux('send-keys', '-t', s, '-l', ' osparat');
+		await vanta(s, f => f.includes('osparat'), 'texten i fältet');
+		const skal = tmux('list-panes', '-t', s, '-F', '#{pane_pid}').trim();
+		spawnSync('pkill', ['-TERM', '-P', skal, 'node']);
+		const slut = await vanta(s, f => f.includes('SLUT='), 'att malkoll avslutas');
+		expect(slut).toContain('SLUT=143');
+		expect(slut).not.toContain('Beställarenhet 2');
+		const utkast = JSON.parse(readFileSync(`${file}.utkast.json`, 'utf8'));
+		expect(utkast.text).toMatch(/Från editorn osparat$/);
 	});
 });
