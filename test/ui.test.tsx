@@ -284,3 +284,34 @@ describe('a large store', () => {
 		t.r.unmount();
 	});
 });
+
+describe('conflicts, chosen by the chef', () => {
+	test('an indicator outcome changed by a script meanwhile: 1 keeps theirs, nothing else is written', async () => {
+		const t = await startUi();
+		await ga(t, '3.4.1.1');
+		await t.press(KEY.tab, 'j', KEY.enter, ...Array(5).fill(KEY.backspace), ...'7,9 %');
+		await applyChanges(t.file, [{op: 'set', period: 'VB', entity: 'indicator', id: '3.4:i2', field: 'utfall', value: {raw: '8,0 %', value: 8, unit: '%'}}], {author: 'skript'});
+		await t.press(KEY.enter);
+		await t.waitFor(f => f.includes('Konflikt: 3.4:i2 utfall'));
+		expect(t.frame()).toContain('1  Behåll deras: "8,0 %"');
+		expect(t.frame()).toContain('2  Använd ditt: "7,9 %"');
+		await t.press('1');
+		expect(disk(t.file).followUp.VB!.indicators['3.4:i2']!.utfall!.raw).toBe('8,0 %');
+		expect(t.frame()).toContain('behöll den andra ändringen');
+		t.r.unmount();
+	});
+
+	test('Esc on an analysis conflict goes back to writing with the text kept', async () => {
+		const t = await startUi();
+		await t.press('a', ...' min text');
+		await applyChanges(t.file, [{op: 'set', period: 'VB', entity: 'goal', id: '1.4.1.1', field: 'analys', value: 'Deras text'}], {author: 'skript'});
+		await t.press(KEY.ctrlS);
+		await t.waitFor(f => f.includes('Konflikt: 1.4.1.1 analys'));
+		await t.press(KEY.esc);
+		expect(t.ui.lage.typ).toBe('editor');
+		expect(t.frame()).toContain('min text');
+		await t.press(KEY.ctrlS);
+		expect(disk(t.file).followUp.VB!.goals['1.4.1.1']!.analys).toMatch(/ min text$/);
+		t.r.unmount();
+	});
+});

@@ -1,4 +1,5 @@
 import {MalkollError} from '../errors.js';
+import {safeJson} from '../store/serialize.js';
 import {PERIODER, type Period, type StoreData} from '../domain/types.js';
 
 export interface Io {
@@ -45,5 +46,5 @@ export function requireId(ctx: Ctx, command: string): string {
 }
 
 export function writeJson(ctx: Ctx, value: unknown): void {
-	ctx.io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+	ctx.io.stdout.write(`${safeJson(value)}\n`);
 }

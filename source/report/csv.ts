@@ -1,6 +1,7 @@
 // Indicators and activities as Swedish Excel opens a CSV: semicolon, decimal comma, UTF-8 with BOM,
 // CRLF, and text that starts like a formula made inert with a leading apostrophe.
 import {indexStore, skapaKontext} from '../domain/bedomning.js';
+import {visible} from './visible.js';
 import {periodSlut} from '../domain/datum.js';
 import {type Period, RIKTNINGAR, type StoreData, TILLSTAND_NAMN, type Varde} from '../domain/types.js';
 import {VERDICT_NAMN} from '../domain/verdict.js';
@@ -44,7 +45,9 @@ const FORMEL = /^[=+\-@\t\r]/;
 function cell(c: Cell): string {
 	if (c === undefined) return '';
 	if (typeof c === 'number') return tal(c);
-	const t = FORMEL.test(c) ? `'${c}` : c;
+	// Control characters shown visibly: the file may go to a terminal as well as to Excel.
+	const v = visible(c);
+	const t = FORMEL.test(v) ? `'${v}` : v;
 	return /[;"\r\n]|^\s|\s$/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 }
 

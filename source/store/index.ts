@@ -3,4 +3,4 @@ export {defaultStorePath, bundledDataDir, BUNDLED_STORE, resolveStorePath} from 
 export {loadStore, applyChanges, writeStore, watchStore} from './store.js';
 export {parseStore} from './parse.js';
 export {readHistory, historyPath, defaultAuthor} from './history.js';
-export {serializeStore} from './serialize.js';
+export {safeJson, serializeStore} from './serialize.js';

@@ -56,6 +56,11 @@ function escapeUnsafe(c: string): string {
 	return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
+/** JSON for a terminal or a script: like JSON.stringify, with C1 controls and bidi overrides escaped. */
+export function safeJson(value: unknown): string {
+	return JSON.stringify(value, null, 2).replace(UNSAFE, escapeUnsafe);
+}
+
 export function serializeStore(data: StoreData): string {
 	return `${JSON.stringify(orderStore(data), null, 2).replace(UNSAFE, escapeUnsafe)}\n`;
 }

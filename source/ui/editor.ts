@@ -96,6 +96,11 @@ export function editorRader(s: EditorState, w: number): {rader: string[]; cursor
 			let used = 0;
 			while (end < ch.length && used + bredd(ch[end]!) <= w) used += bredd(ch[end++]!);
 			if (end === start && end < ch.length) end++;
+			// Break after the last space that fits, as a word processor does.
+			if (end < ch.length) {
+				const mellanslag = ch.lastIndexOf(' ', end - 1);
+				if (mellanslag >= start) end = mellanslag + 1;
+			}
 			const sista = end >= ch.length;
 			if (i === s.row && s.col >= start && (s.col < end || (sista && s.col <= end))) {
 				cursorRad = rader.length;

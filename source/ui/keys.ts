@@ -2,7 +2,7 @@
 // screen promises is what the handlers do.
 
 /** Where the keyboard is: each mode reads keys of its own, so text never triggers a command. */
-export type Lage = 'tree' | 'lista' | 'editor' | 'form' | 'search' | 'help' | 'summary' | 'period' | 'fraga';
+export type Lage = 'tree' | 'lista' | 'editor' | 'form' | 'search' | 'help' | 'summary' | 'period' | 'slang' | 'konflikt' | 'utkast';
 
 export type KommandoId =
 	| 'upp'
@@ -38,7 +38,15 @@ export type KommandoId =
 	| 'spara'
 	| 'nyRad'
 	| 'nastaFalt'
-	| 'forraFalt';
+	| 'forraFalt'
+	| 'slang'
+	| 'skrivVidare'
+	| 'behallDeras'
+	| 'behallMitt'
+	| 'tillUtkast'
+	| 'slangUtkast'
+	| 'senare'
+	| 'valj';
 
 export interface Kommando {
 	id: KommandoId;
@@ -84,12 +92,21 @@ export const KOMMANDON: Kommando[] = [
 	{id: 'angra', tangenter: ['u'], visas: 'u', text: 'ångra', lagen: NAV},
 	{id: 'hjalp', tangenter: ['?'], visas: '?', text: 'hjälp', lagen: [...NAV, 'summary'], tips: true},
 	{id: 'avsluta', tangenter: ['q'], visas: 'q', text: 'avsluta', lagen: [...NAV, 'help', 'summary'], tips: true},
-	{id: 'spara', tangenter: ['ctrl-s'], visas: 'C-s', text: 'spara', lagen: ['editor'], tips: true},
-	{id: 'spara', tangenter: ['enter'], visas: 'Enter', text: 'spara', lagen: ['form', 'search', 'period'], tips: true},
+	{id: 'spara', tangenter: ['ctrl-s'], visas: 'C-s', text: 'spara', lagen: ['editor', 'slang'], tips: true},
+	{id: 'spara', tangenter: ['enter'], visas: 'Enter', text: 'spara', lagen: ['form'], tips: true},
+	{id: 'valj', tangenter: ['enter'], visas: 'Enter', text: 'välj', lagen: ['search', 'period'], tips: true},
 	{id: 'nyRad', tangenter: ['enter'], visas: 'Enter', text: 'ny rad', lagen: ['editor'], tips: true},
 	{id: 'nastaFalt', tangenter: ['tab', 'down'], visas: 'Tab/↓', text: 'nästa fält', lagen: ['form'], tips: true},
 	{id: 'forraFalt', tangenter: ['shift-tab', 'up'], visas: '↑', text: 'förra fältet', lagen: ['form']},
-	{id: 'tillbaka', tangenter: ['esc'], visas: 'Esc', text: 'tillbaka', lagen: ['editor', 'form', 'search', 'help', 'summary', 'period', 'fraga', 'lista'], tips: true},
+	{id: 'tillbaka', tangenter: ['esc'], visas: 'Esc', text: 'tillbaka', lagen: ['editor', 'form', 'search', 'help', 'summary', 'period', 'lista'], tips: true},
+	{id: 'slang', tangenter: ['j', 'y'], visas: 'j', text: 'släng ändringarna', lagen: ['slang'], tips: true},
+	{id: 'skrivVidare', tangenter: ['n', 'esc'], visas: 'n/Esc', text: 'skriv vidare', lagen: ['slang'], tips: true},
+	{id: 'behallDeras', tangenter: ['1'], visas: '1', text: 'behåll den andra ändringen', lagen: ['konflikt'], tips: true},
+	{id: 'behallMitt', tangenter: ['2'], visas: '2', text: 'använd ditt', lagen: ['konflikt'], tips: true},
+	{id: 'tillbaka', tangenter: ['esc'], visas: 'Esc', text: 'avbryt', lagen: ['konflikt'], tips: true},
+	{id: 'tillUtkast', tangenter: ['enter'], visas: 'Enter', text: 'fortsätt på utkastet', lagen: ['utkast'], tips: true},
+	{id: 'slangUtkast', tangenter: ['d'], visas: 'd', text: 'släng utkastet', lagen: ['utkast'], tips: true},
+	{id: 'senare', tangenter: ['esc'], visas: 'Esc', text: 'inte nu', lagen: ['utkast'], tips: true},
 ];
 
 /** The command a key names in a mode, if any. */
@@ -131,6 +148,8 @@ const SEKVENSER: Record<string, string> = {
  * names: 'up', 'enter', 'ctrl-s', 'esc', or the typed character itself. */
 export function parseTangenter(raw: string): string[] {
 	if (raw.startsWith('\x1b')) {
+		// Esc and a key typed fast arrive as one "alt" sequence: read them as Esc, then the key.
+		if (raw.length === 2 && raw[1] !== '[' && raw[1] !== 'O' && raw[1] !== '\x1b') return ['esc', ...parseTangenter(raw.slice(1))];
 		const namn = SEKVENSER[raw];
 		// Unknown escape sequences (alt-keys, mouse, focus) are dropped, never typed as text.
 		return namn ? [namn] : [];

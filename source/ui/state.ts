@@ -158,7 +158,7 @@ export class UiController {
 			case 'normal':
 				return this.fokus === 'tree' ? 'tree' : 'lista';
 			case 'editor':
-				return this.lage.fraga ? 'fraga' : 'editor';
+				return this.lage.fraga ? 'slang' : 'editor';
 			case 'form':
 				return 'form';
 			case 'sok':
@@ -170,8 +170,9 @@ export class UiController {
 			case 'period':
 				return 'period';
 			case 'konflikt':
+				return 'konflikt';
 			case 'utkast':
-				return 'fraga';
+				return 'utkast';
 		}
 	}
 
@@ -504,12 +505,13 @@ export class UiController {
 	private editorTangent(lage: Extract<Overlay, {typ: 'editor'}>, t: string): void {
 		const text = () => editorText(lage.ed);
 		if (lage.fraga) {
-			if (t === 'j' || t === 'y') {
+			const id = kommandoFor('slang', t);
+			if (id === 'slang') {
 				tabortUtkast(this.o.path);
 				this.lage = {typ: 'normal'};
 				this.visa('Ändringarna slängdes');
-			} else if (t === 'ctrl-s') this.sparaEditor(lage);
-			else if (t === 'n' || t === 'esc') lage.fraga = false;
+			} else if (id === 'spara') this.sparaEditor(lage);
+			else if (id === 'skrivVidare') lage.fraga = false;
 			return;
 		}
 		if (t === 'ctrl-s') return this.sparaEditor(lage);
@@ -663,13 +665,21 @@ export class UiController {
 
 	private konfliktTangent(lage: Extract<Overlay, {typ: 'konflikt'}>, t: string): void {
 		const op = lage.ops[lage.index] as Extract<Op, {op: 'set'}>;
-		if (t === '1') {
+		const id = kommandoFor('konflikt', t);
+		if (id === 'behallDeras') {
 			// Keep theirs: drop this op, go on with the rest.
 			const rest = lage.ops.filter((_, i) => i !== lage.index);
 			this.lage = {typ: 'normal'};
 			if (rest.length > 0) this.fragaKonflikt(rest, lage.efter);
 			else this.visa(`${op.id} ${op.field}: behöll den andra ändringen`);
-		} else if (t === '2') {
+		} else if (id === 'tillbaka') {
+			this.lage = {typ: 'normal'};
+			if (op.entity === 'goal' && op.field === 'analys') {
+				// Back to writing, on top of the other version: the text stays, nothing is saved yet.
+				const deras = typeof lage.deras === 'string' ? lage.deras : '';
+				this.lage = {typ: 'editor', goalId: op.id, period: op.period, original: deras, ed: nyEditor(typeof op.value === 'string' ? op.value : ''), fraga: false};
+			} else this.visa(`${op.id} ${op.field}: inte sparat, den andra ändringen ligger kvar`, true);
+		} else if (id === 'behallMitt') {
 			const ops = lage.ops.map((o, i) => (i === lage.index ? {...op, expect: lage.deras} : o));
 			this.lage = {typ: 'normal'};
 			this.fragaKonflikt(ops, lage.efter);
@@ -678,7 +688,8 @@ export class UiController {
 
 	private utkastTangent(lage: Extract<Overlay, {typ: 'utkast'}>, t: string): void {
 		const u = lage.utkast;
-		if (t === 'enter') {
+		const id = kommandoFor('utkast', t);
+		if (id === 'tillUtkast') {
 			for (const id of medForaldrar(this.idx, u.goalId).slice(1)) this.oppna.add(id);
 			this.filter = false;
 			this.markerad = u.goalId;
@@ -686,22 +697,23 @@ export class UiController {
 			this.period = u.period;
 			this.tipsCache.clear();
 			this.lage = {typ: 'editor', goalId: u.goalId, period: u.period, original: u.original, ed: nyEditor(u.text), fraga: false};
-		} else if (t === 'd') {
+		} else if (id === 'slangUtkast') {
 			tabortUtkast(this.o.path);
 			this.lage = {typ: 'normal'};
 			this.visa('Utkastet slängdes');
-		} else if (t === 'esc') {
+		} else if (id === 'senare') {
 			this.lage = {typ: 'normal'};
 			this.visa('Utkastet finns kvar till nästa start');
 		}
 	}
 
 	private sokTangent(lage: Extract<Overlay, {typ: 'sok'}>, t: string): void {
-		if (t === 'esc') {
+		const id = kommandoFor('search', t);
+		if (id === 'tillbaka') {
 			this.lage = {typ: 'normal'};
 			return;
 		}
-		if (t === 'enter') {
+		if (id === 'valj') {
 			this.sokord = lage.fraga;
 			this.lage = {typ: 'normal'};
 			return this.hoppaTraff(1);
@@ -769,7 +781,7 @@ export class UiController {
 		else if (id === 'ner') lage.index = Math.min(PERIODER.length - 1, lage.index + 1);
 		else if (id === 'forsta') lage.index = 0;
 		else if (id === 'sista') lage.index = PERIODER.length - 1;
-		else if (id === 'spara') {
+		else if (id === 'valj') {
 			this.period = PERIODER[lage.index]!;
 			this.tipsCache.clear();
 			this.lage = {typ: 'normal'};

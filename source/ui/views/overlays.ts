@@ -80,7 +80,15 @@ export function formVy(ui: UiController, lage: Extract<Overlay, {typ: 'form'}>, 
 	return out;
 }
 
-const LAGE_NAMN: Partial<Record<Lage, string>> = {tree: 'Trädet', lista: 'Indikatorer och aktiviteter', editor: 'Analysfältet', form: 'Formulär'};
+const LAGE_NAMN: Partial<Record<Lage, string>> = {
+	tree: 'Trädet',
+	lista: 'Indikatorer och aktiviteter',
+	editor: 'Analysfältet',
+	form: 'Formulär',
+	search: 'Sök',
+	konflikt: 'Konflikt med en annan ändring',
+	utkast: 'Osparat utkast vid start',
+};
 
 /** Every key of the table, per mode: the same source as the handlers. */
 export function hjalpRader(w: number): Rad[] {
@@ -133,9 +141,7 @@ export function fragaVy(lage: Extract<Overlay, {typ: 'konflikt' | 'utkast'}>, w:
 		out.push([]);
 		for (const r of radbryt(u.text, w).slice(0, 6)) out.push([{t: r, dim: true}]);
 		out.push([]);
-		text('Enter  fortsätt skriva på utkastet');
-		text('d      släng utkastet');
-		text('Esc    inte nu (utkastet sparas till nästa start)');
+		text('Med Esc finns utkastet kvar till nästa start.', {dim: true});
 	}
 	return out;
 }
