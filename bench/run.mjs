@@ -56,7 +56,7 @@ report(
 );
 
 for (const file of readdirSync(join(root, 'bench')).sort()) {
-	if (!file.endsWith('.mjs') || ['run.mjs', 'generate.mjs'].includes(file)) continue;
+	if (!file.endsWith('.mjs') || ['run.mjs', 'generate.mjs', 'tui-lib.mjs'].includes(file)) continue;
 	console.log(`\n# bench/${file}`);
 	const r = spawnSync(process.execPath, [join(root, 'bench', file)], {stdio: 'inherit', env: {...process.env, MALKOLL_BENCH_STORE: big}});
 	if (r.status !== 0) failed = true;

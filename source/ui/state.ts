@@ -300,6 +300,8 @@ export class UiController {
 
 	private tangent(t: string): void {
 		if (this.avslutad) return;
+		// Ctrl-C quits from anywhere; the analysis being typed is kept as a draft.
+		if (t === 'ctrl-c') return this.avsluta();
 		const lage = this.lage;
 		switch (lage.typ) {
 			case 'editor':
@@ -314,7 +316,6 @@ export class UiController {
 				return this.utkastTangent(lage, t);
 			default:
 		}
-		if (t === 'ctrl-c') return this.avsluta();
 		const id = kommandoFor(this.tangentLage, t);
 		if (!id) return;
 		if (lage.typ === 'help' || lage.typ === 'summary') return this.rullaTangent(lage, id);
@@ -523,10 +524,6 @@ export class UiController {
 			} else lage.fraga = true;
 			return;
 		}
-		if (t === 'ctrl-c') {
-			this.sparaUtkastNu();
-			return this.avsluta();
-		}
 		const ed = editorTangent(lage.ed, t);
 		if (ed === lage.ed) return;
 		lage.ed = ed;
@@ -604,7 +601,6 @@ export class UiController {
 
 	private formTangent(lage: Extract<Overlay, {typ: 'form'}>, t: string): void {
 		const falt = lage.falt[lage.aktiv]!;
-		if (t === 'ctrl-c') return this.avsluta();
 		if (t === 'esc') {
 			this.lage = {typ: 'normal'};
 			return this.visa('Formuläret stängdes utan att spara');

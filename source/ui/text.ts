@@ -57,32 +57,40 @@ export function fyll(text: string, w: number): string {
 	return k + ' '.repeat(Math.max(0, w - bredd(k)));
 }
 
-/** Word-wraps multi-line text to `w` columns; every output line is made visible. */
+/** Word-wraps multi-line text to `w` columns; every output line is made visible. Widths are
+ * summed word by word, since the detail pane wraps kilobytes of analysis on every keypress. */
 export function radbryt(text: string, w: number): string[] {
 	const out: string[] = [];
 	for (const stycke of text.normalize('NFC').split('\n')) {
-		const ord = visible(stycke.replace(/\r$/, '')).split(' ');
 		let rad = '';
+		let radW = 0;
 		let forsta = true;
-		for (const o of ord) {
-			const kandidat = forsta ? o : `${rad} ${o}`;
-			if (bredd(kandidat) <= w) {
-				rad = kandidat;
+		for (const o of visible(stycke.replace(/\r$/, '')).split(' ')) {
+			const ow = bredd(o);
+			if (forsta ? ow <= w : radW + 1 + ow <= w) {
+				rad = forsta ? o : `${rad} ${o}`;
+				radW += forsta ? ow : 1 + ow;
 				forsta = false;
 				continue;
 			}
 			if (!forsta) out.push(rad);
 			let rest = o;
-			while (bredd(rest) > w) {
+			let restW = ow;
+			while (restW > w) {
 				let del = '';
+				let delW = 0;
 				for (const ch of rest) {
-					if (bredd(del + ch) > w) break;
+					const cw = teckenBredd(ch);
+					if (delW + cw > w) break;
 					del += ch;
+					delW += cw;
 				}
 				out.push(del);
 				rest = rest.slice(del.length);
+				restW -= delW;
 			}
 			rad = rest;
+			radW = restW;
 			forsta = false;
 		}
 		out.push(rad);

@@ -1,0 +1,17 @@
+import {expect, test} from 'vitest';
+import {bredd, klipp, radbryt, visible} from '../source/ui/text.js';
+
+test('radbryt wraps at spaces, keeps blank lines and indentation, splits over-long words', () => {
+	expect(radbryt('Sjukfrånvaro 8,2 % mot årsmål 7,2 %', 14)).toEqual(['Sjukfrånvaro', '8,2 % mot', 'årsmål 7,2 %']);
+	expect(radbryt('Punkt 1:\n\n  indrag', 20)).toEqual(['Punkt 1:', '', '  indrag']);
+	expect(radbryt('Genomförandeplanerna', 8)).toEqual(['Genomför', 'andeplan', 'erna']);
+	for (const r of radbryt('Området bedömer att enhetsmålet har uppnåtts helt. Bedömningen grundar sig på att de tre förväntade resultaten har uppnåtts.', 30)) {
+		expect(bredd(r)).toBeLessThanOrEqual(30);
+	}
+});
+
+test('visible shows control characters inert, klipp marks a cut', () => {
+	expect(visible('a\x1b[2Jb\x07\u009b\u202e')).toBe('a␛[2Jb␇⟨9B⟩⟨U+202E⟩');
+	expect(klipp('Beställarenhet 2', 8)).toBe('Beställ…');
+	expect(bredd('åäö')).toBe(3);
+});
