@@ -6,7 +6,7 @@ import {join} from 'node:path';
 import {render} from 'ink-testing-library';
 import {applyChanges, loadStore, watchStore} from '../source/store/index.js';
 import {App} from '../source/ui/app.js';
-import {UiController} from '../source/ui/state.js';
+import {type UiStore, UiController} from '../source/ui/state.js';
 import {BUNDLED} from './helpers.js';
 
 export const KEY = {
@@ -23,18 +23,20 @@ export const KEY = {
 	ctrlD: '\x04',
 } as const;
 
-export async function startUi(o: {cols?: number; rows?: number; file?: string; asOf?: string} = {}) {
+/** `store` replaces the store binding (a test that delays a reload); default: the file itself. */
+export async function startUi(o: {cols?: number; rows?: number; file?: string; asOf?: string; store?: (file: string) => UiStore} = {}) {
 	const file = o.file ?? join(mkdtempSync(join(tmpdir(), 'malkoll-ui-')), 'store.json');
 	if (!o.file) copyFileSync(BUNDLED, file);
 	const data = await loadStore(file);
 	let quit = false;
 	const ui = new UiController({
-		store: {apply: ops => applyChanges(file, ops, {author: 'test'}), reload: () => loadStore(file), watch: f => watchStore(file, f, 100)},
+		store: o.store?.(file) ?? {apply: (ops, opts) => applyChanges(file, ops, {author: 'test', force: opts?.force}), reload: () => loadStore(file), watch: f => watchStore(file, f, 100)},
 		data,
 		path: file,
 		cols: o.cols ?? 80,
 		rows: o.rows ?? 24,
 		asOf: o.asOf,
+		author: 'test',
 		onQuit: () => (quit = true),
 	});
 	const r = render(<App ui={ui} />);

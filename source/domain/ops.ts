@@ -92,10 +92,19 @@ export function entityOfId(id: string): Entity | undefined {
 	return undefined;
 }
 
+const VARDE_KEYS = new Set(['raw', 'value', 'unit', 'tolerance']);
+
+/** Exactly the schema's Varde: the store skips its whole-file validation after 'set' ops. */
 function isVarde(v: unknown): v is Varde {
-	if (typeof v !== 'object' || v === null) return false;
+	if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
 	const o = v as Record<string, unknown>;
-	return typeof o.raw === 'string' && (o.value === undefined || (typeof o.value === 'number' && Number.isFinite(o.value)));
+	return (
+		Object.keys(o).every(k => VARDE_KEYS.has(k)) &&
+		typeof o.raw === 'string' &&
+		(o.value === undefined || (typeof o.value === 'number' && Number.isFinite(o.value))) &&
+		(o.unit === undefined || o.unit === '%' || o.unit === 'st') &&
+		(o.tolerance === undefined || (typeof o.tolerance === 'number' && o.tolerance >= 0))
+	);
 }
 
 function checkText(v: unknown, falt: string): void {
@@ -130,7 +139,7 @@ function checkValue(entity: Entity, field: string, value: unknown, falt: string)
 		case 'foregaendeVB':
 		case 'arsmal':
 		case 'kfArsmal':
-			if (!isVarde(value)) throw new MalkollError(`${falt}: väntade ett värde {raw, value}`);
+			if (!isVarde(value)) throw new MalkollError(`${falt}: väntade ett värde {raw, value, unit, tolerance}`);
 			checkText(value.raw, falt);
 			return;
 		case 'nyttSlut':

@@ -32,7 +32,7 @@ const WRITE_PROBLEM: Record<string, string> = {
 };
 
 /** Replaces `path` with `text`; the previous content, if any, is kept in `<path>.bak`. */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+export async function writeFileAtomic(path: string, text: string | Uint8Array): Promise<void> {
 	const tmp = tempPath(path);
 	try {
 		const mode = await stat(path).then(
@@ -43,7 +43,7 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
 		const fh = await open(tmp, 'wx');
 		try {
 			if (mode !== undefined) await fh.chmod(mode);
-			await fh.writeFile(text, 'utf8');
+			await fh.writeFile(text);
 			fault('after-temp-write');
 			await fh.sync();
 			fault('after-fsync');

@@ -5,17 +5,44 @@ import {STORE_JSON_SCHEMA, type JsonSchema} from './validate.js';
 
 type Order = (value: unknown) => unknown;
 
-/** "1.9" before "1.10", "3.4:i2" before "3.4:i10". */
-function compareIds(a: string, b: string): number {
-	const pa = a.split(/(\d+)/);
-	const pb = b.split(/(\d+)/);
-	for (let k = 0; k < Math.min(pa.length, pb.length); k++) {
-		if (pa[k] === pb[k]) continue;
-		// split() puts the digit runs at odd indexes.
-		if (k % 2 === 1) return Number(pa[k]) - Number(pb[k]) || (pa[k]! < pb[k]! ? -1 : 1);
-		return pa[k]! < pb[k]! ? -1 : 1;
+/** "1.9" before "1.10", "3.4:i2" before "3.4:i10". Walks both strings without allocating: it
+ * runs once per pair of record keys, thousands of times on every write of a large store. */
+export function compareIds(a: string, b: string): number {
+	let i = 0;
+	let j = 0;
+	while (i < a.length && j < b.length) {
+		const ca = a.charCodeAt(i);
+		const cb = b.charCodeAt(j);
+		if (isDigit(ca) && isDigit(cb)) {
+			let ie = i;
+			let je = j;
+			while (ie < a.length && isDigit(a.charCodeAt(ie))) ie++;
+			while (je < b.length && isDigit(b.charCodeAt(je))) je++;
+			// Compare the numbers without parsing: leading zeros off, then length, then digits.
+			let si = i;
+			let sj = j;
+			while (si < ie - 1 && a.charCodeAt(si) === 48) si++;
+			while (sj < je - 1 && b.charCodeAt(sj) === 48) sj++;
+			if (ie - si !== je - sj) return ie - si - (je - sj);
+			for (let k = 0; k < ie - si; k++) {
+				const d = a.charCodeAt(si + k) - b.charCodeAt(sj + k);
+				if (d !== 0) return d;
+			}
+			// Same number written differently ("1", "01"): as text, like the rest.
+			if (ie - i !== je - j) return a.slice(i, ie) < b.slice(j, je) ? -1 : 1;
+			i = ie;
+			j = je;
+			continue;
+		}
+		if (ca !== cb) return ca < cb ? -1 : 1;
+		i++;
+		j++;
 	}
-	return pa.length - pb.length;
+	return a.length - i - (b.length - j);
+}
+
+function isDigit(c: number): boolean {
+	return c >= 48 && c <= 57;
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -26,20 +53,55 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 function orderer(s: JsonSchema): Order | undefined {
 	if (s.type === 'array') {
 		const item = s.items && orderer(s.items);
-		return item ? v => (Array.isArray(v) ? v.map(item) : v) : undefined;
+		if (!item) return undefined;
+		return v => {
+			if (!Array.isArray(v)) return v;
+			let copy: unknown[] | undefined;
+			for (let i = 0; i < v.length; i++) {
+				const c = item(v[i]);
+				if (c !== v[i]) (copy ??= v.slice())[i] = c;
+			}
+			return copy ?? v;
+		};
 	}
 	if (s.type !== 'object') return undefined;
 	const fields = Object.entries(s.properties ?? {}).map(([k, p]) => [k, orderer(p)] as const);
-	const known = new Set(fields.map(([k]) => k));
+	const position = new Map(fields.map(([k], i) => [k, i]));
+	const fieldOrder = new Map(fields);
 	const extra = typeof s.additionalProperties === 'object' ? orderer(s.additionalProperties) : undefined;
+	// Objects read from a canonical file are already in order: they are returned as they are
+	// (copy on write), so writing a large store does not copy every object.
+	const inOrder = (v: Record<string, unknown>, keys: string[]): boolean => {
+		let last = -1;
+		let lastExtra: string | undefined;
+		for (const k of keys) {
+			if (v[k] === undefined) continue;
+			const at = position.get(k);
+			if (at === undefined) {
+				if (lastExtra !== undefined && compareIds(lastExtra, k) > 0) return false;
+				lastExtra = k;
+			} else if (lastExtra !== undefined || at < last) return false;
+			else last = at;
+		}
+		return true;
+	};
 	return v => {
 		if (!isPlainObject(v)) return v;
+		const keys = Object.keys(v);
+		if (inOrder(v, keys)) {
+			let copy: Record<string, unknown> | undefined;
+			for (const k of keys) {
+				const order = position.has(k) ? fieldOrder.get(k) : extra;
+				if (!order || v[k] === undefined) continue;
+				const c = order(v[k]);
+				if (c !== v[k]) (copy ??= {...v})[k] = c;
+			}
+			return copy ?? v;
+		}
 		const out: Record<string, unknown> = {};
 		for (const [k, order] of fields) if (v[k] !== undefined) out[k] = order ? order(v[k]) : v[k];
 		// Record keys (ids) in natural order; unknown keys cannot pass validation but are never dropped.
-		for (const k of Object.keys(v)
-			.filter(k => !known.has(k))
-			.sort(compareIds)) {
+		for (const k of keys.filter(k => !position.has(k)).sort(compareIds)) {
 			if (v[k] !== undefined) out[k] = extra ? extra(v[k]) : v[k];
 		}
 		return out;
@@ -63,4 +125,73 @@ export function safeJson(value: unknown): string {
 
 export function serializeStore(data: StoreData): string {
 	return `${JSON.stringify(orderStore(data), null, 2).replace(UNSAFE, escapeUnsafe)}\n`;
+}
+
+// A 'set' changes one follow-up entry. Rewriting a large store would stringify every object
+// again; instead the entry's text is replaced in the bytes just read and validated. The entry's
+// old text must equal its canonical form, so the rest of the file stays byte for byte as it was.
+type Bucket = 'goals' | 'indicators' | 'activities';
+const ENTRY_INDENT = ' '.repeat(8);
+
+function entryOrder(bucket: Bucket): Order | undefined {
+	const followUp = STORE_JSON_SCHEMA.properties?.followUp?.properties?.VB?.properties?.[bucket]?.additionalProperties;
+	return typeof followUp === 'object' ? orderer(followUp) : undefined;
+}
+const ENTRY_ORDER: Record<Bucket, Order | undefined> = {goals: entryOrder('goals'), indicators: entryOrder('indicators'), activities: entryOrder('activities')};
+
+/** A follow-up entry as serializeStore writes it, at its depth in the file. */
+function entryText(bucket: Bucket, value: unknown): string {
+	const order = ENTRY_ORDER[bucket];
+	return JSON.stringify(order ? order(value) : value, null, 2)
+		.replace(/\n/g, `\n${ENTRY_INDENT}`)
+		.replace(UNSAFE, escapeUnsafe);
+}
+
+export interface FollowUpEdit {
+	period: string;
+	bucket: Bucket;
+	id: string;
+	before: unknown;
+	after: unknown;
+}
+
+/** The store's bytes with the edited entries replaced, or undefined when the file is not in the
+ * canonical layout there (or an entry appears or disappears): then the whole store is written. */
+export function patchFollowUp(bytes: Buffer, edits: FollowUpEdit[]): Buffer | undefined {
+	const find = (text: string, from: number, until: number): number => {
+		const at = bytes.indexOf(text, from, 'utf8');
+		return at === -1 || at > until ? -1 : at;
+	};
+	const fu = bytes.indexOf('\n  "followUp": {\n');
+	if (fu === -1) return undefined;
+	const fuEnd = bytes.indexOf('\n  }', fu + 1);
+	const patches: Array<{start: number; end: number; text: string}> = [];
+	for (const e of edits) {
+		if (e.before === undefined || e.after === undefined) return undefined;
+		const p = find(`\n    ${JSON.stringify(e.period)}: {\n`, fu, fuEnd);
+		if (p === -1) return undefined;
+		const pEnd = find('\n    }', p + 1, fuEnd);
+		const b = find(`\n      ${JSON.stringify(e.bucket)}: {\n`, p, pEnd);
+		if (b === -1 || pEnd === -1) return undefined;
+		const bEnd = find('\n      }', b + 1, pEnd);
+		const key = `\n        ${JSON.stringify(e.id)}: `;
+		const k = find(key, b, bEnd);
+		if (k === -1 || bEnd === -1) return undefined;
+		const start = k + Buffer.byteLength(key);
+		const close = find(`\n${ENTRY_INDENT}}`, start, bEnd);
+		if (close === -1) return undefined;
+		const end = close + ENTRY_INDENT.length + 2;
+		if (bytes.toString('utf8', start, end) !== entryText(e.bucket, e.before)) return undefined;
+		patches.push({start, end, text: entryText(e.bucket, e.after)});
+	}
+	patches.sort((x, y) => x.start - y.start);
+	const parts: Buffer[] = [];
+	let at = 0;
+	for (const p of patches) {
+		if (p.start < at) return undefined;
+		parts.push(bytes.subarray(at, p.start), Buffer.from(p.text, 'utf8'));
+		at = p.end;
+	}
+	parts.push(bytes.subarray(at));
+	return Buffer.concat(parts);
 }

@@ -6,7 +6,7 @@ import {mkdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {Low, type Adapter} from 'lowdb';
 import {applyOp, type Change, type Op} from '../domain/ops.js';
-import type {StoreData} from '../domain/types.js';
+import {type Period, SCHEMA_VERSION, type StoreData} from '../domain/types.js';
 import {MalkollError} from '../errors.js';
 import {errorCode, fault, writeFileAtomic} from './atomic.js';
 import {appendHistory, defaultAuthor} from './history.js';
@@ -14,7 +14,7 @@ import {withLock} from './lock.js';
 import {decodeStore, parseStore} from './parse.js';
 import {findBundledDataDir} from './paths.js';
 import {validateStore} from './validate.js';
-import {serializeStore} from './serialize.js';
+import {type FollowUpEdit, patchFollowUp, serializeStore} from './serialize.js';
 
 const READ_PROBLEM: Record<string, string> = {
 	ENOENT: 'filen finns inte',
@@ -24,6 +24,13 @@ const READ_PROBLEM: Record<string, string> = {
 };
 
 class StoreFile implements Adapter<StoreData> {
+	/** Set when every change since the validated read was a follow-up 'set', whose values applyOp
+	 * has checked field by field: the whole-store validation before writing can then be skipped. */
+	checked = false;
+	/** The bytes as read, and the follow-up entries changed since: written as a patch when possible. */
+	raw?: Buffer;
+	edits?: FollowUpEdit[];
+
 	constructor(private readonly file: string) {}
 
 	async read(): Promise<StoreData> {
@@ -35,13 +42,17 @@ class StoreFile implements Adapter<StoreData> {
 			if (problem) throw new MalkollError(`${this.file}: ${problem}`);
 			throw error;
 		}
-		return parseStore(decodeStore(bytes, this.file), this.file);
+		const data = parseStore(decodeStore(bytes, this.file), this.file);
+		// Only a file already at the current schema version may be patched: a migrated one is written whole.
+		if (bytes.toString('utf8', 0, 40).startsWith(`{\n  "schemaVersion": ${SCHEMA_VERSION},\n`)) this.raw = bytes;
+		return data;
 	}
 
 	async write(data: StoreData): Promise<void> {
 		refuseBundled(this.file);
-		validateStore(data, this.file);
-		await writeFileAtomic(this.file, serializeStore(data));
+		if (!this.checked) validateStore(data, this.file);
+		const patched = this.checked && this.raw && this.edits ? patchFollowUp(this.raw, this.edits) : undefined;
+		await writeFileAtomic(this.file, patched ?? serializeStore(data));
 	}
 }
 
@@ -60,14 +71,14 @@ function refuseBundled(file: string): void {
 	}
 }
 
-async function openStore(file: string): Promise<Low<StoreData>> {
+async function openStore(file: string): Promise<{db: Low<StoreData>; adapter: StoreFile}> {
 	const adapter = new StoreFile(file);
-	return new Low(adapter, await adapter.read());
+	return {db: new Low(adapter, await adapter.read()), adapter};
 }
 
 /** Reads, decodes, parses, migrates (in memory only) and validates a store. */
 export async function loadStore(file: string): Promise<StoreData> {
-	return (await openStore(file)).data;
+	return (await openStore(file)).db.data;
 }
 
 /** Applies `ops` (or the ops a function makes from the current data) to the store on disk, all or nothing, and records them in the history;
@@ -81,16 +92,27 @@ export async function applyChanges(
 	const author = opts.author ?? defaultAuthor();
 	return withLock(file, async () => {
 		fault('holding-lock');
-		const db = await openStore(file);
+		const {db, adapter} = await openStore(file);
 		const changes: Change[] = [];
 		// Ops may be worked out from the data as read under the lock (e.g. the store's current period).
 		const list = typeof ops === 'function' ? ops(db.data) : ops;
 		if (list.length === 0) return {data: db.data, changes};
+		adapter.checked = list.every(op => op.op === 'set');
+		const edits = new Map<string, FollowUpEdit>();
+		for (const op of list) {
+			if (op.op !== 'set') continue;
+			const bucket = op.entity === 'goal' ? 'goals' : op.entity === 'indicator' ? 'indicators' : 'activities';
+			const key = `${op.period}|${bucket}|${op.id}`;
+			const entry = (db.data.followUp[op.period]?.[bucket] as Record<string, unknown> | undefined)?.[op.id];
+			if (!edits.has(key)) edits.set(key, {period: op.period, bucket, id: op.id, before: structuredClone(entry), after: undefined});
+		}
 		await db.update(data => {
 			for (const op of list) {
 				const change = applyOp(data, op, at, author, {force: opts.force});
 				changes.push(opts.restore === undefined ? change : {...change, restore: opts.restore});
 			}
+			for (const e of edits.values()) e.after = (data.followUp[e.period as Period]?.[e.bucket] as Record<string, unknown> | undefined)?.[e.id];
+			adapter.edits = [...edits.values()];
 		});
 		await appendHistory(file, changes);
 		return {data: db.data, changes};

@@ -2,7 +2,10 @@
 // screen promises is what the handlers do.
 
 /** Where the keyboard is: each mode reads keys of its own, so text never triggers a command. */
-export type Lage = 'tree' | 'lista' | 'editor' | 'form' | 'search' | 'help' | 'summary' | 'period' | 'slang' | 'konflikt' | 'utkast';
+export type Lage = 'tree' | 'lista' | 'editor' | 'form' | 'formText' | 'search' | 'help' | 'summary' | 'period' | 'slang' | 'konflikt' | 'utkast' | 'fraga';
+
+/** Every mode: for the keys that work anywhere. */
+export const ALLA_LAGEN: Lage[] = ['tree', 'lista', 'editor', 'form', 'formText', 'search', 'help', 'summary', 'period', 'slang', 'konflikt', 'utkast', 'fraga'];
 
 export type KommandoId =
 	| 'upp'
@@ -46,7 +49,14 @@ export type KommandoId =
 	| 'tillUtkast'
 	| 'slangUtkast'
 	| 'senare'
-	| 'valj';
+	| 'valj'
+	| 'ny'
+	| 'andra'
+	| 'tabort'
+	| 'granska'
+	| 'inlamna'
+	| 'ja'
+	| 'nej';
 
 export interface Kommando {
 	id: KommandoId;
@@ -83,7 +93,7 @@ export const KOMMANDON: Kommando[] = [
 	{id: 'analys', tangenter: ['a'], visas: 'a', text: 'analys', lagen: NAV, tips: true},
 	{id: 'hjalp', tangenter: ['?'], visas: '?', text: 'hjälp', lagen: [...NAV, 'summary'], tips: true},
 	{id: 'avsluta', tangenter: ['q'], visas: 'q', text: 'avsluta', lagen: [...NAV, 'help', 'summary'], tips: true},
-	{id: 'avsluta', tangenter: ['ctrl-c'], visas: 'C-c', text: 'avsluta var som helst (utkastet sparas)', lagen: ['tree', 'lista', 'editor', 'form', 'search', 'help', 'summary', 'period', 'slang', 'konflikt', 'utkast']},
+	{id: 'avsluta', tangenter: ['ctrl-c'], visas: 'C-c', text: 'avsluta var som helst (utkastet sparas)', lagen: ALLA_LAGEN},
 	{id: 'extern', tangenter: ['e'], visas: 'e', text: 'analys i $EDITOR', lagen: NAV},
 	{id: 'fokus', tangenter: ['tab'], visas: 'Tab', text: 'indikatorer/aktiviteter', lagen: NAV, tips: true},
 	{id: 'period', tangenter: ['p'], visas: 'p', text: 'period', lagen: NAV},
@@ -93,13 +103,23 @@ export const KOMMANDON: Kommando[] = [
 	{id: 'filter', tangenter: ['f'], visas: 'f', text: 'filter: att göra', lagen: NAV},
 	{id: 'summering', tangenter: ['s'], visas: 's', text: 'summering', lagen: NAV},
 	{id: 'angra', tangenter: ['u'], visas: 'u', text: 'ångra', lagen: NAV},
-	{id: 'spara', tangenter: ['ctrl-s'], visas: 'C-s', text: 'spara', lagen: ['editor', 'slang'], tips: true},
-	{id: 'spara', tangenter: ['enter'], visas: 'Enter', text: 'spara', lagen: ['form'], tips: true},
+	{id: 'ny', tangenter: ['+'], visas: '+', text: 'nytt enhetsmål, ny aktivitet eller indikator', lagen: NAV},
+	{id: 'andra', tangenter: ['r'], visas: 'r', text: 'ändra titel, texter, datum, årsmål', lagen: NAV},
+	{id: 'tabort', tangenter: ['d'], visas: 'd', text: 'ta bort (frågar först)', lagen: NAV},
+	{id: 'granska', tangenter: ['c'], visas: 'c', text: 'bekräfta överförd (* ej granskad)', lagen: NAV},
+	{id: 'inlamna', tangenter: ['i'], visas: 'i', text: 'markera perioden inlämnad / öppna igen', lagen: NAV},
+	{id: 'spara', tangenter: ['ctrl-s'], visas: 'C-s', text: 'spara', lagen: ['editor', 'slang', 'formText'], tips: true},
+	{id: 'spara', tangenter: ['enter', 'ctrl-s'], visas: 'Enter', text: 'spara', lagen: ['form'], tips: true},
 	{id: 'valj', tangenter: ['enter'], visas: 'Enter', text: 'välj', lagen: ['search', 'period'], tips: true},
-	{id: 'nyRad', tangenter: ['enter'], visas: 'Enter', text: 'ny rad', lagen: ['editor'], tips: true},
+	{id: 'nyRad', tangenter: ['enter'], visas: 'Enter', text: 'ny rad', lagen: ['editor', 'formText'], tips: true},
 	{id: 'nastaFalt', tangenter: ['tab', 'down'], visas: 'Tab/↓', text: 'nästa fält', lagen: ['form'], tips: true},
+	{id: 'nastaFalt', tangenter: ['tab'], visas: 'Tab', text: 'nästa fält', lagen: ['formText'], tips: true},
 	{id: 'forraFalt', tangenter: ['shift-tab', 'up'], visas: '↑', text: 'förra fältet', lagen: ['form']},
-	{id: 'tillbaka', tangenter: ['esc'], visas: 'Esc', text: 'tillbaka', lagen: ['editor', 'form', 'search', 'help', 'summary', 'period', 'lista'], tips: true},
+	{id: 'forraFalt', tangenter: ['shift-tab'], visas: 'S-Tab', text: 'förra fältet', lagen: ['formText']},
+	{id: 'tillbaka', tangenter: ['esc'], visas: 'Esc', text: 'tillbaka', lagen: ['editor', 'form', 'formText', 'search', 'help', 'summary', 'period', 'lista'], tips: true},
+	{id: 'ja', tangenter: ['j', 'y'], visas: 'j', text: 'ja', lagen: ['fraga'], tips: true},
+	{id: 'nej', tangenter: ['n'], visas: 'n', text: 'nej', lagen: ['fraga'], tips: true},
+	{id: 'tillbaka', tangenter: ['esc'], visas: 'Esc', text: 'avbryt', lagen: ['fraga'], tips: true},
 	{id: 'slang', tangenter: ['j', 'y'], visas: 'j', text: 'släng ändringarna', lagen: ['slang'], tips: true},
 	{id: 'skrivVidare', tangenter: ['n', 'esc'], visas: 'n/Esc', text: 'skriv vidare', lagen: ['slang'], tips: true},
 	{id: 'behallDeras', tangenter: ['1'], visas: '1', text: 'behåll den andra ändringen', lagen: ['konflikt'], tips: true},

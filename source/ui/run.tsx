@@ -68,12 +68,13 @@ export async function runTui(o: {path: string; author?: string}): Promise<number
 	};
 
 	const ui = new UiController({
-		store: {apply: ops => applyChanges(o.path, ops, {author}), reload: () => loadStore(o.path), watch: f => watchStore(o.path, f, 300)},
+		store: {apply: (ops, opts) => applyChanges(o.path, ops, {author, force: opts?.force}), reload: () => loadStore(o.path), watch: f => watchStore(o.path, f, 300)},
 		data,
 		path: o.path,
 		cols: stdout.columns || 80,
 		rows: stdout.rows || 24,
 		externEditor,
+		author,
 		onQuit: () => avsluta(),
 	});
 

@@ -2,12 +2,14 @@
 // the last rendered frame, so a burst of typing arrives complete; React only draws snapshots.
 import {periodSlut, parseDatum} from '../domain/datum.js';
 import {type StoreIndex, goalWarnings, indexStore, relatedActivities, relatedIndicators, suggestStatus} from '../domain/bedomning.js';
-import {type Change, type Op, getFollowUp, invertChange} from '../domain/ops.js';
+import {type Change, type Entity, type Op, findEntity, getFollowUp, invertChange} from '../domain/ops.js';
+import {carryForwardOps, forraPeriod, harUppfoljning, medGranskning} from '../domain/plan.js';
 import {analysMall} from '../domain/analys.js';
 import {parseInmatning} from '../domain/tal.js';
 import {buildSummary} from '../domain/summary.js';
 import {
 	type Goal,
+	NIVA_NAMN,
 	type Period,
 	type Status,
 	type StoreData,
@@ -15,16 +17,24 @@ import {
 	PERIODER,
 	STATUS_NAMN,
 	TILLSTAND,
+	TILLSTAND_NAMN,
 } from '../domain/types.js';
 import {ConflictError, MalkollError} from '../errors.js';
 import {type EditorState, editorTangent, editorText, nyEditor} from './editor.js';
 import {type KommandoId, type Lage, arText, kommandoFor, parseTangenter} from './keys.js';
+import {ENTITY_NAMN, NY_NAMN, andraOps, lasForm, nyOp, nyaTyper, planFalt, typFalt} from './plan.js';
 import {type TradRad, medForaldrar, synligaRader} from './tree.js';
 import {type Utkast, lasUtkast, skrivUtkast, tabortUtkast} from './utkast.js';
+import {visible} from './text.js';
+import {defaultAuthor} from '../store/history.js';
+
+/** Ops, or the ops worked out from the store as read under its lock (a new item's id). */
+export type Ops = Op[] | ((current: StoreData) => Op[]);
 
 /** What the TUI needs of the store layer; run.tsx binds it to one file. */
 export interface UiStore {
-	apply(ops: Op[]): Promise<{data: StoreData; changes: Change[]}>;
+	/** `force` allows changing a period marked inlämnad. */
+	apply(ops: Ops, opts?: {force?: boolean}): Promise<{data: StoreData; changes: Change[]}>;
 	reload(): Promise<StoreData>;
 	/** Calls back when another process changes the file; returns stop(). */
 	watch?(onChange: () => void): () => void;
@@ -35,23 +45,44 @@ export type Fokus = 'tree' | 'indicators' | 'activities';
 export interface FormFalt {
 	field: string;
 	etikett: string;
-	/** What the chef types (single line), or for a choice the chosen key. */
+	/** What the chef types, or for a choice the chosen key. */
 	ed: EditorState;
 	/** The stored value the form was opened with: the `expect` of the op. */
 	original: unknown;
 	val?: readonly string[];
+	/** How each choice is shown (else the key itself). */
+	valNamn?: Record<string, string>;
+	/** Takes several lines: Enter makes a new line, Ctrl-S saves. */
+	flerrad?: boolean;
+}
+
+/** A form over the panes. uppfoljning: the period's values of an indicator or activity (set ops);
+ * ny: a new item under the goal `id`; andra: the definition of the item `id` (def ops). */
+export interface FormLage {
+	typ: 'form';
+	slag: 'uppfoljning' | 'ny' | 'andra';
+	entity: Entity;
+	id: string;
+	period: Period;
+	falt: FormFalt[];
+	aktiv: number;
+	fel?: string;
+	/** The chef agreed to change a period marked inlämnad. */
+	force?: boolean;
 }
 
 export type Overlay =
 	| {typ: 'normal'}
-	| {typ: 'editor'; goalId: string; period: Period; original: string; ed: EditorState; fraga: boolean}
-	| {typ: 'form'; entity: 'indicator' | 'activity'; id: string; period: Period; falt: FormFalt[]; aktiv: number; fel?: string}
+	| {typ: 'editor'; goalId: string; period: Period; original: string; ed: EditorState; fraga: boolean; force?: boolean}
+	| FormLage
 	| {typ: 'sok'; fraga: string}
 	| {typ: 'help'; topp: number}
 	| {typ: 'summary'; topp: number}
 	| {typ: 'period'; index: number}
-	| {typ: 'konflikt'; ops: Op[]; index: number; deras: unknown; efter?: () => void}
-	| {typ: 'utkast'; utkast: Utkast};
+	| {typ: 'konflikt'; ops: Op[]; index: number; deras: unknown; efter?: () => void; force?: boolean}
+	| {typ: 'utkast'; utkast: Utkast}
+	/** A yes/no question; without `nej`, n is the same as Esc (nothing happens). */
+	| {typ: 'fraga'; text: string; ja: () => void; nej?: () => void};
 
 export interface Meddelande {
 	text: string;
@@ -61,6 +92,12 @@ export interface Meddelande {
 const STATUS_TANGENT: Partial<Record<KommandoId, Status | null>> = {helt: 'helt', delvis: 'delvis', inte: 'inte', ingaData: 'inga-data', rensa: null};
 
 const DRAFT_DELAY_MS = 250;
+
+/** Key order aside: a store read back from disk orders keys by the schema, a saved one as written. */
+function sammaData(a: unknown, b: unknown): boolean {
+	const sorterad = (_: string, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) : v);
+	return JSON.stringify(a, sorterad) === JSON.stringify(b, sorterad);
+}
 const SMA_STORE = 100;
 
 export interface UiOptions {
@@ -75,6 +112,8 @@ export interface UiOptions {
 	onQuit?: () => void;
 	/** Overrides the as-of date (default: the end of the period followed up). */
 	asOf?: string;
+	/** Who marks a period inlämnad (default: the logged-in user). */
+	author?: string;
 }
 
 export class UiController {
@@ -93,7 +132,8 @@ export class UiController {
 	meddelande?: Meddelande;
 	sparat?: string;
 	sparar = 0;
-	sessionChanges: Change[] = [];
+	/** What this session changed, one group per action, so u undoes an action whole. */
+	sessionChanges: Change[][] = [];
 	cols: number;
 	rows: number;
 	avslutad = false;
@@ -160,7 +200,9 @@ export class UiController {
 			case 'editor':
 				return this.lage.fraga ? 'slang' : 'editor';
 			case 'form':
-				return 'form';
+				return this.lage.falt[this.lage.aktiv]?.flerrad ? 'formText' : 'form';
+			case 'fraga':
+				return 'fraga';
 			case 'sok':
 				return 'search';
 			case 'help':
@@ -209,10 +251,17 @@ export class UiController {
 		return this.o.store.watch?.(() => void this.externAndring().catch(() => undefined)) ?? (() => undefined);
 	}
 
-	/** Reloads after another process changed the store; our edits in progress stay open. */
-	async externAndring(): Promise<void> {
+	/** Reloads after another process changed the store; our edits in progress stay open. Runs in
+	 * the write queue: a reload read before a save lands must not replace the saved data. */
+	externAndring(): Promise<void> {
+		const klar = this.ko.then(() => this.lasOm());
+		this.ko = klar.catch(() => undefined);
+		return klar;
+	}
+
+	private async lasOm(): Promise<void> {
 		const data = await this.o.store.reload();
-		if (JSON.stringify(data) === JSON.stringify(this.data)) return;
+		if (sammaData(data, this.data)) return;
 		this.satData(data);
 		this.visa('Filen ändrades utanför malkoll: visar den nya versionen');
 		this.notify();
@@ -230,6 +279,11 @@ export class UiController {
 
 	goalStatus(id: string, period = this.period): Status | undefined {
 		return getFollowUp(this.data, period, 'goal', id, 'status') as Status | undefined;
+	}
+
+	/** Carried over from the previous period and not yet confirmed or changed. */
+	ejGranskad(entity: Entity, id: string, period = this.period): boolean {
+		return getFollowUp(this.data, period, entity, id, 'ejGranskad') === true;
 	}
 
 	goalAnalys(id: string, period = this.period): string {
@@ -265,11 +319,18 @@ export class UiController {
 	}
 
 	private satData(data: StoreData): void {
+		const fore = this.idx;
 		this.data = data;
 		this.tipsCache.clear();
 		this.idx = indexStore(data);
 		if (this.filter) this.behall = this.attGora();
-		if (!this.idx.goals.has(this.markerad)) this.markerad = this.idx.children.get('')?.[0]?.id ?? '';
+		// A removed goal leaves the cursor on the nearest goal above it that is still there.
+		const kvar = medForaldrar(fore, this.markerad).find(id => this.idx.goals.has(id));
+		this.markerad = kvar ?? this.idx.children.get('')?.[0]?.id ?? '';
+		const {indikatorer, aktiviteter} = this.relaterade();
+		const lista = this.fokus === 'indicators' ? indikatorer : this.fokus === 'activities' ? aktiviteter : undefined;
+		if (lista?.length === 0) this.fokus = 'tree';
+		else if (lista) this.listIndex = Math.min(this.listIndex, lista.length - 1);
 		this.bygg();
 	}
 
@@ -314,6 +375,8 @@ export class UiController {
 				return this.konfliktTangent(lage, t);
 			case 'utkast':
 				return this.utkastTangent(lage, t);
+			case 'fraga':
+				return this.fragaTangent(lage, t);
 			default:
 		}
 		const id = kommandoFor(this.tangentLage, t);
@@ -421,6 +484,16 @@ export class UiController {
 				return;
 			case 'angra':
 				return this.angra();
+			case 'ny':
+				return this.oppnaNy();
+			case 'andra':
+				return this.oppnaAndra();
+			case 'tabort':
+				return this.tabort();
+			case 'granska':
+				return this.granska();
+			case 'inlamna':
+				return this.inlamna();
 			case 'hjalp':
 				this.lage = {typ: 'help', topp: 0};
 				return;
@@ -441,20 +514,30 @@ export class UiController {
 		this.o.onQuit?.();
 	}
 
-	/** Runs store writes one after another, in the order the keys came. */
-	private skriv(ops: Op[], ok?: (changes: Change[]) => void, konflikt?: (e: ConflictError) => void): void {
+	/** Runs store writes one after another, in the order the keys came. A change to a period
+	 * marked inlämnad asks first; every change the chef makes clears "ej granskad" on what it touches. */
+	private skriv(
+		ops: Ops,
+		o: {ok?: (changes: Change[]) => void; konflikt?: (e: ConflictError) => void; force?: boolean; granska?: boolean; historik?: boolean} = {},
+	): void {
+		const inlamnad = !o.force && Array.isArray(ops) ? ops.find(op => op.op === 'set' && this.data.inlamnad?.[op.period]) : undefined;
+		if (inlamnad?.op === 'set') return this.fragaInlamnad(inlamnad.period, () => this.skriv(ops, {...o, force: true}));
+		const lista = (data: StoreData) => {
+			const l = typeof ops === 'function' ? ops(data) : ops;
+			return o.granska === false ? l : medGranskning(data, l);
+		};
 		this.sparar++;
 		this.ko = this.ko.then(async () => {
 			try {
-				const {data, changes} = await this.o.store.apply(ops);
+				const {data, changes} = await this.o.store.apply(lista, {force: o.force});
 				this.satData(data);
-				this.sessionChanges.push(...changes);
+				if (o.historik !== false && changes.length > 0) this.sessionChanges.push(changes);
 				this.sparat = new Date().toTimeString().slice(0, 5);
-				ok?.(changes);
+				o.ok?.(changes);
 			} catch (error) {
 				if (error instanceof ConflictError) {
-					await this.externAndring().catch(() => undefined);
-					if (konflikt) konflikt(error);
+					await this.lasOm().catch(() => undefined);
+					if (o.konflikt) o.konflikt(error);
 					else this.visa(error.message, true);
 				} else if (error instanceof MalkollError) this.visa(error.message, true);
 				else this.visa(`Kunde inte spara: ${error instanceof Error ? error.message : String(error)}`, true);
@@ -466,15 +549,28 @@ export class UiController {
 	}
 
 	/** Opens the conflict question for the first op whose expected value no longer holds. */
-	private fragaKonflikt(ops: Op[], efter?: () => void): void {
+	private fragaKonflikt(ops: Op[], efter?: () => void, force?: boolean): void {
 		const index = ops.findIndex(op => op.op === 'set' && JSON.stringify(op.expect ?? null) !== JSON.stringify(getFollowUp(this.data, op.period, op.entity, op.id, op.field) ?? null));
-		if (index < 0) return this.skriv(ops, () => efter?.());
+		if (index < 0) return this.skriv(ops, {ok: () => efter?.(), force});
 		const op = ops[index] as Extract<Op, {op: 'set'}>;
-		this.lage = {typ: 'konflikt', ops, index, deras: getFollowUp(this.data, op.period, op.entity, op.id, op.field), efter};
+		this.lage = {typ: 'konflikt', ops, index, deras: getFollowUp(this.data, op.period, op.entity, op.id, op.field), efter, force};
 	}
 
-	private skrivMedKonflikt(ops: Op[], efter?: () => void): void {
-		this.skriv(ops, () => efter?.(), () => this.fragaKonflikt(ops, efter));
+	private skrivMedKonflikt(ops: Op[], efter?: () => void, force?: boolean): void {
+		this.skriv(ops, {ok: () => efter?.(), konflikt: () => this.fragaKonflikt(ops, efter, force), force});
+	}
+
+	/** "T2 är inlämnad – ändra ändå? (j/n)": `ja` runs only when the chef agrees. */
+	private fragaInlamnad(period: Period, ja: () => void): void {
+		const inl = this.data.inlamnad?.[period];
+		const nar = inl ? ` (${inl.at.slice(0, 10)} av ${inl.av})` : '';
+		this.lage = {typ: 'fraga', text: `${period} är inlämnad${nar} – ändra ändå? (j/n)`, ja, nej: () => this.visa(`Inget ändrat: ${period} är inlämnad`)};
+	}
+
+	/** Runs `gor` at once, or after a yes when the period is marked inlämnad (then with force). */
+	private medInlamnad(period: Period, gor: (force: boolean) => void): void {
+		if (this.data.inlamnad?.[period]) this.fragaInlamnad(period, () => gor(true));
+		else gor(false);
 	}
 
 	private sattStatus(status: Status | undefined): void {
@@ -495,12 +591,16 @@ export class UiController {
 	private oppnaEditor(): void {
 		const goal = this.valtMal;
 		if (!goal) return;
-		const original = this.goalAnalys(goal.id);
-		const start = original === '' && goal.forvantatResultat.length > 0 ? analysMall(goal) : original;
-		const ed = nyEditor(start);
-		// The cursor starts after "Bedömningen grundas på " when the template is offered.
-		if (original === '' && start !== '') ed.row = 0, ed.col = [...ed.lines[0]!].length;
-		this.lage = {typ: 'editor', goalId: goal.id, period: this.period, original, ed, fraga: false};
+		const period = this.period;
+		// Asked before writing, so a "no" never throws away typed text.
+		this.medInlamnad(period, force => {
+			const original = this.goalAnalys(goal.id, period);
+			const start = original === '' && goal.forvantatResultat.length > 0 ? analysMall(goal) : original;
+			const ed = nyEditor(start);
+			// The cursor starts after "Bedömningen grundas på " when the template is offered.
+			if (original === '' && start !== '') ed.row = 0, ed.col = [...ed.lines[0]!].length;
+			this.lage = {typ: 'editor', goalId: goal.id, period, original, ed, fraga: false, force};
+		});
 	}
 
 	private editorTangent(lage: Extract<Overlay, {typ: 'editor'}>, t: string): void {
@@ -545,10 +645,14 @@ export class UiController {
 		this.lage = {typ: 'normal'};
 		if ((value ?? '') === lage.original) return tabortUtkast(this.o.path);
 		const op: Op = {op: 'set', period: lage.period, entity: 'goal', id: lage.goalId, field: 'analys', value, expect: lage.original === '' ? undefined : lage.original};
-		this.skrivMedKonflikt([op], () => {
-			tabortUtkast(this.o.path);
-			this.visa(`${lage.goalId}: analysen sparad (${lage.period})`);
-		});
+		this.skrivMedKonflikt(
+			[op],
+			() => {
+				tabortUtkast(this.o.path);
+				this.visa(`${lage.goalId}: analysen sparad (${lage.period})`);
+			},
+			lage.force,
+		);
 	}
 
 	private async externRedigering(): Promise<void> {
@@ -568,50 +672,73 @@ export class UiController {
 		this.notify();
 	}
 
-	private oppnaForm(): void {
+	/** The selected indicator or activity when the list has focus. */
+	private valdRad(): {entity: 'indicator' | 'activity'; id: string} | undefined {
 		const {indikatorer, aktiviteter} = this.relaterade();
-		const period = this.period;
-		const rad = (field: string, etikett: string, original: unknown, text: string, val?: readonly string[]): FormFalt => ({field, etikett, original, ed: nyEditor(text), val});
-		const rawOf = (v: unknown) => (v as Varde | undefined)?.raw ?? '';
 		if (this.fokus === 'indicators') {
 			const ind = indikatorer[this.listIndex];
-			if (!ind) return;
-			const g = (f: string) => getFollowUp(this.data, period, 'indicator', ind.id, f);
-			const falt = [
-				rad('utfall', 'Utfall', g('utfall'), rawOf(g('utfall'))),
-				rad('man', 'Män', g('man'), rawOf(g('man'))),
-				rad('kvinnor', 'Kvinnor', g('kvinnor'), rawOf(g('kvinnor'))),
-				rad('prognos', 'Prognos helår', g('prognos'), rawOf(g('prognos'))),
-				rad('analys', 'Analys', g('analys'), (g('analys') as string | undefined) ?? ''),
-			];
-			this.lage = {typ: 'form', entity: 'indicator', id: ind.id, period, falt, aktiv: 0};
-		} else if (this.fokus === 'activities') {
-			const akt = aktiviteter[this.listIndex];
-			if (!akt) return;
-			const g = (f: string) => getFollowUp(this.data, period, 'activity', akt.id, f);
-			const falt = [
-				rad('tillstand', 'Tillstånd', g('tillstand'), (g('tillstand') as string | undefined) ?? '', ['', ...TILLSTAND]),
-				rad('avvikelse', 'Avvikelse', g('avvikelse'), (g('avvikelse') as string | undefined) ?? ''),
-				rad('analys', 'Analys', g('analys'), (g('analys') as string | undefined) ?? ''),
-				rad('nyttSlut', 'Nytt slutdatum', g('nyttSlut'), (g('nyttSlut') as string | undefined) ?? ''),
-			];
-			this.lage = {typ: 'form', entity: 'activity', id: akt.id, period, falt, aktiv: 0};
+			return ind && {entity: 'indicator', id: ind.id};
 		}
+		if (this.fokus === 'activities') {
+			const akt = aktiviteter[this.listIndex];
+			return akt && {entity: 'activity', id: akt.id};
+		}
+		return undefined;
 	}
 
-	private formTangent(lage: Extract<Overlay, {typ: 'form'}>, t: string): void {
+	private oppnaForm(): void {
+		const rad = this.valdRad();
+		if (!rad) return;
+		const period = this.period;
+		this.medInlamnad(period, force => {
+			this.lage = {typ: 'form', slag: 'uppfoljning', entity: rad.entity, id: rad.id, period, falt: this.uppfoljningFalt(rad.entity, rad.id, period), aktiv: 0, force};
+		});
+	}
+
+	private uppfoljningFalt(entity: 'indicator' | 'activity', id: string, period: Period): FormFalt[] {
+		const g = (f: string) => getFollowUp(this.data, period, entity, id, f);
+		const rad = (field: string, etikett: string, text: string, extra: Partial<FormFalt> = {}): FormFalt => ({field, etikett, original: g(field), ed: nyEditor(text), ...extra});
+		const raw = (f: string) => (g(f) as Varde | undefined)?.raw ?? '';
+		const str = (f: string) => (g(f) as string | undefined) ?? '';
+		if (entity === 'indicator') {
+			return [rad('utfall', 'Utfall', raw('utfall')), rad('man', 'Män', raw('man')), rad('kvinnor', 'Kvinnor', raw('kvinnor')), rad('prognos', 'Prognos helår', raw('prognos')), rad('analys', 'Analys', str('analys'))];
+		}
+		return [
+			rad('tillstand', 'Tillstånd', str('tillstand'), {val: ['', ...TILLSTAND], valNamn: {'': 'ej rapporterad', ...TILLSTAND_NAMN}}),
+			rad('avvikelse', 'Avvikelse', str('avvikelse')),
+			rad('analys', 'Analys', str('analys')),
+			rad('nyttSlut', 'Nytt slutdatum', str('nyttSlut')),
+		];
+	}
+
+	/** + : a new enhetsmål under the selected nämndmål, or an activity or indicator under the selected goal. */
+	private oppnaNy(): void {
+		const goal = this.valtMal;
+		if (!goal) return;
+		const typer = nyaTyper(this.data, goal, this.fokus);
+		const falt = planFalt(typer[0]!);
+		this.lage = {typ: 'form', slag: 'ny', entity: typer[0]!, id: goal.id, period: this.period, falt: typer.length > 1 ? [typFalt(typer, typer[0]!, goal), ...falt] : falt, aktiv: typer.length > 1 ? 1 : 0};
+	}
+
+	/** r : the title and texts of the selected goal, or the dates or target of the selected row. */
+	private oppnaAndra(): void {
+		const rad = this.valdRad() ?? (this.valtMal && {entity: 'goal' as const, id: this.valtMal.id});
+		if (!rad) return;
+		const item = findEntity(this.data, rad.entity, rad.id);
+		if (!item) return;
+		this.lage = {typ: 'form', slag: 'andra', entity: rad.entity, id: rad.id, period: this.period, falt: planFalt(rad.entity, item), aktiv: 0};
+	}
+
+	private formTangent(lage: FormLage, t: string): void {
 		const falt = lage.falt[lage.aktiv]!;
-		if (t === 'esc') {
+		const id = kommandoFor(this.tangentLage, t);
+		if (id === 'tillbaka') {
 			this.lage = {typ: 'normal'};
 			return this.visa('Formuläret stängdes utan att spara');
 		}
-		if (t === 'enter') return this.sparaForm(lage);
-		if (t === 'tab' || t === 'down') {
-			lage.aktiv = (lage.aktiv + 1) % lage.falt.length;
-			return;
-		}
-		if (t === 'shift-tab' || t === 'up') {
-			lage.aktiv = (lage.aktiv + lage.falt.length - 1) % lage.falt.length;
+		if (id === 'spara') return this.sparaForm(lage);
+		if (id === 'nastaFalt' || id === 'forraFalt') {
+			lage.aktiv = (lage.aktiv + (id === 'nastaFalt' ? 1 : lage.falt.length - 1)) % lage.falt.length;
 			return;
 		}
 		if (falt.val) {
@@ -620,33 +747,30 @@ export class UiController {
 			let j = i;
 			if (t === 'right' || t === ' ') j = (i + 1) % falt.val.length;
 			else if (t === 'left') j = (i + falt.val.length - 1) % falt.val.length;
-			else if (arText(t)) j = falt.val.findIndex(v => v.startsWith(t.toLowerCase()));
-			if (j >= 0) falt.ed = nyEditor(falt.val[j]!);
+			else if (arText(t)) j = falt.val.findIndex(v => (falt.valNamn?.[v] ?? v).toLowerCase().startsWith(t.toLowerCase()));
+			if (j >= 0 && j !== i) {
+				falt.ed = nyEditor(falt.val[j]!);
+				if (falt.field === 'typ') this.bytTyp(lage, falt.val[j] as Entity);
+			}
 			return;
 		}
 		falt.ed = editorTangent(falt.ed, t);
 		lage.fel = undefined;
 	}
 
-	private sparaForm(lage: Extract<Overlay, {typ: 'form'}>): void {
-		const ops: Op[] = [];
+	/** Another kind on a new item's form: its own fields, the title typed so far kept. */
+	private bytTyp(lage: FormLage, entity: Entity): void {
+		const titel = lage.falt[1]?.ed;
+		const falt = planFalt(entity);
+		if (titel) falt[0]!.ed = titel;
+		lage.entity = entity;
+		lage.falt = [lage.falt[0]!, ...falt];
+	}
+
+	private sparaForm(lage: FormLage): void {
 		try {
-			for (const f of lage.falt) {
-				const text = editorText(f.ed);
-				const namn = `${lage.id} ${f.etikett}`;
-				let value: unknown;
-				if (['utfall', 'man', 'kvinnor', 'prognos'].includes(f.field)) {
-					if (text === ((f.original as Varde | undefined)?.raw ?? '')) continue;
-					value = parseInmatning(text, namn);
-				} else if (f.field === 'nyttSlut') {
-					if (text === ((f.original as string | undefined) ?? '')) continue;
-					value = text.trim() === '' ? undefined : parseDatum(text, namn);
-				} else {
-					if (text === ((f.original as string | undefined) ?? '')) continue;
-					value = text.trim() === '' ? undefined : text;
-				}
-				ops.push({op: 'set', period: lage.period, entity: lage.entity, id: lage.id, field: f.field, value, expect: f.original});
-			}
+			if (lage.slag === 'uppfoljning') this.sparaUppfoljning(lage);
+			else this.sparaPlan(lage);
 		} catch (error) {
 			if (error instanceof MalkollError) {
 				lage.fel = error.message;
@@ -654,9 +778,129 @@ export class UiController {
 			}
 			throw error;
 		}
+	}
+
+	private sparaUppfoljning(lage: FormLage): void {
+		const ops: Op[] = [];
+		for (const f of lage.falt) {
+			const text = editorText(f.ed);
+			const namn = `${lage.id} ${f.etikett}`;
+			let value: unknown;
+			if (['utfall', 'man', 'kvinnor', 'prognos'].includes(f.field)) {
+				if (text === ((f.original as Varde | undefined)?.raw ?? '')) continue;
+				value = parseInmatning(text, namn);
+			} else if (f.field === 'nyttSlut') {
+				if (text === ((f.original as string | undefined) ?? '')) continue;
+				value = text.trim() === '' ? undefined : parseDatum(text, namn);
+			} else {
+				if (text === ((f.original as string | undefined) ?? '')) continue;
+				value = text.trim() === '' ? undefined : text;
+			}
+			ops.push({op: 'set', period: lage.period, entity: lage.entity, id: lage.id, field: f.field, value, expect: f.original});
+		}
 		this.lage = {typ: 'normal'};
 		if (ops.length === 0) return this.visa('Inget ändrat');
-		this.skrivMedKonflikt(ops, () => this.visa(`${lage.id}: sparat (${lage.period})`));
+		this.skrivMedKonflikt(ops, () => this.visa(`${lage.id}: sparat (${lage.period})`), lage.force);
+	}
+
+	private sparaPlan(lage: FormLage): void {
+		const parent = this.idx.goals.get(lage.id);
+		const namn = lage.slag === 'ny' ? NY_NAMN[lage.entity] : lage.id;
+		const varden = lasForm(lage.falt, namn);
+		if (lage.slag === 'andra') {
+			const ops = andraOps(lage.entity, lage.id, varden);
+			this.lage = {typ: 'normal'};
+			if (ops.length === 0) return this.visa('Inget ändrat');
+			return this.skriv(ops, {ok: () => this.visa(`${lage.id}: ändrat (u ångrar)`)});
+		}
+		const entity = lage.entity;
+		this.lage = {typ: 'normal'};
+		this.skriv(data => [nyOp(data, entity, lage.id, varden)], {
+			ok: changes => {
+				const id = changes[0]!.id;
+				if (entity === 'goal') {
+					this.oppna.add(lage.id);
+					this.markerad = id;
+					this.fokus = 'tree';
+					this.bygg();
+				} else {
+					this.fokus = entity === 'indicator' ? 'indicators' : 'activities';
+					const {indikatorer, aktiviteter} = this.relaterade();
+					this.listIndex = Math.max(0, (entity === 'indicator' ? indikatorer : aktiviteter).findIndex(x => x.id === id));
+				}
+				this.visa(`Lade till ${id} under ${parent?.id ?? lage.id} (u ångrar)`);
+			},
+		});
+	}
+
+	/** d : removes the selected row, or the selected goal with its own rows, after a yes. */
+	private tabort(): void {
+		const rad = this.valdRad();
+		if (rad) {
+			const item = findEntity(this.data, rad.entity, rad.id);
+			const namn = item && 'namn' in item ? item.namn : item && 'text' in item ? item.text : '';
+			this.lage = {
+				typ: 'fraga',
+				text: `Ta bort ${ENTITY_NAMN[rad.entity]}en ${rad.id} "${visible(namn)}"? Uppföljningen följer med; u ångrar. (j/n)`,
+				ja: () => this.skriv([{op: 'remove', entity: rad.entity, id: rad.id}], {ok: () => this.visa(`Tog bort ${rad.id} (u ångrar)`)}),
+			};
+			return;
+		}
+		const goal = this.valtMal;
+		if (!goal) return;
+		if (this.idx.children.get(goal.id)?.length) return this.visa(`${goal.id}: målet har undermål; ta bort dem först`, true);
+		const egna = [...this.data.indicators, ...this.data.activities].filter(x => x.malId === goal.id).length;
+		this.lage = {
+			typ: 'fraga',
+			text: `Ta bort ${NIVA_NAMN[goal.niva].toLowerCase()} ${goal.id} "${visible(goal.titel)}"${egna ? ` med ${egna} egna indikatorer och aktiviteter` : ''}? Uppföljningen följer med; u ångrar. (j/n)`,
+			ja: () =>
+				this.skriv(
+					data => [
+						...data.indicators.filter(i => i.malId === goal.id).map((i): Op => ({op: 'remove', entity: 'indicator', id: i.id})),
+						...data.activities.filter(a => a.malId === goal.id).map((a): Op => ({op: 'remove', entity: 'activity', id: a.id})),
+						{op: 'remove', entity: 'goal', id: goal.id},
+					],
+					{ok: () => this.visa(`Tog bort ${goal.id} (u ångrar)`)},
+				),
+		};
+	}
+
+	/** c : the chef has read what was carried over and confirms it. */
+	private granska(): void {
+		const rad = this.valdRad() ?? (this.valtMal && {entity: 'goal' as const, id: this.valtMal.id});
+		if (!rad) return;
+		const period = this.period;
+		if (!getFollowUp(this.data, period, rad.entity, rad.id, 'ejGranskad')) return this.visa(`${rad.id}: inget att bekräfta i ${period}`);
+		this.skriv([{op: 'set', period, entity: rad.entity, id: rad.id, field: 'ejGranskad', value: undefined, expect: true}], {
+			granska: false,
+			ok: () => this.visa(`${rad.id}: granskad (${period})`),
+		});
+	}
+
+	/** i : marks the period inlämnad, or opens it again. */
+	private inlamna(): void {
+		const period = this.period;
+		const inl = this.data.inlamnad?.[period];
+		const av = this.o.author ?? defaultAuthor();
+		const ops = (data: StoreData): Op[] => {
+			const inlamnad = {...data.inlamnad};
+			if (inl) delete inlamnad[period];
+			else inlamnad[period] = {at: new Date().toISOString(), av};
+			return [{op: 'meta', field: 'inlamnad', value: Object.keys(inlamnad).length > 0 ? inlamnad : undefined}];
+		};
+		this.lage = {
+			typ: 'fraga',
+			text: inl ? `${period} är inlämnad (${inl.at.slice(0, 10)} av ${inl.av}). Öppna ${period} igen? (j/n)` : `Markera ${period} som inlämnad? Senare ändringar i ${period} frågar först. (j/n)`,
+			ja: () => this.skriv(ops, {ok: () => this.visa(inl ? `${period} är öppnad igen` : `${period} är markerad inlämnad`)}),
+		};
+	}
+
+	private fragaTangent(lage: Extract<Overlay, {typ: 'fraga'}>, t: string): void {
+		const id = kommandoFor('fraga', t);
+		if (id !== 'ja' && id !== 'nej' && id !== 'tillbaka') return;
+		this.lage = {typ: 'normal'};
+		if (id === 'ja') lage.ja();
+		else if (id === 'nej' && lage.nej) lage.nej();
 	}
 
 	private konfliktTangent(lage: Extract<Overlay, {typ: 'konflikt'}>, t: string): void {
@@ -666,19 +910,19 @@ export class UiController {
 			// Keep theirs: drop this op, go on with the rest.
 			const rest = lage.ops.filter((_, i) => i !== lage.index);
 			this.lage = {typ: 'normal'};
-			if (rest.length > 0) this.fragaKonflikt(rest, lage.efter);
+			if (rest.length > 0) this.fragaKonflikt(rest, lage.efter, lage.force);
 			else this.visa(`${op.id} ${op.field}: behöll den andra ändringen`);
 		} else if (id === 'tillbaka') {
 			this.lage = {typ: 'normal'};
 			if (op.entity === 'goal' && op.field === 'analys') {
 				// Back to writing, on top of the other version: the text stays, nothing is saved yet.
 				const deras = typeof lage.deras === 'string' ? lage.deras : '';
-				this.lage = {typ: 'editor', goalId: op.id, period: op.period, original: deras, ed: nyEditor(typeof op.value === 'string' ? op.value : ''), fraga: false};
+				this.lage = {typ: 'editor', goalId: op.id, period: op.period, original: deras, ed: nyEditor(typeof op.value === 'string' ? op.value : ''), fraga: false, force: lage.force};
 			} else this.visa(`${op.id} ${op.field}: inte sparat, den andra ändringen ligger kvar`, true);
 		} else if (id === 'behallMitt') {
 			const ops = lage.ops.map((o, i) => (i === lage.index ? {...op, expect: lage.deras} : o));
 			this.lage = {typ: 'normal'};
-			this.fragaKonflikt(ops, lage.efter);
+			this.fragaKonflikt(ops, lage.efter, lage.force);
 		}
 	}
 
@@ -778,34 +1022,55 @@ export class UiController {
 		else if (id === 'forsta') lage.index = 0;
 		else if (id === 'sista') lage.index = PERIODER.length - 1;
 		else if (id === 'valj') {
-			this.period = PERIODER[lage.index]!;
-			this.tipsCache.clear();
+			const till = PERIODER[lage.index]!;
+			const fran = forraPeriod(till);
 			this.lage = {typ: 'normal'};
-			if (this.filter) {
-				this.behall = this.attGora();
-				this.bygg();
-			}
-			this.visa(`Period ${this.period}${this.period === this.data.period ? '' : ` (filen följer upp ${this.data.period})`}`);
+			if (till === this.data.period || !fran || harUppfoljning(this.data, till) || !harUppfoljning(this.data, fran)) return this.bytPeriod(till);
+			// A period not started yet: start it from the previous one, or empty; either way the file follows it up now.
+			const starta = (ops: Op[]) =>
+				this.skriv([{op: 'meta', field: 'period', value: till, expect: this.data.period}, ...ops], {
+					granska: false,
+					ok: changes => {
+						this.bytPeriod(till);
+						const antal = new Set(changes.filter(c => c.field === 'ejGranskad').map(c => c.id)).size;
+						this.visa(antal ? `${till} startad från ${fran}: ${antal} bedömningar och texter överförda, markerade * ej granskad (c bekräftar)` : `${till} startad tom`);
+					},
+				});
+			this.lage = {typ: 'fraga', text: `${till} är inte påbörjad. Starta ${till} från ${fran}? Status och analyser förs över, markerade ej granskad. (j/n, Esc avbryter)`, ja: () => starta(carryForwardOps(this.data, fran, till)), nej: () => starta([])};
 		}
 	}
 
+	private bytPeriod(period: Period): void {
+		this.period = period;
+		this.tipsCache.clear();
+		if (this.filter) {
+			this.behall = this.attGora();
+			this.bygg();
+		}
+		this.visa(`Period ${this.period}${this.period === this.data.period ? '' : ` (filen följer upp ${this.data.period})`}`);
+	}
+
 	private angra(): void {
-		const c = this.sessionChanges.pop();
-		if (!c) return this.visa('Inget att ångra i den här sessionen');
-		let op: Op;
+		const grupp = this.sessionChanges.pop();
+		if (!grupp) return this.visa('Inget att ångra i den här sessionen');
+		let ops: Op[];
 		try {
-			op = invertChange(c);
+			ops = [...grupp].reverse().map(invertChange);
 		} catch (error) {
 			return this.visa((error as Error).message, true);
 		}
-		this.skriv(
-			[op],
-			() => {
-				// The undo itself is not a change to undo again.
-				this.sessionChanges.pop();
-				this.visa(`Ångrade ${c.id} ${c.field ?? c.op}`);
+		const c = grupp[0]!;
+		const vad = c.op === 'add' ? `tillägget av ${c.id}` : c.op === 'remove' ? `borttagningen av ${grupp.at(-1)!.id}` : c.op === 'meta' ? (c.id === 'period' ? `periodbytet till ${String(c.new)}` : 'ändringen av inlämnad') : `${c.id} ${c.field}`;
+		this.skriv(ops, {
+			granska: false,
+			// The undo itself is not a change to undo again.
+			historik: false,
+			force: grupp.some(x => x.efterInlamning),
+			ok: () => {
+				if (grupp.some(x => x.op === 'meta' && x.id === 'period')) this.bytPeriod(this.data.period);
+				this.visa(`Ångrade ${vad}`);
 			},
-			() => this.visa(`Kan inte ångra ${c.id} ${c.field ?? ''}: ändrat av någon annan sedan dess`, true),
-		);
+			konflikt: () => this.visa(`Kan inte ångra ${vad}: ändrat av någon annan sedan dess`, true),
+		});
 	}
 }

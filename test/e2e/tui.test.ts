@@ -1,52 +1,15 @@
 // The built malkoll in a real terminal (tmux): keys go through the tty, the result is checked
 // with `malkoll export --json`. Skips only where tmux is missing; CI installs it.
 import {execFileSync, spawnSync} from 'node:child_process';
-import {chmodSync, existsSync, readFileSync, writeFileSync} from 'node:fs';
+import {chmodSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {CLI, ROOT, tmpDir, tmpStore} from '../helpers.js';
-
-const harTmux = spawnSync('tmux', ['-V']).status === 0;
-const sessioner: string[] = [];
-
-function tmux(...args: string[]): string {
-	return execFileSync('tmux', args, {encoding: 'utf8'});
-}
-
-function skarm(s: string): string {
-	return tmux('capture-pane', '-p', '-t', s);
-}
-
-async function vanta(s: string, ok: (skarm: string) => boolean, vad: string, ms = 5000): Promise<string> {
-	const slut = Date.now() + ms;
-	for (;;) {
-		const f = skarm(s);
-		if (ok(f)) return f;
-		if (Date.now() > slut) throw new Error(`väntade på ${vad}; skärmen var:\n${f}`);
-		await new Promise(r => setTimeout(r, 25));
-	}
-}
-
-function starta(namn: string, cols: number, rows: number, file: string, env = ''): string {
-	const s = `malkoll-e2e-${process.pid}-${namn}`;
-	sessioner.push(s);
-	// The shell prints the exit code after malkoll has given the terminal back.
-	const cmd = `cd ${ROOT} && ${env} TERM=xterm-256color node ${CLI} --data ${file} --author e2e; echo "SLUT=$?"; sleep 30`;
-	tmux('new-session', '-d', '-s', s, '-x', String(cols), '-y', String(rows), cmd);
-	return s;
-}
-
-function exportera(file: string) {
-	return JSON.parse(execFileSync(process.execPath, [CLI, 'export', '--json', '--data', file], {encoding: 'utf8'}));
-}
+import {CLI, tmpDir, tmpStore} from '../helpers.js';
+import {bygg, exportera, harTmux, stangAlla, starta, tmux, vanta} from './tmux.js';
 
 describe.skipIf(!harTmux)('malkoll i tmux', () => {
-	beforeAll(() => {
-		if (!existsSync(CLI)) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], {stdio: 'inherit'});
-	});
-	afterAll(() => {
-		for (const s of sessioner) spawnSync('tmux', ['kill-session', '-t', s]);
-	});
+	beforeAll(bygg);
+	afterAll(stangAlla);
 
 	for (const [cols, rows] of [
 		[80, 24],

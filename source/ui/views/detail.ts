@@ -2,11 +2,12 @@
 // never be wider than the pane.
 import {aktivitetBedomning} from '../../domain/aktivitet.js';
 import {goalWarnings, suggestStatus} from '../../domain/bedomning.js';
+import {forraPeriod} from '../../domain/plan.js';
 import {DEFAULT_MARGINAL, VERDICT_NAMN, type Verdict, indicatorVerdict} from '../../domain/verdict.js';
 import {NIVA_NAMN, STATUS_NAMN, TILLSTAND_NAMN, type Varde} from '../../domain/types.js';
 import type {UiController} from '../state.js';
-import {type Farg, type Rad, klipp, radbryt, visible} from '../text.js';
-import {STATUS_MARK} from './tree.js';
+import {type Farg, type Rad, bredd, klipp, radBredd, radbryt, visible} from '../text.js';
+import {EJ_GRANSKAD, STATUS_MARK} from './tree.js';
 
 const VERDICT_FARG: Record<Verdict, Farg> = {
 	uppfyllt: 'green',
@@ -19,6 +20,12 @@ const VERDICT_FARG: Record<Verdict, Farg> = {
 
 function v(x: Varde | undefined): string {
 	return x?.raw.trim() ? visible(x.raw.trim()) : '–';
+}
+
+/** " · * ej granskad" after a row's verdict or state, when it fits. */
+function ejGranskadSeg(ui: UiController, entity: 'indicator' | 'activity', id: string, kvar: number): Rad {
+	const t = ` · ${EJ_GRANSKAD} ej granskad`;
+	return ui.ejGranskad(entity, id) && bredd(t) <= kvar ? [{t, c: 'magenta', bold: true}] : [];
 }
 
 /** All rows of the detail pane and the row where the selected indicator/activity starts. */
@@ -50,6 +57,7 @@ export function detaljRader(ui: UiController, w: number): {rader: Rad[]; ankare?
 			{t: mark.t, c: mark.c, bold: true},
 			{t: klipp(` ${status ? STATUS_NAMN[status] : 'ej bedömd'}`, Math.max(0, w - 22)), c: mark.c},
 		]);
+		if (ui.ejGranskad('goal', g.id)) out.push([{t: klipp(`${EJ_GRANSKAD} Ej granskad: överförd från ${forraPeriod(period) ?? 'förra perioden'}, c bekräftar`, w), c: 'magenta', bold: true}]);
 		const f = suggestStatus(ui.data, ui.idx, g.id, period, ui.asOf);
 		if (f.status && f.status !== status) {
 			out.push([{t: klipp(`! Förslag: ${STATUS_NAMN[f.status]}`, w), c: 'yellow'}]);
@@ -86,7 +94,8 @@ export function detaljRader(ui: UiController, w: number): {rader: Rad[]; ankare?
 			out.push([{t: klipp(rad1, w)}]);
 			const rad2 = `  Prognos helår ${v(fu?.prognos)} · Årsmål ${v(ind.arsmal)}`;
 			out.push([{t: klipp(rad2, w)}]);
-			out.push([{t: '  → '}, {t: klipp(VERDICT_NAMN[b.verdict], w - 4), c: VERDICT_FARG[b.verdict], bold: true}]);
+			const verdict = VERDICT_NAMN[b.verdict];
+			out.push([{t: '  → '}, {t: klipp(verdict, w - 4), c: VERDICT_FARG[b.verdict], bold: true}, ...ejGranskadSeg(ui, 'indicator', ind.id, w - 4 - bredd(verdict))]);
 			if (fu?.analys) text(fu.analys, {dim: true}, '  ');
 		});
 	}
@@ -105,6 +114,7 @@ export function detaljRader(ui: UiController, w: number): {rader: Rad[]; ankare?
 			const rad: Rad = [{t: `  ${slut} · `}, {t: tillstand, c: a.tillstand === 'genomford' ? 'green' : a.ejRapporterad ? 'gray' : undefined}];
 			if (a.forsenad) rad.push({t: ` · FÖRSENAD ${a.dagarSen} d`, c: 'red', bold: true});
 			else if (a.snart) rad.push({t: ` · snart (${a.dagarKvar} d)`, c: 'yellow'});
+			rad.push(...ejGranskadSeg(ui, 'activity', akt.id, w - radBredd(rad)));
 			out.push(rad);
 			if (fu?.avvikelse) text(`Avvikelse: ${fu.avvikelse}`, {c: 'yellow'}, '  ');
 			if (fu?.analys && vald) text(fu.analys, {dim: true}, '  ');

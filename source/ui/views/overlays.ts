@@ -2,12 +2,15 @@
 // summary, the period list and the questions (conflict, draft).
 import {Chalk} from 'chalk';
 import {buildSummary} from '../../domain/summary.js';
-import {PERIODER, PERIOD_NAMN, TILLSTAND_NAMN, type Tillstand} from '../../domain/types.js';
+import {type Entity, findEntity} from '../../domain/ops.js';
+import {harUppfoljning} from '../../domain/plan.js';
+import {PERIODER, PERIOD_NAMN} from '../../domain/types.js';
 import {describeValue} from '../../report/describe.js';
 import {renderSummaryText} from '../../report/summary-text.js';
 import {editorRader, editorText} from '../editor.js';
 import {KOMMANDON, type Lage} from '../keys.js';
-import type {Overlay, UiController} from '../state.js';
+import {typNamn} from '../plan.js';
+import type {FormLage, Overlay, UiController} from '../state.js';
 import {type Rad, bredd, klipp, radbryt, visible} from '../text.js';
 
 const utanFarg = new Chalk({level: 0});
@@ -40,28 +43,54 @@ export function editorVy(ui: UiController, lage: Extract<Overlay, {typ: 'editor'
 	return out;
 }
 
-function tillstandNamn(key: string): string {
-	return key === '' ? 'ej rapporterad' : TILLSTAND_NAMN[key as Tillstand];
+const RUBRIK: Record<Entity, string> = {goal: 'Mål', indicator: 'Indikator', activity: 'Aktivitet'};
+
+/** Rows a multi-line field shows: a window around the cursor when active, the start otherwise. */
+const FLERRAD_AKTIV = 6;
+const FLERRAD_VILAR = 2;
+
+function formRubrik(ui: UiController, lage: FormLage, w: number): Rad[] {
+	const item = findEntity(ui.data, lage.entity, lage.id);
+	const namn = item ? ('titel' in item ? item.titel : 'namn' in item ? item.namn : item.text) : '';
+	if (lage.slag === 'ny') {
+		const parent = ui.idx.goals.get(lage.id);
+		return [
+			[{t: klipp(`${lage.entity === 'goal' ? 'Nytt' : 'Ny'} ${typNamn(lage.entity, parent).toLowerCase()} under ${lage.id}`, w), bold: true, c: 'cyan'}],
+			[{t: klipp(visible(parent?.titel ?? ''), w), dim: true}],
+		];
+	}
+	const out: Rad[] = [[{t: klipp(`${lage.slag === 'andra' ? 'Ändra ' : ''}${RUBRIK[lage.entity]} ${lage.id}${lage.slag === 'uppfoljning' ? ` (${lage.period})` : ''}`, w), bold: true, c: 'cyan'}]];
+	if (lage.slag === 'andra') return out;
+	for (const r of radbryt(namn, w).slice(0, 3)) out.push([{t: r}]);
+	if (item && 'riktning' in item) out.push([{t: klipp(`Årsmål ${item.arsmal?.raw ?? '–'} · KF:s årsmål ${item.kfArsmal?.raw ?? '–'}`, w), dim: true}]);
+	if (item && 'malId' in item && !('riktning' in item)) out.push([{t: klipp(`Slutdatum ${item.slut ?? '–'}`, w), dim: true}]);
+	return out;
 }
 
-export function formVy(ui: UiController, lage: Extract<Overlay, {typ: 'form'}>, w: number): Rad[] {
-	const item = lage.entity === 'indicator' ? ui.data.indicators.find(i => i.id === lage.id) : ui.data.activities.find(a => a.id === lage.id);
-	const namn = item ? ('namn' in item ? item.namn : item.text) : lage.id;
-	const out: Rad[] = [[{t: klipp(`${lage.entity === 'indicator' ? 'Indikator' : 'Aktivitet'} ${lage.id} (${lage.period})`, w), bold: true, c: 'cyan'}]];
-	for (const r of radbryt(namn, w).slice(0, 3)) out.push([{t: r}]);
-	if (lage.entity === 'indicator' && item && 'arsmal' in item) {
-		out.push([{t: klipp(`Årsmål ${item.arsmal?.raw ?? '–'} · KF:s årsmål ${item.kfArsmal?.raw ?? '–'}`, w), dim: true}]);
-	}
-	if (lage.entity === 'activity' && item && 'slut' in item) out.push([{t: klipp(`Slutdatum ${item.slut ?? '–'}`, w), dim: true}]);
-	out.push([]);
-	const etikettW = Math.max(...lage.falt.map(f => bredd(f.etikett))) + 2;
+export function formVy(ui: UiController, lage: FormLage, w: number): Rad[] {
+	const out: Rad[] = [...formRubrik(ui, lage, w), []];
+	const etikettW = Math.max(...lage.falt.filter(f => !f.flerrad).map(f => bredd(f.etikett)), 0) + 2;
 	lage.falt.forEach((f, i) => {
 		const aktiv = i === lage.aktiv;
 		const etikett: Rad[number] = {t: `${aktiv ? '▶' : ' '}${f.etikett.padEnd(etikettW - 1)}`, bold: aktiv};
 		const faltW = Math.max(4, w - etikettW);
 		const text = editorText(f.ed);
 		if (f.val) {
-			out.push([etikett, {t: klipp(`‹ ${tillstandNamn(text)} ›`, faltW), inv: aktiv}]);
+			out.push([etikett, {t: klipp(`‹ ${f.valNamn?.[text] ?? text} ›`, faltW), inv: aktiv}]);
+			return;
+		}
+		if (f.flerrad) {
+			// The label on its own row, the text below it across the pane.
+			out.push([{t: klipp(`${aktiv ? '▶' : ' '}${f.etikett}`, w), bold: aktiv}]);
+			const textW = Math.max(4, w - 3);
+			const {rader, cursorRad, cursorKol} = editorRader(f.ed, textW);
+			const h = aktiv ? FLERRAD_AKTIV : FLERRAD_VILAR;
+			const topp = aktiv ? Math.max(0, Math.min(cursorRad - h + 1, rader.length - h)) : 0;
+			for (let r = topp; r < Math.min(rader.length, topp + h); r++) {
+				const rad = visible(rader[r]!);
+				const sista = !aktiv && r === topp + h - 1 && rader.length > topp + h;
+				out.push(aktiv && r === cursorRad ? [{t: '  '}, ...medCursor(rad, Math.min(cursorKol, textW - 1))] : [{t: `  ${sista ? klipp(`${rad}…`, textW) : rad}`, dim: !aktiv}]);
+			}
 			return;
 		}
 		const vis = visible(text);
@@ -74,7 +103,12 @@ export function formVy(ui: UiController, lage: Extract<Overlay, {typ: 'form'}>, 
 	out.push([]);
 	if (lage.fel) for (const r of radbryt(lage.fel, w)) out.push([{t: r, c: 'red', bold: true}]);
 	else {
-		const hjalp = lage.entity === 'indicator' ? 'Svenska tal: 8,2 % · 12 st · tomt rensar' : 'Tillstånd: ←/→ · datum ÅÅÅÅ-MM-DD';
+		const hjalp =
+			lage.slag !== 'uppfoljning'
+				? `${lage.falt.some(f => f.val) ? 'Val: ←/→ · ' : ''}${lage.entity === 'activity' ? 'datum ÅÅÅÅ-MM-DD · ' : ''}C-s sparar`
+				: lage.entity === 'indicator'
+					? 'Svenska tal: 8,2 % · 12 st · tomt rensar'
+					: 'Tillstånd: ←/→ · datum ÅÅÅÅ-MM-DD';
 		out.push([{t: klipp(hjalp, w), dim: true}]);
 	}
 	return out;
@@ -85,6 +119,8 @@ const LAGE_NAMN: Partial<Record<Lage, string>> = {
 	lista: 'Indikatorer och aktiviteter',
 	editor: 'Analysfältet',
 	form: 'Formulär',
+	formText: 'Formulär, fält med flera rader',
+	fraga: 'Frågor (j/n)',
 	search: 'Sök',
 	konflikt: 'Konflikt med en annan ändring',
 	utkast: 'Osparat utkast vid start',
@@ -114,18 +150,24 @@ export function fonster(rader: Rad[], lage: {topp: number}, h: number): Rad[] {
 export function periodVy(ui: UiController, lage: Extract<Overlay, {typ: 'period'}>, w: number): Rad[] {
 	const out: Rad[] = [[{t: 'Välj period (Enter väljer, Esc tillbaka)', bold: true, c: 'cyan'}], []];
 	PERIODER.forEach((p, i) => {
-		const text = `${i === lage.index ? '▶' : ' '} ${p}  ${PERIOD_NAMN[p]}${p === ui.data.period ? ' (filens period)' : ''}`;
+		const inl = ui.data.inlamnad?.[p];
+		const tillstand = inl ? `inlämnad ${inl.at.slice(0, 10)}` : harUppfoljning(ui.data, p) ? 'påbörjad' : 'ej påbörjad';
+		const text = `${i === lage.index ? '▶' : ' '} ${p}  ${PERIOD_NAMN[p]} · ${tillstand}${p === ui.data.period ? ' (filens)' : ''}`;
 		out.push([{t: klipp(text, w), inv: i === lage.index}]);
 	});
 	return out;
 }
 
-export function fragaVy(lage: Extract<Overlay, {typ: 'konflikt' | 'utkast'}>, w: number): Rad[] {
+export function fragaVy(lage: Extract<Overlay, {typ: 'konflikt' | 'utkast' | 'fraga'}>, w: number): Rad[] {
 	const out: Rad[] = [];
 	const text = (t: string, extra: Omit<Rad[number], 't'> = {}) => {
 		for (const r of radbryt(t, w)) out.push([{t: r, ...extra}]);
 	};
-	if (lage.typ === 'konflikt') {
+	if (lage.typ === 'fraga') {
+		text(lage.text, {c: 'yellow', bold: true});
+		out.push([]);
+		text(lage.nej ? 'j = ja, n = nej, Esc = avbryt' : 'j = ja, n/Esc = nej', {dim: true});
+	} else if (lage.typ === 'konflikt') {
 		const op = lage.ops[lage.index]!;
 		const falt = op.op === 'set' ? `${op.id} ${op.field}` : op.op;
 		text(`Konflikt: ${falt} ändrades av någon annan medan du arbetade.`, {c: 'yellow', bold: true});

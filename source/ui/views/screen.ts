@@ -17,7 +17,7 @@ function huvud(ui: UiController, w: number): Rad {
 	const org = ui.data.organisation;
 	const basis = ui.period === 'VP' ? 'plan' : ui.period === 'VB' ? 'utfall' : 'prognos';
 	const vanster = ` ${visible(org.namn)} · ${ui.data.year} · ${ui.period} ${PERIOD_NAMN[ui.period]} (${basis})`;
-	const hoger = `${ui.filter ? 'FILTER · ' : ''}${ui.sparar > 0 ? 'Sparar…' : ui.sparat ? `Sparat ${ui.sparat}` : 'Ingen ändring'} `;
+	const hoger = `${ui.filter ? 'FILTER · ' : ''}${ui.data.inlamnad?.[ui.period] ? 'INLÄMNAD · ' : ''}${ui.sparar > 0 ? 'Sparar…' : ui.sparat ? `Sparat ${ui.sparat}` : 'Ingen ändring'} `;
 	const vw = Math.max(0, w - bredd(hoger) - 1);
 	return [{t: fyll(vanster, vw), bold: true, inv: true}, {t: ' ', inv: true}, {t: hoger, inv: true, c: ui.sparar > 0 ? 'yellow' : undefined}];
 }
@@ -75,7 +75,7 @@ export function skarm(ui: UiController): Rad[] {
 			let hoger: Rad[];
 			if (lage.typ === 'form') hoger = formVy(ui, lage, dw);
 			else if (lage.typ === 'period') hoger = periodVy(ui, lage, dw);
-			else if (lage.typ === 'konflikt' || lage.typ === 'utkast') hoger = fragaVy(lage, dw);
+			else if (lage.typ === 'konflikt' || lage.typ === 'utkast' || lage.typ === 'fraga') hoger = fragaVy(lage, dw);
 			else {
 				const {rader, ankare} = detaljRader(ui, dw);
 				// Keeps the selected indicator or activity in view as the list cursor moves.

@@ -13,6 +13,9 @@ export const STATUS_MARK: Record<Status | 'ej', {t: string; c: Farg}> = {
 	ej: {t: '·', c: 'gray'},
 };
 
+/** Before the status letter: carried over from the previous period, not yet confirmed (c). */
+export const EJ_GRANSKAD = '*';
+
 export function tradRader(ui: UiController, w: number, h: number): Rad[] {
 	const out: Rad[] = [];
 	const rader = ui.synliga;
@@ -26,13 +29,15 @@ export function tradRader(ui: UiController, w: number, h: number): Rad[] {
 		const mark = STATUS_MARK[status ?? 'ej'];
 		const tips = ui.harTips(g) ? '!' : ' ';
 		const pil = r.harBarn ? (r.oppen ? '▾' : '▸') : ' ';
-		const start = `${(w < 40 ? ' ' : '  ').repeat(r.djup)}${pil} `;
+		const start = `${(w < 40 ? ' ' : '  ').repeat(r.djup)}${pil}`;
+		const ejGranskad = ui.ejGranskad('goal', g.id);
 		const id = `${visible(g.id)} `;
 		const titel = fyll(visible(g.titel), Math.max(0, w - bredd(start) - 4 - bredd(id)));
 		const vald = g.id === valt;
 		const rad: Rad = [
 			{t: vald ? '›' : ' ', bold: true, c: 'cyan'},
 			{t: klipp(start, w), dim: !bedoms, inv: vald && fokus},
+			{t: ejGranskad ? EJ_GRANSKAD : ' ', c: 'magenta', bold: true, inv: vald && fokus},
 			{t: mark.t, c: mark.c, bold: status !== undefined, inv: vald && fokus},
 			{t: tips, c: 'yellow', bold: true, inv: vald && fokus},
 			{t: ' ', inv: vald && fokus},

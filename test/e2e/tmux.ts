@@ -1,0 +1,61 @@
+// Shared by the tmux tests: start the built malkoll in a detached tmux session, read its screen,
+// wait for what it should show, and read the store back with `malkoll export --json`.
+import {execFileSync, spawnSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {join} from 'node:path';
+import {CLI, ROOT} from '../helpers.js';
+
+export const harTmux = spawnSync('tmux', ['-V']).status === 0;
+const sessioner: string[] = [];
+
+export function tmux(...args: string[]): string {
+	return execFileSync('tmux', args, {encoding: 'utf8'});
+}
+
+export function skarm(s: string): string {
+	return tmux('capture-pane', '-p', '-t', s);
+}
+
+export async function vanta(s: string, ok: (skarm: string) => boolean, vad: string, ms = 5000): Promise<string> {
+	const slut = Date.now() + ms;
+	for (;;) {
+		const f = skarm(s);
+		if (ok(f)) return f;
+		if (Date.now() > slut) throw new Error(`väntade på ${vad}; skärmen var:\n${f}`);
+		await new Promise(r => setTimeout(r, 25));
+	}
+}
+
+export function starta(namn: string, cols: number, rows: number, file: string, env = ''): string {
+	const s = `malkoll-e2e-${process.pid}-${namn}`;
+	sessioner.push(s);
+	// The shell prints the exit code after malkoll has given the terminal back.
+	const cmd = `cd ${ROOT} && ${env} TERM=xterm-256color node ${CLI} --data ${file} --author e2e; echo "SLUT=$?"; sleep 30`;
+	tmux('new-session', '-d', '-s', s, '-x', String(cols), '-y', String(rows), cmd);
+	return s;
+}
+
+/** Types text literally (no key names), so "+" or "q" are characters. */
+export function skriv(s: string, text: string): void {
+	tmux('send-keys', '-t', s, '-l', text);
+}
+
+export function tangent(s: string, ...keys: string[]): void {
+	for (const k of keys) tmux('send-keys', '-t', s, k);
+}
+
+export function malkoll(...args: string[]): string {
+	return execFileSync(process.execPath, [CLI, ...args], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});
+}
+
+export function exportera(file: string) {
+	return JSON.parse(malkoll('export', '--json', '--data', file));
+}
+
+export function bygg(): void {
+	if (!existsSync(CLI)) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], {stdio: 'inherit'});
+}
+
+export function stangAlla(): void {
+	for (const s of sessioner) spawnSync('tmux', ['kill-session', '-t', s]);
+}
