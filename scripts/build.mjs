@@ -20,10 +20,12 @@ const lazyMeow = {
 	},
 };
 
-rmSync(new URL('../dist', import.meta.url), {recursive: true, force: true});
+// `node scripts/build.mjs DIR` builds into DIR instead (tests use a private build).
+const outdir = process.argv[2] ?? new URL('../dist', import.meta.url).pathname;
+rmSync(outdir, {recursive: true, force: true});
 await build({
 	entryPoints: {cli: 'source/cli.ts'},
-	outdir: 'dist',
+	outdir,
 	bundle: true,
 	splitting: true,
 	format: 'esm',
@@ -41,4 +43,4 @@ await build({
 	logLevel: 'warning',
 	plugins: [lazyMeow],
 });
-chmodSync(new URL('../dist/cli.js', import.meta.url), 0o755);
+chmodSync(`${outdir}/cli.js`, 0o755);

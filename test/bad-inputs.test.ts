@@ -4,9 +4,8 @@ import {spawn} from 'node:child_process';
 import {chmodSync, cpSync, mkdtempSync, readFileSync, readdirSync, statSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {basename, join} from 'node:path';
-import {build} from 'esbuild';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {BUNDLED, ROOT, run} from './helpers.js';
+import {BUNDLED, ROOT, privateCli, run} from './helpers.js';
 
 interface Fall {
 	fil: string | null;
@@ -80,24 +79,8 @@ function checkError(r: {code: number; stdout: string; stderr: string}, words: st
 
 let cli: string;
 
-beforeAll(async () => {
-	// Our own build of the CLI: others rebuild dist/ while the suite runs.
-	const dir = mkdtempSync(join(tmpdir(), 'malkoll-bad-build-'));
-	await build({
-		entryPoints: {cli: join(ROOT, 'source/cli.ts')},
-		outdir: dir,
-		bundle: true,
-		splitting: true,
-		format: 'esm',
-		platform: 'node',
-		target: 'node20',
-		jsx: 'automatic',
-		define: {'process.env.NODE_ENV': '"production"', MALKOLL_VERSION: '"bad-inputs"'},
-		banner: {js: "import {createRequire as __malkollRequire} from 'node:module'; const require = __malkollRequire(import.meta.url);"},
-		external: ['react-devtools-core'],
-		logLevel: 'warning',
-	});
-	cli = join(dir, 'cli.js');
+beforeAll(() => {
+	cli = privateCli();
 });
 
 function spawnCli(args: string[]): Promise<{code: number; stdout: string; stderr: string}> {

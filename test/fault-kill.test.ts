@@ -7,15 +7,14 @@ import {spawn} from 'node:child_process';
 import {existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 import {beforeAll, describe, expect, it} from 'vitest';
 import type {Op} from '../source/domain/ops.js';
 import type {FaultPoint} from '../source/store/atomic.js';
 import {lockPath, withLock} from '../source/store/lock.js';
 import {applyChanges, loadStore, readHistory} from '../source/store/index.js';
+import {privateCli, ROOT} from './helpers.js';
 
-const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const ORIGINAL = readFileSync(join(ROOT, 'data', 'bestallarenhet-2-2025.json'), 'utf8');
 const POINTS: FaultPoint[] = ['after-temp-write', 'after-fsync', 'before-rename', 'after-rename', 'holding-lock'];
 const PER_POINT = 16;
@@ -42,26 +41,10 @@ let cli: string;
 let loop: string;
 
 beforeAll(async () => {
-	// Our own build: other engineers rebuild dist/ while these tests run.
+	// A private build of the store for the loop writer; the CLI's from the shared helper.
 	const dir = mkdtempSync(join(tmpdir(), 'malkoll-fault-build-'));
-	await Promise.all([
-		build({
-			entryPoints: {cli: join(ROOT, 'source/cli.ts')},
-			outdir: join(dir, 'cli'),
-			bundle: true,
-			splitting: true,
-			format: 'esm',
-			platform: 'node',
-			target: 'node20',
-			jsx: 'automatic',
-			define: {'process.env.NODE_ENV': '"production"', MALKOLL_VERSION: '"fault"'},
-			banner: {js: "import {createRequire as __malkollRequire} from 'node:module'; const require = __malkollRequire(import.meta.url);"},
-			external: ['react-devtools-core'],
-			logLevel: 'warning',
-		}),
-		build({entryPoints: [join(ROOT, 'source/store/index.ts')], outfile: join(dir, 'store.mjs'), bundle: true, format: 'esm', platform: 'node', logLevel: 'warning'}),
-	]);
-	cli = join(dir, 'cli', 'cli.js');
+	await build({entryPoints: [join(ROOT, 'source/store/index.ts')], outfile: join(dir, 'store.mjs'), bundle: true, format: 'esm', platform: 'node', logLevel: 'warning'});
+	cli = privateCli();
 	loop = join(dir, 'loop.mjs');
 	writeFileSync(loop, LOOP);
 });

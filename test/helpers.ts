@@ -1,4 +1,4 @@
-import {spawn, spawnSync} from 'node:child_process';
+import {execFileSync, spawn, spawnSync} from 'node:child_process';
 import {copyFileSync, mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
@@ -42,15 +42,28 @@ export async function run(args: string[], env: NodeJS.ProcessEnv = {}, stdinText
 	return {code, stdout: out, stderr: err};
 }
 
-/** Runs the built dist/cli.js as a real process. */
+let privateBuild: string | undefined;
+
+/** The CLI built from the current source into a temp folder of this test process: dist/ may be
+ * rebuilt by someone else while the suite runs. */
+export function privateCli(): string {
+	if (!privateBuild) {
+		const dir = mkdtempSync(join(tmpdir(), 'malkoll-build-'));
+		execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), dir], {stdio: 'inherit'});
+		privateBuild = join(dir, 'cli.js');
+	}
+	return privateBuild;
+}
+
+/** Runs the built CLI as a real process. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Run {
-	const r = spawnSync(process.execPath, [CLI, ...args], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1', MALKOLL_DATA: '', ...env}, stdio: ['ignore', 'pipe', 'pipe']});
+	const r = spawnSync(process.execPath, [privateCli(), ...args], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1', MALKOLL_DATA: '', ...env}, stdio: ['ignore', 'pipe', 'pipe']});
 	return {code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr};
 }
 
 export function runCliAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
 	return new Promise(resolve => {
-		const child = spawn(process.execPath, [CLI, ...args], {env: {...process.env, NO_COLOR: '1', MALKOLL_DATA: '', ...env}, stdio: ['ignore', 'pipe', 'pipe']});
+		const child = spawn(process.execPath, [privateCli(), ...args], {env: {...process.env, NO_COLOR: '1', MALKOLL_DATA: '', ...env}, stdio: ['ignore', 'pipe', 'pipe']});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', d => (stdout += d));

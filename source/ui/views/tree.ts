@@ -29,15 +29,16 @@ export function tradRader(ui: UiController, w: number, h: number): Rad[] {
 		const mark = STATUS_MARK[status ?? 'ej'];
 		const tips = ui.harTips(g) ? '!' : ' ';
 		const pil = r.harBarn ? (r.oppen ? '▾' : '▸') : ' ';
-		const start = `${(w < 40 ? ' ' : '  ').repeat(r.djup)}${pil}`;
 		const ejGranskad = ui.ejGranskad('goal', g.id);
+		// The mark takes the space before the status letter: no extra styled run on an ordinary row.
+		const start = `${(w < 40 ? ' ' : '  ').repeat(r.djup)}${pil}${ejGranskad ? '' : ' '}`;
 		const id = `${visible(g.id)} `;
 		const titel = fyll(visible(g.titel), Math.max(0, w - bredd(start) - 4 - bredd(id)));
 		const vald = g.id === valt;
 		const rad: Rad = [
 			{t: vald ? '›' : ' ', bold: true, c: 'cyan'},
 			{t: klipp(start, w), dim: !bedoms, inv: vald && fokus},
-			{t: ejGranskad ? EJ_GRANSKAD : ' ', c: 'magenta', bold: true, inv: vald && fokus},
+			...(ejGranskad ? [{t: EJ_GRANSKAD, c: 'magenta' as const, bold: true, inv: vald && fokus}] : []),
 			{t: mark.t, c: mark.c, bold: status !== undefined, inv: vald && fokus},
 			{t: tips, c: 'yellow', bold: true, inv: vald && fokus},
 			{t: ' ', inv: vald && fokus},
