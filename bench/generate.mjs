@@ -53,10 +53,7 @@ const add = (id, niva, parentId) => {
 		...(niva === 'namndmal' ? {beskrivning: text(400)} : {}),
 		forvantatResultat: niva === 'enhetsmal' || niva === 'namndmal' ? [1, 2, 3].map(nr => ({nr, text: pick(MENINGAR)})) : [],
 	});
-	if (niva === 'enhetsmal') {
-		const status = pick(STATUS);
-		goalFu[id] = {...(status ? {status} : {}), analys: text(1024)};
-	}
+	if (niva === 'enhetsmal') goalFu[id] = {analys: text(1024)};
 };
 const IM = 3;
 const VO = 16;
@@ -133,6 +130,22 @@ for (let i = 0; i < ACTIVITIES; i++) {
 	});
 	const tillstand = pick(TILLSTAND);
 	aktFu[id] = {...(tillstand ? {tillstand} : {}), analys: text(1024)};
+}
+
+// Chefs mostly agree with their indicators: a goal's status follows them, one in six does not.
+const met = new Map();
+for (const ind of indicators) {
+	const u = indFu[ind.id].utfall.value;
+	const ok = ind.riktning === 'lagre' ? u <= ind.arsmal.value : u >= ind.arsmal.value;
+	const m = met.get(ind.malId) ?? {ok: 0, all: 0};
+	m.ok += ok ? 1 : 0;
+	m.all++;
+	met.set(ind.malId, m);
+}
+for (const id of enhet) {
+	const m = met.get(id);
+	const status = rnd() < 1 / 6 || !m ? pick(STATUS) : m.ok === m.all ? 'helt' : m.ok === 0 ? 'inte' : 'delvis';
+	if (status) goalFu[id].status = status;
 }
 
 const store = {

@@ -116,6 +116,8 @@ export interface Kontext {
 	aktivitet(akt: Activity): AktivitetBedomning;
 	/** The reason line of an indicator or activity, shared by every goal it relates to. */
 	rad(del: Indicator | Activity): string;
+	/** The goal, the goals above it and those it contributes to (see relateradeMal). */
+	relaterade(goalId: string): string[];
 }
 
 export function skapaKontext(data: StoreData, idx: StoreIndex, period: Period, asOf: string): Kontext {
@@ -124,6 +126,7 @@ export function skapaKontext(data: StoreData, idx: StoreIndex, period: Period, a
 	const verdicts = new Map<string, IndicatorBedomning>();
 	const aktiviteter = new Map<string, AktivitetBedomning>();
 	const rader = new Map<string, string>();
+	const relaterade = new Map<string, string[]>();
 	const ctx: Kontext = {
 		data,
 		idx,
@@ -147,6 +150,11 @@ export function skapaKontext(data: StoreData, idx: StoreIndex, period: Period, a
 			}
 			return r;
 		},
+		relaterade(goalId) {
+			let ids = relaterade.get(goalId);
+			if (!ids) relaterade.set(goalId, (ids = relateradeMal(idx, goalId)));
+			return ids;
+		},
 	};
 	return ctx;
 }
@@ -161,8 +169,9 @@ export function foreslag(ctx: Kontext, goalId: string, medGrund: boolean): Forsl
 	let bra = 0;
 	let dalig = 0;
 	let mellan = 0;
-	for (const lista of [idx.children.get(goalId), idx.bidrarFran.get(goalId)]) {
-		for (const barn of lista ?? []) {
+	const barnen = (lista: Goal[] | undefined) => {
+		if (!lista) return;
+		for (const barn of lista) {
 			const status = fu?.goals[barn.id]?.status;
 			if (!status || status === 'inga-data' || !data.bedomdaNivaer.includes(barn.niva)) continue;
 			if (status === 'helt') bra++;
@@ -170,8 +179,10 @@ export function foreslag(ctx: Kontext, goalId: string, medGrund: boolean): Forsl
 			else mellan++;
 			if (medGrund) grund.push(`${malNamn(barn)}: ${STATUS_NAMN[status].toLowerCase()}`);
 		}
-	}
-	const malIds = relateradeMal(idx, goalId);
+	};
+	barnen(idx.children.get(goalId));
+	barnen(idx.bidrarFran.get(goalId));
+	const malIds = ctx.relaterade(goalId);
 	for (const id of malIds) {
 		for (const ind of idx.indicatorsByGoal.get(id) ?? []) {
 			const b = ctx.verdict(ind);
@@ -248,7 +259,7 @@ export function varningar(ctx: Kontext, goal: Goal): Varning[] {
 	const namn = malNamn(goal);
 	const result: Varning[] = [];
 	if (status === 'helt') {
-		const malIds = relateradeMal(idx, goalId);
+		const malIds = ctx.relaterade(goalId);
 		for (const id of malIds) {
 			for (const ind of idx.indicatorsByGoal.get(id) ?? []) {
 				const b = ctx.verdict(ind);
