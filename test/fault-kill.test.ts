@@ -7,13 +7,12 @@ import {spawn} from 'node:child_process';
 import {existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
-import {build} from 'esbuild';
 import {beforeAll, describe, expect, it} from 'vitest';
 import type {Op} from '../source/domain/ops.js';
 import type {FaultPoint} from '../source/store/atomic.js';
 import {lockPath, withLock} from '../source/store/lock.js';
 import {applyChanges, loadStore, readHistory} from '../source/store/index.js';
-import {privateCli, ROOT} from './helpers.js';
+import {privateCli, ROOT, storeModuleDir} from './helpers.js';
 
 const ORIGINAL = readFileSync(join(ROOT, 'data', 'bestallarenhet-2-2025.json'), 'utf8');
 const POINTS: FaultPoint[] = ['after-temp-write', 'after-fsync', 'before-rename', 'after-rename', 'holding-lock'];
@@ -41,9 +40,7 @@ let cli: string;
 let loop: string;
 
 beforeAll(async () => {
-	// A private build of the store for the loop writer; the CLI's from the shared helper.
-	const dir = mkdtempSync(join(tmpdir(), 'malkoll-fault-build-'));
-	await build({entryPoints: [join(ROOT, 'source/store/index.ts')], outfile: join(dir, 'store.mjs'), bundle: true, format: 'esm', platform: 'node', logLevel: 'warning'});
+	const dir = await storeModuleDir();
 	cli = privateCli();
 	loop = join(dir, 'loop.mjs');
 	writeFileSync(loop, LOOP);

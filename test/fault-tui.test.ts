@@ -5,10 +5,9 @@ import {spawn} from 'node:child_process';
 import {copyFileSync, mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {build} from 'esbuild';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {loadStore, readHistory} from '../source/store/index.js';
-import {BUNDLED, ROOT} from './helpers.js';
+import {BUNDLED, storeModuleDir} from './helpers.js';
 import {KEY, startUi} from './ui-helpers.js';
 
 const N = 200;
@@ -24,8 +23,7 @@ for (let i = 1; i <= Number(n); i++) {
 let writer: string;
 
 beforeAll(async () => {
-	const dir = mkdtempSync(join(tmpdir(), 'malkoll-fault-tui-'));
-	await build({entryPoints: [join(ROOT, 'source/store/index.ts')], outfile: join(dir, 'store.mjs'), bundle: true, format: 'esm', platform: 'node', logLevel: 'warning'});
+	const dir = await storeModuleDir();
 	writer = join(dir, 'writer.mjs');
 	writeFileSync(writer, WRITER);
 });

@@ -3,6 +3,7 @@ import {copyFileSync, mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {PassThrough} from 'node:stream';
+import {build} from 'esbuild';
 import {fileURLToPath} from 'node:url';
 import {main} from '../source/main.js';
 
@@ -40,6 +41,19 @@ export async function run(args: string[], env: NodeJS.ProcessEnv = {}, stdinText
 	stdin.end(stdinText);
 	const code = await main(args, {stdout, stderr, stdin, env: {HOME: tmpdir(), ...env}});
 	return {code, stdout: out, stderr: err};
+}
+
+let storeBundle: Promise<string> | undefined;
+
+/** A temp folder holding source/store bundled as store.mjs, for helper scripts that write a
+ * store from processes of their own (`import {applyChanges} from './store.mjs'`). */
+export function storeModuleDir(): Promise<string> {
+	storeBundle ??= (async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'malkoll-store-'));
+		await build({entryPoints: [join(ROOT, 'source/store/index.ts')], outfile: join(dir, 'store.mjs'), bundle: true, format: 'esm', platform: 'node', logLevel: 'warning'});
+		return dir;
+	})();
+	return storeBundle;
 }
 
 let privateBuild: string | undefined;

@@ -4,13 +4,11 @@ import {spawn} from 'node:child_process';
 import {existsSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync} from 'node:fs';
 import {hostname, tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
-import {fileURLToPath} from 'node:url';
-import {build} from 'esbuild';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {applyChanges, historyPath, loadStore, readHistory} from '../source/store/index.js';
 import {lockPath, withLock} from '../source/store/lock.js';
+import {ROOT, storeModuleDir} from './helpers.js';
 
-const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const ORIGINAL = readFileSync(join(ROOT, 'data', 'bestallarenhet-2-2025.json'), 'utf8');
 
 const HELPER = `
@@ -36,8 +34,7 @@ if (mode === 'change') {
 let helper: string;
 
 beforeAll(async () => {
-	const dir = mkdtempSync(join(tmpdir(), 'malkoll-bundle-'));
-	await build({entryPoints: [join(ROOT, 'source/store/index.ts')], outfile: join(dir, 'store.mjs'), bundle: true, format: 'esm', platform: 'node', logLevel: 'warning'});
+	const dir = await storeModuleDir();
 	helper = join(dir, 'helper.mjs');
 	writeFileSync(helper, HELPER);
 });

@@ -1,10 +1,11 @@
 // Issue 7 in the TUI: the chef adds, changes and removes enhetsmål, activities and indicators,
 // starts a period from the previous one and marks it inlämnad; real keys on the bundled store,
 // checked on screen and in `malkoll export --json`.
-import {readFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
 import {applyChanges, loadStore} from '../source/store/index.js';
 import type {StoreData} from '../source/domain/types.js';
+import {utkastPath} from '../source/ui/utkast.js';
 import {run} from './helpers.js';
 import {KEY, startUi} from './ui-helpers.js';
 
@@ -261,6 +262,30 @@ describe('periods: carry forward, ej granskad, inlämnad', () => {
 		expect(t.frame()).not.toContain('INLÄMNAD');
 		expect((await exportera(t.file)).inlamnad).toBeUndefined();
 		t.r.unmount();
+	});
+});
+
+describe('drafts of forms', () => {
+	test('a new enhetsmål typed into the form survives Ctrl-C and is offered back at the next start', async () => {
+		const t = await startUi();
+		await t.press('k', '+', ...'Utkast till mål', KEY.tab, KEY.tab, ...'Första', KEY.enter, ...'Andra');
+		await t.press(KEY.ctrlC);
+		expect(t.quit()).toBe(true);
+		const utkast = JSON.parse(readFileSync(utkastPath(t.file), 'utf8')) as {goalId: string; form: {slag: string; id: string}};
+		expect(utkast).toMatchObject({goalId: '1.4.1', form: {slag: 'ny', id: '1.4.1'}});
+		t.r.unmount();
+
+		const u = await startUi({file: t.file});
+		expect(u.frame()).toContain('Ett osparat utkast till formuläret nytt mål under');
+		expect(u.frame()).toContain('Titel: Utkast till mål');
+		await u.press(KEY.enter);
+		expect(u.frame()).toContain('Nytt enhetsmål under 1.4.1');
+		await u.press(KEY.ctrlS);
+		expect(u.frame()).toContain('Lade till 1.4.1.2 under 1.4.1');
+		const g = (await exportera(u.file)).goals.find(x => x.id === '1.4.1.2')!;
+		expect([g.titel, g.forvantatResultat.map(r => r.text)]).toEqual(['Utkast till mål', ['Första', 'Andra']]);
+		expect(existsSync(utkastPath(u.file))).toBe(false);
+		u.r.unmount();
 	});
 });
 

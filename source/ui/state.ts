@@ -24,7 +24,7 @@ import {type EditorState, editorTangent, editorText, nyEditor} from './editor.js
 import {type KommandoId, type Lage, arText, kommandoFor, parseTangenter} from './keys.js';
 import {ENTITY_NAMN, NY_NAMN, andraOps, lasForm, nyOp, nyaTyper, planFalt, typFalt} from './plan.js';
 import {type TradRad, medForaldrar, synligaRader} from './tree.js';
-import {type Utkast, lasUtkast, skrivUtkast, tabortUtkast} from './utkast.js';
+import {type FormUtkast, type Utkast, lasUtkast, skrivUtkast, tabortUtkast} from './utkast.js';
 import {visible} from './text.js';
 import {defaultAuthor} from '../store/history.js';
 
@@ -271,10 +271,29 @@ export class UiController {
 	sparaUtkastNu(): void {
 		if (this.utkastTimer) clearTimeout(this.utkastTimer);
 		this.utkastTimer = undefined;
+		if (this.lage.typ === 'form') return this.sparaFormUtkast(this.lage);
 		if (this.lage.typ !== 'editor') return;
 		const text = editorText(this.lage.ed);
 		if (text === this.lage.original) return;
 		skrivUtkast(this.o.path, {goalId: this.lage.goalId, period: this.lage.period, original: this.lage.original, text, at: new Date().toISOString()});
+	}
+
+	private sparaFormUtkast(lage: FormLage): void {
+		const falt = lage.falt.map(f => ({field: f.field, text: editorText(f.ed), original: f.original}));
+		if (falt.every(f => f.text === editorText(this.formFalt(lage).find(x => x.field === f.field)?.ed ?? nyEditor('')))) return;
+		const item = findEntity(this.data, lage.entity, lage.id);
+		const goalId = lage.slag === 'ny' || !item ? lage.id : 'malId' in item ? item.malId : item.id;
+		const text = falt.filter(f => f.field !== 'typ' && f.text !== '').map(f => `${lage.falt.find(x => x.field === f.field)!.etikett}: ${f.text}`).join('\n');
+		skrivUtkast(this.o.path, {goalId, period: lage.period, original: '', text, at: new Date().toISOString(), form: {slag: lage.slag, entity: lage.entity, id: lage.id, falt}});
+	}
+
+	/** The fields of a form as it opens on the data now. */
+	private formFalt(lage: Pick<FormLage, 'slag' | 'entity' | 'id' | 'period'>): FormFalt[] {
+		if (lage.slag === 'uppfoljning') return this.uppfoljningFalt(lage.entity as 'indicator' | 'activity', lage.id, lage.period);
+		if (lage.slag === 'andra') return planFalt(lage.entity, findEntity(this.data, lage.entity, lage.id));
+		const parent = this.idx.goals.get(lage.id);
+		const typer = parent ? nyaTyper(this.data, parent, 'tree') : [lage.entity];
+		return typer.length > 1 ? [typFalt(typer, lage.entity, parent), ...planFalt(lage.entity)] : planFalt(lage.entity);
 	}
 
 	goalStatus(id: string, period = this.period): Status | undefined {
@@ -734,6 +753,7 @@ export class UiController {
 		const id = kommandoFor(this.tangentLage, t);
 		if (id === 'tillbaka') {
 			this.lage = {typ: 'normal'};
+			tabortUtkast(this.o.path);
 			return this.visa('Formuläret stängdes utan att spara');
 		}
 		if (id === 'spara') return this.sparaForm(lage);
@@ -754,8 +774,11 @@ export class UiController {
 			}
 			return;
 		}
-		falt.ed = editorTangent(falt.ed, t);
+		const ed = editorTangent(falt.ed, t);
+		if (ed === falt.ed) return;
+		falt.ed = ed;
 		lage.fel = undefined;
+		this.planeraUtkast();
 	}
 
 	/** Another kind on a new item's form: its own fields, the title typed so far kept. */
@@ -768,6 +791,7 @@ export class UiController {
 	}
 
 	private sparaForm(lage: FormLage): void {
+		this.sparaUtkastNu();
 		try {
 			if (lage.slag === 'uppfoljning') this.sparaUppfoljning(lage);
 			else this.sparaPlan(lage);
@@ -800,7 +824,14 @@ export class UiController {
 		}
 		this.lage = {typ: 'normal'};
 		if (ops.length === 0) return this.visa('Inget ändrat');
-		this.skrivMedKonflikt(ops, () => this.visa(`${lage.id}: sparat (${lage.period})`), lage.force);
+		this.skrivMedKonflikt(
+			ops,
+			() => {
+				tabortUtkast(this.o.path);
+				this.visa(`${lage.id}: sparat (${lage.period})`);
+			},
+			lage.force,
+		);
 	}
 
 	private sparaPlan(lage: FormLage): void {
@@ -811,12 +842,18 @@ export class UiController {
 			const ops = andraOps(lage.entity, lage.id, varden);
 			this.lage = {typ: 'normal'};
 			if (ops.length === 0) return this.visa('Inget ändrat');
-			return this.skriv(ops, {ok: () => this.visa(`${lage.id}: ändrat (u ångrar)`)});
+			return this.skriv(ops, {
+				ok: () => {
+					tabortUtkast(this.o.path);
+					this.visa(`${lage.id}: ändrat (u ångrar)`);
+				},
+			});
 		}
 		const entity = lage.entity;
 		this.lage = {typ: 'normal'};
 		this.skriv(data => [nyOp(data, entity, lage.id, varden)], {
 			ok: changes => {
+				tabortUtkast(this.o.path);
 				const id = changes[0]!.id;
 				if (entity === 'goal') {
 					this.oppna.add(lage.id);
@@ -936,6 +973,7 @@ export class UiController {
 			this.bygg();
 			this.period = u.period;
 			this.tipsCache.clear();
+			if (u.form) return this.tillFormUtkast(u.form, u.period);
 			this.lage = {typ: 'editor', goalId: u.goalId, period: u.period, original: u.original, ed: nyEditor(u.text), fraga: false};
 		} else if (id === 'slangUtkast') {
 			tabortUtkast(this.o.path);
@@ -945,6 +983,20 @@ export class UiController {
 			this.lage = {typ: 'normal'};
 			this.visa('Utkastet finns kvar till nästa start');
 		}
+	}
+
+	/** Opens the form again with the text typed before; the stored values it opened with stay the expected ones. */
+	private tillFormUtkast(u: FormUtkast, period: Period): void {
+		const lage: FormLage = {typ: 'form', slag: u.slag, entity: u.entity, id: u.id, period, falt: [], aktiv: 0};
+		const typ = u.falt.find(f => f.field === 'typ')?.text;
+		if (u.slag === 'ny' && typ) lage.entity = typ as Entity;
+		if (u.slag !== 'ny' && !findEntity(this.data, u.entity, u.id)) return this.visa(`${u.id} finns inte längre; utkastet sparas inte`, true);
+		lage.falt = this.formFalt(lage).map(f => {
+			const d = u.falt.find(x => x.field === f.field);
+			return d ? {...f, ed: nyEditor(d.text), original: u.slag === 'ny' ? f.original : d.original} : f;
+		});
+		lage.aktiv = lage.falt[0]?.field === 'typ' ? 1 : 0;
+		this.lage = lage;
 	}
 
 	private sokTangent(lage: Extract<Overlay, {typ: 'sok'}>, t: string): void {

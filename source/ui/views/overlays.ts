@@ -9,7 +9,7 @@ import {describeValue} from '../../report/describe.js';
 import {renderSummaryText} from '../../report/summary-text.js';
 import {editorRader, editorText} from '../editor.js';
 import {KOMMANDON, type Lage} from '../keys.js';
-import {typNamn} from '../plan.js';
+import {NY_NAMN, typNamn} from '../plan.js';
 import type {FormLage, Overlay, UiController} from '../state.js';
 import {type Rad, bredd, klipp, radbryt, visible} from '../text.js';
 
@@ -179,7 +179,8 @@ export function fragaVy(lage: Extract<Overlay, {typ: 'konflikt' | 'utkast' | 'fr
 		text('Välj 1 eller 2. Inget sparas förrän du valt.', {dim: true});
 	} else {
 		const u = lage.utkast;
-		text(`Ett osparat utkast till analysen för ${u.goalId} (${u.period}) finns kvar${u.at ? ` från ${u.at.slice(0, 16).replace('T', ' ')}` : ''}:`, {c: 'yellow', bold: true});
+		const vad = u.form ? `formuläret ${u.form.slag === 'ny' ? `${NY_NAMN[u.form.entity].toLowerCase()} under` : 'för'} ${u.form.id}` : `analysen för ${u.goalId}`;
+		text(`Ett osparat utkast till ${vad} (${u.period}) finns kvar${u.at ? ` från ${u.at.slice(0, 16).replace('T', ' ')}` : ''}:`, {c: 'yellow', bold: true});
 		out.push([]);
 		for (const r of radbryt(u.text, w).slice(0, 6)) out.push([{t: r, dim: true}]);
 		out.push([]);
