@@ -57,6 +57,7 @@ describe('add, edit, rm', () => {
 		const cases: Array<[string[], RegExp]> = [
 			[['add', 'enhetsmal', '--under', '3.4', '--titel', 'x'], /enhetsmål läggs under ett nämndmål/],
 			[['add', 'enhetsmal', '--under', '9.9', '--titel', 'x'], /--under.*9\.9/],
+			[['add', 'enhetsmal', '--under', '3.4.1.1', '--titel', 'x'], /lägsta nivån/],
 			[['add', 'aktivitet', '--under', '3.4.1'], /--titel/],
 			[['add', 'aktivitet', '--under', '3.4.1', '--titel', 'x', '--slut', '2025-02-30'], /--slut.*2025-02-30/],
 			[['add', 'indikator', '--under', '3.4', '--titel', 'x', '--riktning', 'uppåt'], /--riktning/],

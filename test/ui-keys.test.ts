@@ -39,6 +39,16 @@ describe('key table', () => {
 		expect(kommandoFor('form', '2')).toBeUndefined();
 		expect(kommandoFor('editor', 'ctrl-s')).toBe('spara');
 	});
+
+	test('the plan keys work in the tree and the lists, never in a form; questions take j/n', () => {
+		for (const lage of ['tree', 'lista'] as const) {
+			expect(['+', 'r', 'd', 'c', 'i'].map(t => kommandoFor(lage, t))).toEqual(['ny', 'andra', 'tabort', 'granska', 'inlamna']);
+		}
+		for (const lage of ['form', 'formText'] as const) expect(['+', 'r', 'd', 'c', 'i', 'j'].map(t => kommandoFor(lage, t))).toEqual(Array(6).fill(undefined));
+		expect(['j', 'y', 'n', 'esc', 'q'].map(t => kommandoFor('fraga', t))).toEqual(['ja', 'ja', 'nej', 'tillbaka', undefined]);
+		// A multi-line field (Förväntat resultat) takes Enter as a new line; Ctrl-S saves any form.
+		expect([kommandoFor('formText', 'enter'), kommandoFor('formText', 'ctrl-s'), kommandoFor('form', 'enter'), kommandoFor('form', 'ctrl-s')]).toEqual(['nyRad', 'spara', 'spara', 'spara']);
+	});
 });
 
 describe('editor model', () => {

@@ -5,9 +5,16 @@ import {existsSync, readFileSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
 import {applyChanges, loadStore} from '../source/store/index.js';
 import type {StoreData} from '../source/domain/types.js';
+import {bredd} from '../source/ui/text.js';
 import {utkastPath} from '../source/ui/utkast.js';
 import {run} from './helpers.js';
 import {KEY, startUi} from './ui-helpers.js';
+
+function passar(frame: string, cols: number, rows: number): void {
+	const rader = frame.split('\n');
+	expect(rader.length).toBeLessThanOrEqual(rows - 1);
+	for (const r of rader) expect(bredd(r), r).toBeLessThanOrEqual(cols);
+}
 
 async function exportera(file: string): Promise<StoreData> {
 	const r = await run(['export', '--json', '--data', file]);
@@ -116,6 +123,7 @@ describe('r changes the plan, d removes, u undoes', () => {
 		const t = await startUi();
 		await t.press(KEY.tab, 'r');
 		expect(t.frame()).toContain('Ändra Aktivitet 1.4.1:a1');
+		passar(t.frame(), 80, 24);
 		const bort = Array<string>(10).fill(KEY.backspace);
 		await t.press(KEY.tab, ...bort, ...'2025-02-01', KEY.tab, ...bort, ...'2026-06-30', KEY.enter);
 		const a = (await exportera(t.file)).activities.find(x => x.id === '1.4.1:a1')!;
@@ -130,6 +138,7 @@ describe('r changes the plan, d removes, u undoes', () => {
 		expect(t.frame()).toContain('1.4.1: målet har undermål; ta bort dem först');
 		await t.press('j', 'd');
 		expect(t.frame()).toContain('Ta bort enhetsmål 1.4.1.1');
+		passar(t.frame(), 80, 24);
 		await t.press('n');
 		expect((await exportera(t.file)).goals.some(g => g.id === '1.4.1.1')).toBe(true);
 		await t.press('d', 'j');
@@ -180,6 +189,7 @@ describe('periods: carry forward, ej granskad, inlämnad', () => {
 		await t.press('1');
 		await t.press(...period(2));
 		expect(t.frame()).toContain('T2 är inte påbörjad. Starta T2 från T1?');
+		passar(t.frame(), 80, 30);
 		await t.press('j');
 		let f = t.frame();
 		expect(f).toContain('T2 Tertialrapport 2 (prognos)');
@@ -276,7 +286,7 @@ describe('drafts of forms', () => {
 		t.r.unmount();
 
 		const u = await startUi({file: t.file});
-		expect(u.frame()).toContain('Ett osparat utkast till formuläret nytt mål under');
+		expect(u.frame()).toContain('Ett osparat utkast till formuläret nytt mål');
 		expect(u.frame()).toContain('Titel: Utkast till mål');
 		await u.press(KEY.enter);
 		expect(u.frame()).toContain('Nytt enhetsmål under 1.4.1');

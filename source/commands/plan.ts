@@ -118,6 +118,7 @@ export async function add(ctx: Ctx): Promise<number> {
 		const parent = data.goals.find(g => g.id === under);
 		if (!parent) throw new MalkollError(`--under: okänt mål-id "${visibleLine(under)}"`);
 		if (entity === 'goal') {
+			if (parent.niva === 'enhetsmal') throw new MalkollError(`--under ${under}: enhetsmål är den lägsta nivån; lägg målet under ett nämndmål`);
 			const niva = nivaUnder(parent);
 			if (kind === 'enhetsmal' && niva !== 'enhetsmal') throw new MalkollError(`--under ${under}: ett enhetsmål läggs under ett nämndmål, inte under ett ${NIVA_NAMN[parent.niva].toLowerCase()}`);
 			const goal: Goal = {id: nextGoalId(data, parent.id), niva, titel: String(fields.titel ?? ''), parentId: parent.id, forvantatResultat: (fields.forvantatResultat as Goal['forvantatResultat']) ?? []};

@@ -1,31 +1,58 @@
 // The Ink root: draws the controller's current frame and feeds it raw terminal input.
 import chalk from 'chalk';
-import {Text, useStdin, useStdout} from 'ink';
+import {Text, Transform, useIsScreenReaderEnabled, useStdin, useStdout} from 'ink';
 import {useEffect, useSyncExternalStore} from 'react';
 import type {UiController} from './state.js';
-import type {Rad} from './text.js';
+import type {Rad, Seg} from './text.js';
 import {skarm} from './views/screen.js';
 
+function samma(a: Seg, b: Seg): boolean {
+	return a.c === b.c && !a.bold === !b.bold && !a.dim === !b.dim && !a.inv === !b.inv;
+}
+
+function farga(s: Seg, text: string): string {
+	let c = s.c ? chalk[s.c] : chalk;
+	if (s.bold) c = c.bold;
+	if (s.dim) c = c.dim;
+	if (s.inv) c = c.inverse;
+	return c === chalk ? text : c(text);
+}
+
 /** One row as styled text. The frame is one Text node: a node per segment cost Ink's layout
- * and output ~150 ms on the first frame. */
+ * and output ~150 ms on the first frame. Ink parses every escape code of every row per frame, so
+ * runs of one style become one sequence, and spaces (which look alike in any style but inverse)
+ * join the run beside them. */
 function ansi(rad: Rad): string {
 	let out = '';
-	// Runs of one style become one escape sequence: Ink's cost per frame grows with them.
-	for (let i = 0; i < rad.length; ) {
-		const s = rad[i]!;
-		let text = s.t;
-		for (i++; i < rad.length && rad[i]!.c === s.c && !rad[i]!.bold === !s.bold && !rad[i]!.dim === !s.dim && !rad[i]!.inv === !s.inv; i++) text += rad[i]!.t;
-		let c = s.c ? chalk[s.c] : chalk;
-		if (s.bold) c = c.bold;
-		if (s.dim) c = c.dim;
-		if (s.inv) c = c.inverse;
-		out += c === chalk ? text : c(text);
+	let stil: Seg | undefined;
+	let text = '';
+	for (const s of rad) {
+		if (!s.inv && /^ *$/.test(s.t)) {
+			text += s.t;
+			continue;
+		}
+		if (stil && !samma(stil, s)) {
+			out += farga(stil, text);
+			text = '';
+			stil = s;
+		}
+		stil ??= s;
+		text += s.t;
 	}
-	return out;
+	return out + (stil ? farga(stil, text) : text);
+}
+
+// Ink measures a Text's lines twice per frame (layout, then the wrap check) with string-width,
+// which segments every line holding non-ASCII: a third of a keypress. So Ink measures one dot
+// per row, the same string every frame (its measure cache hits), and the rows replace the dots
+// as Ink writes them.
+function Ram({rader}: {rader: string[]}) {
+	return <Transform transform={(_, i) => rader[i] ?? ''}>{'.\n'.repeat(rader.length - 1)}.</Transform>;
 }
 
 export function App({ui}: {ui: UiController}) {
 	useSyncExternalStore(ui.subscribe, ui.getVersion);
+	const skarmlasare = useIsScreenReaderEnabled();
 	const {internal_eventEmitter: input, setRawMode, isRawModeSupported} = useStdin();
 	const {stdout} = useStdout();
 	useEffect(() => {
@@ -46,5 +73,6 @@ export function App({ui}: {ui: UiController}) {
 			stdout.off('resize', onResize);
 		};
 	}, [ui, stdout]);
-	return <Text>{skarm(ui).map(ansi).join('\n')}</Text>;
+	const rader = skarm(ui).map(ansi);
+	return skarmlasare ? <Text>{rader.join('\n')}</Text> : <Ram rader={rader} />;
 }

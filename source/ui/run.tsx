@@ -1,7 +1,7 @@
 // Starts the TUI on one store: alternate screen in, terminal given back clean on quit, Ctrl-C,
 // signals and crashes, with the analysis draft written first so nothing typed is lost.
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, writeSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, writeSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {applyChanges, defaultAuthor, loadStore, watchStore} from '../store/index.js';
@@ -67,8 +67,26 @@ export async function runTui(o: {path: string; author?: string}): Promise<number
 		}
 	};
 
+	const signatur = () => {
+		try {
+			const s = statSync(o.path);
+			return `${s.ino}:${s.size}:${s.mtimeMs}`;
+		} catch {
+			return '';
+		}
+	};
+	// The file as our own last save left it: the watcher's call for that write needs no reload.
+	let egen = '';
 	const ui = new UiController({
-		store: {apply: (ops, opts) => applyChanges(o.path, ops, {author, force: opts?.force}), reload: () => loadStore(o.path), watch: f => watchStore(o.path, f, 300)},
+		store: {
+			apply: async (ops, opts) => {
+				const r = await applyChanges(o.path, ops, {author, force: opts?.force});
+				egen = signatur();
+				return r;
+			},
+			reload: () => loadStore(o.path),
+			watch: f => watchStore(o.path, () => signatur() !== egen && f(), 300),
+		},
 		data,
 		path: o.path,
 		cols: stdout.columns || 80,

@@ -92,13 +92,16 @@ export interface Meddelande {
 const STATUS_TANGENT: Partial<Record<KommandoId, Status | null>> = {helt: 'helt', delvis: 'delvis', inte: 'inte', ingaData: 'inga-data', rensa: null};
 
 const DRAFT_DELAY_MS = 250;
+const EGET_MEDDELANDE_MS = 2000;
+const SMA_STORE = 100;
 
-/** Key order aside: a store read back from disk orders keys by the schema, a saved one as written. */
+/** Key order aside: a store read back from disk orders keys by the schema, a saved one as written
+ * (an added item). The plain comparison first: it is the common case and half the cost. */
 function sammaData(a: unknown, b: unknown): boolean {
+	if (JSON.stringify(a) === JSON.stringify(b)) return true;
 	const sorterad = (_: string, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) : v);
 	return JSON.stringify(a, sorterad) === JSON.stringify(b, sorterad);
 }
-const SMA_STORE = 100;
 
 export interface UiOptions {
 	store: UiStore;
@@ -147,6 +150,7 @@ export class UiController {
 	private listeners = new Set<() => void>();
 	private ko: Promise<unknown> = Promise.resolve();
 	private utkastTimer?: NodeJS.Timeout;
+	private meddelandeAt = 0;
 	private readonly o: UiOptions;
 	private readonly asOfFast?: string;
 
@@ -263,7 +267,8 @@ export class UiController {
 		const data = await this.o.store.reload();
 		if (sammaData(data, this.data)) return;
 		this.satData(data);
-		this.visa('Filen ändrades utanför malkoll: visar den nya versionen');
+		// The answer to the chef's own last action stays a while: a reload right behind a save must not hide it.
+		if (!this.meddelande || Date.now() - this.meddelandeAt > EGET_MEDDELANDE_MS) this.visa('Filen ändrades utanför malkoll: visar den nya versionen');
 		this.notify();
 	}
 
@@ -335,6 +340,7 @@ export class UiController {
 
 	private visa(text: string, fel = false): void {
 		this.meddelande = {text, fel};
+		this.meddelandeAt = Date.now();
 	}
 
 	private satData(data: StoreData): void {
@@ -470,7 +476,8 @@ export class UiController {
 			case 'analys':
 				return this.oppnaEditor();
 			case 'extern':
-				return void this.externRedigering();
+				// Asked before the editor opens, as for a: a no never throws away typed text.
+				return this.medInlamnad(this.period, force => void this.externRedigering(force));
 			case 'fokus': {
 				const {indikatorer, aktiviteter} = this.relaterade();
 				const ordning: Fokus[] = ['tree', ...(indikatorer.length ? (['indicators'] as const) : []), ...(aktiviteter.length ? (['activities'] as const) : [])];
@@ -674,7 +681,7 @@ export class UiController {
 		);
 	}
 
-	private async externRedigering(): Promise<void> {
+	private async externRedigering(force: boolean): Promise<void> {
 		const goal = this.valtMal;
 		if (!goal) return;
 		if (!this.o.externEditor) return this.visa('Ingen extern editor i det här läget', true);
@@ -685,8 +692,10 @@ export class UiController {
 		this.notify();
 		if (text === undefined || text.replace(/\n$/, '') === start.replace(/\n$/, '')) return this.visa('Analysen oförändrad');
 		const value = text.replace(/\n$/, '');
-		this.skrivMedKonflikt([{op: 'set', period, entity: 'goal', id: goal.id, field: 'analys', value: value.trim() === '' ? undefined : value, expect: original === '' ? undefined : original}], () =>
-			this.visa(`${goal.id}: analysen sparad (${period})`),
+		this.skrivMedKonflikt(
+			[{op: 'set', period, entity: 'goal', id: goal.id, field: 'analys', value: value.trim() === '' ? undefined : value, expect: original === '' ? undefined : original}],
+			() => this.visa(`${goal.id}: analysen sparad (${period})`),
+			force,
 		);
 		this.notify();
 	}

@@ -1,9 +1,7 @@
 // Shared by the tmux tests: start the built malkoll in a detached tmux session, read its screen,
 // wait for what it should show, and read the store back with `malkoll export --json`.
 import {execFileSync, spawnSync} from 'node:child_process';
-import {existsSync} from 'node:fs';
-import {join} from 'node:path';
-import {CLI, ROOT} from '../helpers.js';
+import {ROOT, privateCli} from '../helpers.js';
 
 export const harTmux = spawnSync('tmux', ['-V']).status === 0;
 const sessioner: string[] = [];
@@ -30,7 +28,7 @@ export function starta(namn: string, cols: number, rows: number, file: string, e
 	const s = `malkoll-e2e-${process.pid}-${namn}`;
 	sessioner.push(s);
 	// The shell prints the exit code after malkoll has given the terminal back.
-	const cmd = `cd ${ROOT} && ${env} TERM=xterm-256color node ${CLI} --data ${file} --author e2e; echo "SLUT=$?"; sleep 30`;
+	const cmd = `cd ${ROOT} && ${env} TERM=xterm-256color node ${privateCli()} --data ${file} --author e2e; echo "SLUT=$?"; sleep 30`;
 	tmux('new-session', '-d', '-s', s, '-x', String(cols), '-y', String(rows), cmd);
 	return s;
 }
@@ -45,15 +43,16 @@ export function tangent(s: string, ...keys: string[]): void {
 }
 
 export function malkoll(...args: string[]): string {
-	return execFileSync(process.execPath, [CLI, ...args], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});
+	return execFileSync(process.execPath, [privateCli(), ...args], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});
 }
 
 export function exportera(file: string) {
 	return JSON.parse(malkoll('export', '--json', '--data', file));
 }
 
+/** Builds the private CLI before the first test, so no test's time limit pays for it. */
 export function bygg(): void {
-	if (!existsSync(CLI)) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], {stdio: 'inherit'});
+	privateCli();
 }
 
 export function stangAlla(): void {

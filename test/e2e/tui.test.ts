@@ -1,11 +1,11 @@
 // The built malkoll in a real terminal (tmux): keys go through the tty, the result is checked
 // with `malkoll export --json`. Skips only where tmux is missing; CI installs it.
-import {execFileSync, spawnSync} from 'node:child_process';
+import {spawnSync} from 'node:child_process';
 import {chmodSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {CLI, tmpDir, tmpStore} from '../helpers.js';
-import {bygg, exportera, harTmux, stangAlla, starta, tmux, vanta} from './tmux.js';
+import {tmpDir, tmpStore} from '../helpers.js';
+import {bygg, exportera, harTmux, malkoll, stangAlla, starta, tmux, vanta} from './tmux.js';
 
 describe.skipIf(!harTmux)('malkoll i tmux', () => {
 	beforeAll(bygg);
@@ -64,7 +64,7 @@ describe.skipIf(!harTmux)('malkoll i tmux', () => {
 		await vanta(s, f => f.includes('Beställarenhet 2 · 2025 · VB'), 'första bilden');
 		tmux('resize-window', '-t', s, '-x', '80', '-y', '24');
 		await vanta(s, f => f.split('\n').some(r => r.includes('↓ mer (C-d)  20/')), 'bilden i 80×24');
-		execFileSync(process.execPath, [CLI, 'set', '1.4.1.1', '--status', 'inte', '--data', file, '--author', 'skript']);
+		malkoll('set', '1.4.1.1', '--status', 'inte', '--data', file, '--author', 'skript');
 		await vanta(s, f => /› +I. 1\.4\.1\.1/.test(f), 'skriptets ändring', 1500);
 		tmux('send-keys', '-t', s, 'q');
 		await vanta(s, f => f.includes('SLUT=0'), 'att malkoll avslutas');

@@ -33,7 +33,7 @@ export function tradRader(ui: UiController, w: number, h: number): Rad[] {
 		// The mark takes the space before the status letter: no extra styled run on an ordinary row.
 		const start = `${(w < 40 ? ' ' : '  ').repeat(r.djup)}${pil}${ejGranskad ? '' : ' '}`;
 		const id = `${visible(g.id)} `;
-		const titel = fyll(visible(g.titel), Math.max(0, w - bredd(start) - 4 - bredd(id)));
+		const titel = fyll(visible(g.titel), Math.max(0, w - bredd(start) - (ejGranskad ? 5 : 4) - bredd(id)));
 		const vald = g.id === valt;
 		const rad: Rad = [
 			{t: vald ? '›' : ' ', bold: true, c: 'cyan'},
