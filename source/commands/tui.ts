@@ -7,6 +7,9 @@ export async function tui(ctx: Ctx): Promise<number> {
 		throw new MalkollError('ingen terminal: TUI:n behöver en terminal på stdin och stdout; använd t.ex. malkoll summary eller malkoll export --json');
 	}
 	const path = await storePath(ctx);
+	// Ink draws only the last frame when the CI variable is set; the TUI has a terminal by now,
+	// so that mode is never right here (it left CI's tmux tests with a blank screen).
+	for (const key of ['CI', 'CONTINUOUS_INTEGRATION']) if (process.env[key] !== undefined) process.env[key] = '0';
 	const {runTui} = await import('../ui/run.js');
 	return runTui({path, author: stringFlag(ctx, 'author')});
 }
