@@ -196,11 +196,13 @@ describe('malkoll import', () => {
 		expect((await cmd({file: file('vp-2023.txt', S001), out: store})).code).toBe(0);
 		const vp = JSON.parse(readFileSync(store, 'utf8')) as StoreData;
 		expect(vp.activities).toHaveLength(84);
+		expect(vp.period).toBe('VP');
 
 		const t1 = await cmd({file: file('t1-2023.txt', shiftYears(S002, -1)), into: store});
 		expect(t1.err).not.toContain('malkoll:');
 		expect(t1.code).toBe(0);
 		const efterT1 = JSON.parse(readFileSync(store, 'utf8')) as StoreData;
+		expect(efterT1.period).toBe('T1');
 		// The KF goals are the same; the VP's own activities stay although the T1 lists only KF uppdrag.
 		expect(efterT1.goals.filter(g => g.niva === 'im' || g.niva === 'vo')).toHaveLength(19);
 		for (const a of vp.activities) expect(efterT1.activities.find(x => x.id === a.id)?.text).toBe(a.text);
@@ -219,6 +221,7 @@ describe('malkoll import', () => {
 		const vb = await cmd({file: file('vb-2023.txt', shiftYears(S000, -2)), into: store});
 		expect(vb.code).toBe(0);
 		const efterVB = JSON.parse(readFileSync(store, 'utf8')) as StoreData;
+		expect(efterVB.period).toBe('VB');
 		expect(efterVB.goals.filter(g => g.niva === 'im' || g.niva === 'vo')).toHaveLength(19);
 		for (const a of efterT1.activities) expect(efterVB.activities.find(x => x.id === a.id)?.text).toBe(a.text);
 		expect(Object.values(efterVB.followUp.VB!.goals).filter(g => g.status === 'helt')).toHaveLength(35);

@@ -3,7 +3,7 @@
 // report leaves out is removed (a T1 lists only KF uppdrag; the VP's own activities stay).
 import {MalkollError} from '../errors.js';
 import {DEF_FIELDS, FOLLOWUP_FIELDS, type Entity, type Op} from '../domain/ops.js';
-import type {Activity, Goal, Indicator, StoreData} from '../domain/types.js';
+import {type Activity, type Goal, type Indicator, PERIODER, type StoreData} from '../domain/types.js';
 import {likhet, norm} from './build.js';
 
 export interface MergePlan {
@@ -127,6 +127,11 @@ export function planMerge(befintlig: StoreData, ny: StoreData): MergePlan {
 				}
 			}
 		}
+	}
+	// A later report moves the store on to its period (T1 onto the VP's store, the VB onto that).
+	if (PERIODER.indexOf(period) > PERIODER.indexOf(befintlig.period)) {
+		ops.push({op: 'meta', field: 'period', value: period});
+		notes.push(`perioden är nu ${period}`);
 	}
 	return {ops, idMap, notes};
 }
