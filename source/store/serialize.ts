@@ -155,9 +155,10 @@ export interface FollowUpEdit {
 	after: unknown;
 }
 
-/** The store's bytes with the edited entries replaced, or undefined when the file is not in the
- * canonical layout there (or an entry appears or disappears): then the whole store is written. */
-export function patchFollowUp(bytes: Buffer, edits: FollowUpEdit[]): Buffer | undefined {
+/** The store's bytes with the edited entries replaced, as parts to write one after the other, or
+ * undefined when the file is not in the canonical layout there (or an entry appears or
+ * disappears): then the whole store is written. */
+export function patchFollowUp(bytes: Buffer, edits: FollowUpEdit[]): Buffer[] | undefined {
 	const find = (text: string, from: number, until: number): number => {
 		const at = bytes.indexOf(text, from, 'utf8');
 		return at === -1 || at > until ? -1 : at;
@@ -193,5 +194,5 @@ export function patchFollowUp(bytes: Buffer, edits: FollowUpEdit[]): Buffer | un
 		at = p.end;
 	}
 	parts.push(bytes.subarray(at));
-	return Buffer.concat(parts);
+	return parts;
 }
