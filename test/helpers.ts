@@ -5,6 +5,7 @@ import {dirname, join} from 'node:path';
 import {PassThrough} from 'node:stream';
 import {build} from 'esbuild';
 import {fileURLToPath} from 'node:url';
+import {expect} from 'vitest';
 import {main} from '../source/main.js';
 
 export const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -29,18 +30,30 @@ export interface Run {
 	stderr: string;
 }
 
-/** Runs the CLI in this process with captured streams and no terminal. */
-export async function run(args: string[], env: NodeJS.ProcessEnv = {}, stdinText = ''): Promise<Run> {
+/** Two streams whose output is collected, for commands run in this process. */
+export function captured() {
 	const stdout = new PassThrough();
 	const stderr = new PassThrough();
+	const text = {out: '', err: ''};
+	stdout.on('data', d => (text.out += d));
+	stderr.on('data', d => (text.err += d));
+	return {stdout, stderr, text};
+}
+
+/** Runs the CLI in this process with captured streams and no terminal. */
+export async function run(args: string[], env: NodeJS.ProcessEnv = {}, stdinText = ''): Promise<Run> {
+	const {stdout, stderr, text} = captured();
 	const stdin = new PassThrough();
-	let out = '';
-	let err = '';
-	stdout.on('data', d => (out += d));
-	stderr.on('data', d => (err += d));
 	stdin.end(stdinText);
 	const code = await main(args, {stdout, stderr, stdin, env: {HOME: tmpdir(), ...env}});
-	return {code, stdout: out, stderr: err};
+	return {code, stdout: text.out, stderr: text.err};
+}
+
+/** Runs the CLI in this process, expects success with nothing on stderr, returns stdout. */
+export async function runOk(args: string[]): Promise<string> {
+	const r = await run(args);
+	expect([r.code, r.stderr], args.join(' ')).toEqual([0, '']);
+	return r.stdout;
 }
 
 let storeBundle: Promise<string> | undefined;

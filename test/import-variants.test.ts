@@ -4,12 +4,12 @@
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {PassThrough} from 'node:stream';
 import {describe, expect, it} from 'vitest';
 import {importCommand} from '../source/commands/import.js';
 import type {StoreData} from '../source/domain/types.js';
 import {MalkollError} from '../source/errors.js';
 import {importReport} from '../source/import/index.js';
+import {captured} from './helpers.js';
 
 const seed = (name: string) => readFileSync(new URL(`fixtures/seeds/${name}`, import.meta.url), 'utf8');
 const S000 = seed('000_d93415d658a6d1e8.txt');
@@ -155,14 +155,9 @@ function shiftYears(text: string, delta: number): string {
 }
 
 async function cmd(o: {file: string; out?: string; into?: string; strict?: boolean}) {
-	const stdout = new PassThrough();
-	const stderr = new PassThrough();
-	let out = '';
-	let err = '';
-	stdout.on('data', c => (out += c));
-	stderr.on('data', c => (err += c));
+	const {stdout, stderr, text} = captured();
 	const code = await importCommand({...o, author: 'test', stdout, stderr});
-	return {code, out, err};
+	return {code, ...text};
 }
 
 describe('malkoll import', () => {

@@ -2,7 +2,7 @@
 // output (TUI, summary, show, history, errors) shown visibly and inert, never stripped in silence.
 import {describe, expect, it} from 'vitest';
 import {applyChanges, loadStore} from '../source/store/index.js';
-import {run, tmpStore} from './helpers.js';
+import {run, runOk, tmpStore} from './helpers.js';
 import {startUi} from './ui-helpers.js';
 
 /** What a pasted text or a hostile file can carry, each with how it must look on screen. */
@@ -51,11 +51,6 @@ async function hostileStore(): Promise<string> {
 	return file;
 }
 
-async function out(args: string[]): Promise<string> {
-	const r = await run(args);
-	expect([r.code, r.stderr], args.join(' ')).toEqual([0, '']);
-	return r.stdout;
-}
 
 describe('hostile text in the store', () => {
 	it('is stored exactly as typed and comes back unchanged from export --json', async () => {
@@ -63,7 +58,7 @@ describe('hostile text in the store', () => {
 		const data = await loadStore(file);
 		expect(data.goals.find(g => g.id === '1.4.1.1')!.titel).toBe(TITEL);
 		expect(data.followUp.VB!.goals['1.4.1.1']!.analys).toBe(ANALYS);
-		const exported = await out(['export', '--json', '--data', file]);
+		const exported = await runOk(['export', '--json', '--data', file]);
 		// Control characters, C1 and bidi overrides leave as \u escapes; parsed, the text is the same.
 		inert(exported, 'export --json');
 		expect(exported).toContain('\\u009b2J');
@@ -74,15 +69,15 @@ describe('hostile text in the store', () => {
 
 	it('is shown visibly and inert by show, history and the human summary', async () => {
 		const file = await hostileStore();
-		const show = await out(['show', '1.4.1.1', '--data', file]);
+		const show = await runOk(['show', '1.4.1.1', '--data', file]);
 		inert(show, 'show');
 		shown(show, 'show');
-		const history = await out(['history', '1.4.1.1', '--data', file]);
+		const history = await runOk(['history', '1.4.1.1', '--data', file]);
 		inert(history, 'history');
 		expect(history).toContain('␛[2Jmallory');
 		expect(history).toContain('1.4.1.1 titel: "Den enskilde får ett gott bemötande');
 		expect(history).toContain('→ "Den enskilde ␛[31mRÖD␛[0m');
-		const summary = await out(['summary', '--data', file]);
+		const summary = await runOk(['summary', '--data', file]);
 		inert(summary, 'summary');
 		expect(summary).toContain('Sjukfrånvaro ␛[31mRÖD␛[0m');
 	});
@@ -99,14 +94,14 @@ describe('hostile text in the store', () => {
 
 	it('is escaped for Markdown in summary --markdown and report --markdown', async () => {
 		const file = await hostileStore();
-		const md = await out(['summary', '--markdown', '--data', file]);
+		const md = await runOk(['summary', '--markdown', '--data', file]);
 		inert(md, 'summary --markdown');
 		// Markdown specials are escaped on top of the visible form: ␛\[2J.
 		shown(md, 'summary --markdown', s => s.replace(/[\\[\]]/g, c => `\\${c}`));
-		const report = await out(['report', '--markdown', '--data', file]);
+		const report = await runOk(['report', '--markdown', '--data', file]);
 		inert(report, 'report --markdown');
 		shown(report, 'report --markdown', s => s.replace(/[\\[\]]/g, c => `\\${c}`));
-		const text = await out(['report', '--data', file]);
+		const text = await runOk(['report', '--data', file]);
 		inert(text, 'report');
 		shown(text, 'report');
 	});
@@ -114,7 +109,7 @@ describe('hostile text in the store', () => {
 	it('is escaped for CSV in export --csv', async () => {
 		const file = await hostileStore();
 		await applyChanges(file, [{op: 'set', period: 'VB', entity: 'indicator', id: '3.4:i2', field: 'analys', value: ANALYS}]);
-		const csv = await out(['export', '--csv', '--data', file]);
+		const csv = await runOk(['export', '--csv', '--data', file]);
 		inert(csv.replace(/\r/g, ''), 'export --csv');
 		shown(csv, 'export --csv');
 	});
