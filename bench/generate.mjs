@@ -1,7 +1,10 @@
 // Generates a large store for benchmarks: 2,000 goals, 6,000 indicators, 6,000 activities, each
 // with an analysis of about 1 KB of Swedish text, followed up in T2.
 // Usage: node bench/generate.mjs OUT.json [--goals 2000 --indicators 6000 --activities 6000]
-import {writeFileSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
+import {existsSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
 
 const args = process.argv.slice(2);
 const out = args.find(a => !a.startsWith('--')) ?? 'bench/out/stor.json';
@@ -159,5 +162,16 @@ const store = {
 	activities,
 	followUp: {T2: {goals: goalFu, indicators: indFu, activities: aktFu}},
 };
-writeFileSync(out, `${JSON.stringify(store, null, 2)}\n`);
+// Written as malkoll writes a store (keys in schema order, ids in natural order): `malkoll export
+// --json` reads, validates and writes it canonically, as the first change by malkoll would.
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const cli = join(root, 'dist', 'cli.js');
+if (!existsSync(cli)) spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], {stdio: 'inherit'});
+const raw = `${out}.rå.json`;
+writeFileSync(raw, `${JSON.stringify(store, null, 2)}\n`);
+const exported = spawnSync(process.execPath, [cli, 'export', '--json', '--data', raw], {env: {...process.env, MALKOLL_CACHE: 'off'}, maxBuffer: 1 << 30});
+rmSync(raw, {force: true});
+if (exported.status !== 0) throw new Error(`export av den genererade storen misslyckades: ${exported.stderr}`);
+writeFileSync(`${out}.tmp`, exported.stdout);
+renameSync(`${out}.tmp`, out);
 console.log(`${out}: ${goals.length} mål, ${indicators.length} indikatorer, ${activities.length} aktiviteter`);

@@ -1,7 +1,7 @@
 import {chmodSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {bytes, run, tmpDir, tmpStore} from './helpers.js';
+import {BUNDLED, bytes, run, tmpDir, tmpStore} from './helpers.js';
 
 const json = (r: {stdout: string}) => JSON.parse(r.stdout);
 
@@ -242,5 +242,21 @@ describe('the user store', () => {
 		expect(bytes(join(process.cwd(), 'data', 'bestallarenhet-2-2025.json')).equals(bundled)).toBe(true);
 		const viaEnv = json(await run(['summary', '--json'], {...env, MALKOLL_DATA: join(process.cwd(), 'data', 'bestallarenhet-2-2025.json')}));
 		expect(viaEnv.goalsByStatus.inte).toBe(0);
+	});
+});
+
+describe('a reader that stops early', () => {
+	it('export --json | head: malkoll stops quietly, exit 0, nothing on stderr', async () => {
+		const {spawn} = await import('node:child_process');
+		const {privateCli} = await import('./helpers.js');
+		const file = tmpStore(BUNDLED.replace('bestallarenhet-2-2025.json', 'aldrenamnden-2025.json'));
+		const child = spawn(process.execPath, [privateCli(), 'export', '--json', '--data', file], {stdio: ['ignore', 'pipe', 'pipe']});
+		let stderr = '';
+		child.stderr.on('data', d => (stderr += d));
+		// Like head -c: read the first chunk, then close the pipe while malkoll is still writing.
+		child.stdout.once('data', () => child.stdout.destroy());
+		const code = await new Promise(resolve => child.on('close', resolve));
+		expect(stderr).toBe('');
+		expect(code).toBe(0);
 	});
 });

@@ -1,6 +1,7 @@
 // Stable, pretty JSON: keys in the order of the schema (ids in records in natural order), two
 // spaces, a trailing newline. The same data always gives the same bytes, so git diffs stay small.
 import type {StoreData} from '../domain/types.js';
+import {entryRange, followUpRange} from './layout.js';
 import {STORE_JSON_SCHEMA, type JsonSchema} from './validate.js';
 
 type Order = (value: unknown) => unknown;
@@ -159,31 +160,14 @@ export interface FollowUpEdit {
  * undefined when the file is not in the canonical layout there (or an entry appears or
  * disappears): then the whole store is written. */
 export function patchFollowUp(bytes: Buffer, edits: FollowUpEdit[]): Buffer[] | undefined {
-	const find = (text: string, from: number, until: number): number => {
-		const at = bytes.indexOf(text, from, 'utf8');
-		return at === -1 || at > until ? -1 : at;
-	};
-	const fu = bytes.indexOf('\n  "followUp": {\n');
-	if (fu === -1) return undefined;
-	const fuEnd = bytes.indexOf('\n  }', fu + 1);
+	const fu = followUpRange(bytes);
+	if (!fu) return undefined;
 	const patches: Array<{start: number; end: number; text: string}> = [];
 	for (const e of edits) {
 		if (e.before === undefined || e.after === undefined) return undefined;
-		const p = find(`\n    ${JSON.stringify(e.period)}: {\n`, fu, fuEnd);
-		if (p === -1) return undefined;
-		const pEnd = find('\n    }', p + 1, fuEnd);
-		const b = find(`\n      ${JSON.stringify(e.bucket)}: {\n`, p, pEnd);
-		if (b === -1 || pEnd === -1) return undefined;
-		const bEnd = find('\n      }', b + 1, pEnd);
-		const key = `\n        ${JSON.stringify(e.id)}: `;
-		const k = find(key, b, bEnd);
-		if (k === -1 || bEnd === -1) return undefined;
-		const start = k + Buffer.byteLength(key);
-		const close = find(`\n${ENTRY_INDENT}}`, start, bEnd);
-		if (close === -1) return undefined;
-		const end = close + ENTRY_INDENT.length + 2;
-		if (bytes.toString('utf8', start, end) !== entryText(e.bucket, e.before)) return undefined;
-		patches.push({start, end, text: entryText(e.bucket, e.after)});
+		const r = entryRange(bytes, fu, e.period, e.bucket, e.id);
+		if (!r || bytes.toString('utf8', r.start, r.end) !== entryText(e.bucket, e.before)) return undefined;
+		patches.push({start: r.start, end: r.end, text: entryText(e.bucket, e.after)});
 	}
 	patches.sort((x, y) => x.start - y.start);
 	const parts: Buffer[] = [];

@@ -1,8 +1,8 @@
 // Reading and changing a store file. lowdb's Low holds the data; our adapter does the careful
 // parts (strict decoding, schema, migration, atomic write with backup). Every change goes through
 // applyChanges: lock, re-read from disk, applyOp, validate, write, history, unlock.
-import {realpathSync, statSync} from 'node:fs';
-import {mkdir, readFile} from 'node:fs/promises';
+import {readFileSync, realpathSync, statSync} from 'node:fs';
+import {mkdir} from 'node:fs/promises';
 import path from 'node:path';
 import {Low, type Adapter} from 'lowdb';
 import {applyOp, type Change, type Op} from '../domain/ops.js';
@@ -14,6 +14,8 @@ import {withLock} from './lock.js';
 import {decodeStore, parseStore} from './parse.js';
 import {findBundledDataDir} from './paths.js';
 import {validateStore} from './validate.js';
+import {lasKvitto, skrivKvitto} from './kvitto.js';
+import {lasUtanLangaTexter, lasVy} from './vy.js';
 import {type FollowUpEdit, patchFollowUp, serializeStore} from './serialize.js';
 
 const READ_PROBLEM: Record<string, string> = {
@@ -23,28 +25,57 @@ const READ_PROBLEM: Record<string, string> = {
 	EPERM: 'ingen behörighet att läsa filen',
 };
 
+const HEADER = `{\n  "schemaVersion": ${SCHEMA_VERSION},\n`;
+
+// One synchronous read: fs/promises reads a large file in 512 KB turns of the thread pool.
+function readBytes(file: string): Buffer {
+	try {
+		return readFileSync(file);
+	} catch (error) {
+		const problem = READ_PROBLEM[errorCode(error) ?? ''];
+		if (problem) throw new MalkollError(`${file}: ${problem}`);
+		throw error;
+	}
+}
+
+/** How a store is read: `strict` validates even bytes with a receipt (malkoll validate);
+ * `utanLangaTexter` may leave out long indicator and activity analyses (vy.ts), for reading only. */
+export interface LoadOptions {
+	strict?: boolean;
+	utanLangaTexter?: boolean;
+}
+
 class StoreFile implements Adapter<StoreData> {
 	/** Set when every change since the validated read was a follow-up 'set', whose values applyOp
 	 * has checked field by field: the whole-store validation before writing can then be skipped. */
 	checked = false;
-	/** The bytes as read, and the follow-up entries changed since: written as a patch when possible. */
+	/** The bytes as read when they are canonical (a patch keeps them so), and the follow-up entries
+	 * changed since: written as a patch. */
 	raw?: Buffer;
 	edits?: FollowUpEdit[];
 
-	constructor(private readonly file: string) {}
+	constructor(
+		private readonly file: string,
+		private readonly opts: LoadOptions = {},
+	) {}
 
 	async read(): Promise<StoreData> {
-		let bytes: Buffer;
-		try {
-			bytes = await readFile(this.file);
-		} catch (error) {
-			const problem = READ_PROBLEM[errorCode(error) ?? ''];
-			if (problem) throw new MalkollError(`${this.file}: ${problem}`);
-			throw error;
+		const bytes = readBytes(this.file);
+		// Only a file already at the current schema version can be canonical: a migrated one is written whole.
+		const current = bytes.toString('utf8', 0, HEADER.length) === HEADER;
+		const kvitto = current && !this.opts.strict ? lasKvitto(this.file, bytes) : undefined;
+		if (kvitto) {
+			if (kvitto.kanonisk) this.raw = bytes;
+			const vy = kvitto.kanonisk && this.opts.utanLangaTexter ? lasUtanLangaTexter(bytes) : undefined;
+			return vy ?? (JSON.parse(bytes.toString('utf8')) as StoreData);
 		}
-		const data = parseStore(decodeStore(bytes, this.file), this.file);
-		// Only a file already at the current schema version may be patched: a migrated one is written whole.
-		if (bytes.toString('utf8', 0, 40).startsWith(`{\n  "schemaVersion": ${SCHEMA_VERSION},\n`)) this.raw = bytes;
+		const text = decodeStore(bytes, this.file);
+		const data = parseStore(text, this.file);
+		if (current) {
+			const kanonisk = serializeStore(data) === text;
+			if (kanonisk) this.raw = bytes;
+			skrivKvitto(this.file, bytes, {kanonisk});
+		}
 		return data;
 	}
 
@@ -52,7 +83,9 @@ class StoreFile implements Adapter<StoreData> {
 		refuseBundled(this.file);
 		if (!this.checked) validateStore(data, this.file);
 		const patched = this.checked && this.raw && this.edits ? patchFollowUp(this.raw, this.edits) : undefined;
-		await writeFileAtomic(this.file, patched ?? serializeStore(data));
+		const bytes = patched ?? serializeStore(data);
+		await writeFileAtomic(this.file, bytes);
+		skrivKvitto(this.file, bytes, {kanonisk: true});
 	}
 }
 
@@ -71,52 +104,99 @@ function refuseBundled(file: string): void {
 	}
 }
 
-async function openStore(file: string): Promise<{db: Low<StoreData>; adapter: StoreFile}> {
-	const adapter = new StoreFile(file);
+async function openStore(file: string, opts?: LoadOptions): Promise<{db: Low<StoreData>; adapter: StoreFile}> {
+	const adapter = new StoreFile(file, opts);
 	return {db: new Low(adapter, await adapter.read()), adapter};
 }
 
 /** Reads, decodes, parses, migrates (in memory only) and validates a store. */
-export async function loadStore(file: string): Promise<StoreData> {
-	return (await openStore(file)).db.data;
+export async function loadStore(file: string, opts?: LoadOptions): Promise<StoreData> {
+	return (await openStore(file, opts)).db.data;
 }
 
 /** Applies `ops` (or the ops a function makes from the current data) to the store on disk, all or nothing, and records them in the history;
- * `restore` marks the changes as restoring that version (Change.restore); `force` allows changing a period marked inlämnad. */
+ * `restore` marks the changes as restoring that version (Change.restore); `force` allows changing a period marked inlämnad;
+ * `ids` promises that the ops only set follow-up fields of these ids, so a view of the store may do (the data returned may then be that view). */
 export async function applyChanges(
 	file: string,
 	ops: Op[] | ((current: StoreData) => Op[]),
-	opts: {author?: string; now?: Date; restore?: number; force?: boolean} = {},
+	opts: {author?: string; now?: Date; restore?: number; force?: boolean; ids?: readonly string[]} = {},
 ): Promise<{data: StoreData; changes: Change[]}> {
 	const at = (opts.now ?? new Date()).toISOString();
 	const author = opts.author ?? defaultAuthor();
+	const apply = (data: StoreData, list: Op[], edits: FollowUpEdit[]): Change[] => {
+		const changes: Change[] = [];
+		for (const op of list) {
+			const change = applyOp(data, op, at, author, {force: opts.force});
+			changes.push(opts.restore === undefined ? change : {...change, restore: opts.restore});
+		}
+		for (const e of edits) e.after = (data.followUp[e.period as Period]?.[e.bucket] as Record<string, unknown> | undefined)?.[e.id];
+		return changes;
+	};
 	return withLock(file, async () => {
 		fault('holding-lock');
+		if (opts.ids) {
+			const done = await applyToView(file, ops, opts.ids, apply);
+			if (done) return done;
+		}
 		const {db, adapter} = await openStore(file);
-		const changes: Change[] = [];
 		// Ops may be worked out from the data as read under the lock (e.g. the store's current period).
 		const list = typeof ops === 'function' ? ops(db.data) : ops;
-		if (list.length === 0) return {data: db.data, changes};
+		if (list.length === 0) return {data: db.data, changes: []};
 		adapter.checked = list.every(op => op.op === 'set');
-		const edits = new Map<string, FollowUpEdit>();
-		for (const op of list) {
-			if (op.op !== 'set') continue;
-			const bucket = op.entity === 'goal' ? 'goals' : op.entity === 'indicator' ? 'indicators' : 'activities';
-			const key = `${op.period}|${bucket}|${op.id}`;
-			const entry = (db.data.followUp[op.period]?.[bucket] as Record<string, unknown> | undefined)?.[op.id];
-			if (!edits.has(key)) edits.set(key, {period: op.period, bucket, id: op.id, before: structuredClone(entry), after: undefined});
-		}
+		const edits = followUpEdits(db.data, list);
+		let changes: Change[] = [];
 		await db.update(data => {
-			for (const op of list) {
-				const change = applyOp(data, op, at, author, {force: opts.force});
-				changes.push(opts.restore === undefined ? change : {...change, restore: opts.restore});
-			}
-			for (const e of edits.values()) e.after = (data.followUp[e.period as Period]?.[e.bucket] as Record<string, unknown> | undefined)?.[e.id];
-			adapter.edits = [...edits.values()];
+			changes = apply(data, list, edits);
+			adapter.edits = edits;
 		});
 		await appendHistory(file, changes);
 		return {data: db.data, changes};
 	});
+}
+
+/** The follow-up entries the 'set' ops change, as they are before. */
+function followUpEdits(data: StoreData, list: Op[]): FollowUpEdit[] {
+	const edits = new Map<string, FollowUpEdit>();
+	for (const op of list) {
+		if (op.op !== 'set') continue;
+		const bucket = op.entity === 'goal' ? 'goals' : op.entity === 'indicator' ? 'indicators' : 'activities';
+		const key = `${op.period}|${bucket}|${op.id}`;
+		const entry = (data.followUp[op.period]?.[bucket] as Record<string, unknown> | undefined)?.[op.id];
+		if (!edits.has(key)) edits.set(key, {period: op.period, bucket, id: op.id, before: structuredClone(entry), after: undefined});
+	}
+	return [...edits.values()];
+}
+
+/** A change to the follow-up of `ids` only, made on a view of the store (vy.ts) and written as a
+ * patch, when a receipt vouches for the bytes; undefined when that cannot be done, and then
+ * nothing has been written: the caller reads the whole store. Runs under the lock. */
+async function applyToView(
+	file: string,
+	ops: Op[] | ((current: StoreData) => Op[]),
+	ids: readonly string[],
+	apply: (data: StoreData, list: Op[], edits: FollowUpEdit[]) => Change[],
+): Promise<{data: StoreData; changes: Change[]} | undefined> {
+	let bytes: Buffer;
+	try {
+		bytes = readFileSync(file);
+	} catch {
+		return undefined;
+	}
+	if (bytes.toString('utf8', 0, HEADER.length) !== HEADER || !lasKvitto(file, bytes)?.kanonisk) return undefined;
+	const view = lasVy(bytes, ids);
+	if (!view) return undefined;
+	const list = typeof ops === 'function' ? ops(view) : ops;
+	if (list.length === 0 || !list.every(op => op.op === 'set' && ids.includes(op.id))) return undefined;
+	const edits = followUpEdits(view, list);
+	const changes = apply(view, list, edits);
+	const parts = patchFollowUp(bytes, edits);
+	if (!parts) return undefined;
+	refuseBundled(file);
+	await writeFileAtomic(file, parts);
+	skrivKvitto(file, parts, {kanonisk: true});
+	await appendHistory(file, changes);
+	return {data: view, changes};
 }
 
 /** Writes a new store (import --out); refuses to replace an existing file unless `overwrite`. */

@@ -1,0 +1,98 @@
+// A receipt ("kvitto") that a store file's exact bytes have been read and validated by this
+// version of malkoll, kept in the user's cache folder. The next read of the same bytes (same
+// SHA-256) skips the validation, and when the bytes are also in the canonical layout that
+// serializeStore writes, a command may read only the part it needs (see vy.ts). Any change to
+// the file by anyone changes the hash, so the next read validates everything again. The receipt
+// is a cache: lost, torn or unwritable, the store is simply validated as before.
+import {createHash, randomBytes} from 'node:crypto';
+import {mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {homedir} from 'node:os';
+import path from 'node:path';
+import {SCHEMA_VERSION} from '../domain/types.js';
+import {STORE_JSON_SCHEMA} from './validate.js';
+
+/** Bump when the validation rules change in a way the JSON Schema does not show. */
+const REGLER = 1;
+
+export interface Kvitto {
+	/** The bytes are exactly what serializeStore writes for their data. */
+	kanonisk: boolean;
+}
+
+/** The folder for receipts: MALKOLL_CACHE ("off" turns receipts off), else the platform's cache folder. */
+export function kvittoMapp(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string | undefined {
+	const given = env.MALKOLL_CACHE;
+	if (given === 'off') return undefined;
+	if (given) return path.resolve(given);
+	if (platform === 'win32') return path.win32.join(env.LOCALAPPDATA || path.win32.join(home, 'AppData', 'Local'), 'malkoll', 'Cache');
+	if (platform === 'darwin') return path.posix.join(home, 'Library', 'Caches', 'malkoll');
+	const xdg = env.XDG_CACHE_HOME && path.posix.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.posix.join(home, '.cache');
+	return path.posix.join(xdg, 'malkoll');
+}
+
+let nyckel: string | undefined;
+/** What a receipt is valid for: this schema and these rules. */
+function regelNyckel(): string {
+	nyckel ??= createHash('sha256').update(`${SCHEMA_VERSION}|${REGLER}|${JSON.stringify(STORE_JSON_SCHEMA)}`).digest('hex').slice(0, 16);
+	return nyckel;
+}
+
+function kvittoFil(file: string): string | undefined {
+	const dir = kvittoMapp();
+	if (!dir) return undefined;
+	let real: string;
+	try {
+		real = realpathSync(file);
+	} catch {
+		return undefined;
+	}
+	return path.join(dir, 'validerad', `${createHash('sha256').update(real).digest('hex').slice(0, 32)}.json`);
+}
+
+function hash(bytes: string | Uint8Array | readonly Uint8Array[]): string {
+	const h = createHash('sha256');
+	if (typeof bytes === 'string' || !Array.isArray(bytes)) h.update(bytes as string | Uint8Array);
+	else for (const part of bytes) h.update(part);
+	return h.digest('hex');
+}
+
+function storlek(bytes: string | Uint8Array | readonly Uint8Array[]): number {
+	if (typeof bytes === 'string') return Buffer.byteLength(bytes);
+	if (!Array.isArray(bytes)) return (bytes as Uint8Array).byteLength;
+	let n = 0;
+	for (const part of bytes) n += part.byteLength;
+	return n;
+}
+
+/** The receipt for exactly these bytes of `file`, or undefined (none, another version, other bytes). */
+export function lasKvitto(file: string, bytes: Uint8Array): Kvitto | undefined {
+	const fil = kvittoFil(file);
+	if (!fil) return undefined;
+	let k: {nyckel?: unknown; storlek?: unknown; sha256?: unknown; kanonisk?: unknown};
+	try {
+		k = JSON.parse(readFileSync(fil, 'utf8'));
+	} catch {
+		return undefined;
+	}
+	if (k.nyckel !== regelNyckel() || k.storlek !== bytes.byteLength || typeof k.sha256 !== 'string') return undefined;
+	if (hash(bytes) !== k.sha256) return undefined;
+	return {kanonisk: k.kanonisk === true};
+}
+
+/** Records that `bytes` (the file's content now) are valid; never fails. */
+export function skrivKvitto(file: string, bytes: string | Uint8Array | readonly Uint8Array[], kvitto: Kvitto): void {
+	const fil = kvittoFil(file);
+	if (!fil) return;
+	const tmp = `${fil}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+	try {
+		mkdirSync(path.dirname(fil), {recursive: true});
+		writeFileSync(tmp, `${JSON.stringify({nyckel: regelNyckel(), storlek: storlek(bytes), sha256: hash(bytes), kanonisk: kvitto.kanonisk})}\n`);
+		renameSync(tmp, fil);
+	} catch {
+		try {
+			rmSync(tmp, {force: true});
+		} catch {
+			// The folder itself could not be made: nothing to clean up.
+		}
+	}
+}
