@@ -176,6 +176,11 @@ describe('malkoll import', () => {
 		expect(data.goals).toHaveLength(21);
 	});
 
+	it('names the report file as it was given when it holds no goals', async () => {
+		const p = file('inkopslista.txt', 'Inköpslista\n\nMjölk\nBröd\n');
+		await expect(cmd({file: p})).rejects.toThrow(new RegExp(`^${p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: ingen målstruktur`));
+	});
+
 	it('turns warnings into exit 1 with --strict, each with file and line', async () => {
 		const broken = S003.replace('  Aktivt Medskapandeindex\t80\t\t\t\t83\t83\t2025', '  Aktivt Medskapandeindex\t80\t\t\t\t83\t83\t2025\t\textra');
 		const p = file('003-broken.txt', broken);

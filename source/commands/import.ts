@@ -29,7 +29,16 @@ export async function importCommand(o: {
 	} catch {
 		throw new MalkollError(`${o.file}: filen är inte UTF-8-text; spara rapporten som text (UTF-8) och försök igen`);
 	}
-	const {data, warnings} = importReport(text, basename(o.file));
+	// The store records the report's file name (kalla.fil); a message names the file as it was given.
+	const namn = basename(o.file);
+	let imported: ReturnType<typeof importReport>;
+	try {
+		imported = importReport(text, namn);
+	} catch (error) {
+		if (error instanceof MalkollError && error.message.startsWith(`${namn}:`)) throw new MalkollError(`${o.file}${error.message.slice(namn.length)}`);
+		throw error;
+	}
+	const {data, warnings} = imported;
 	for (const w of warnings) o.stderr.write(`${o.file}:${w.line}: ${w.message}\n`);
 	if (o.strict && warnings.length > 0) {
 		o.stderr.write(`malkoll: ${warnings.length} varningar; inget skrevs (--strict)\n`);
