@@ -15,3 +15,12 @@ test('visible shows control characters inert, klipp marks a cut', () => {
 	expect(klipp('Beställarenhet 2', 8)).toBe('Beställ…');
 	expect(bredd('åäö')).toBe(3);
 });
+
+test('bredd counts wide and combining characters after a plain start too', () => {
+	expect(bredd('')).toBe(0);
+	expect(bredd('Mål 1.1 ·│')).toBe(10);
+	expect(bredd('ab漢字')).toBe(6);
+	expect(bredd('Cafe\u0301 ok')).toBe(7);
+	expect(bredd('x👍y')).toBe(4);
+	expect(klipp('ab漢字cd', 5)).toBe('ab漢…');
+});

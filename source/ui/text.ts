@@ -24,15 +24,23 @@ export function visible(text: string): string {
 	return visibleLine(text.normalize('NFC'));
 }
 
+/** Below U+0300 no character is a mark or wide: one column, without the two regex tests. */
+const SMAL = 0x300;
+
 function teckenBredd(ch: string): number {
+	if (ch.charCodeAt(0) < SMAL) return 1;
 	if (COMBINING.test(ch)) return 0;
 	return WIDE.test(ch) ? 2 : 1;
 }
 
 /** Columns the text takes on a terminal. */
 export function bredd(text: string): number {
-	let w = 0;
-	for (const ch of text) w += teckenBredd(ch);
+	// Every frame measures each segment of each row: most are all below U+0300.
+	let i = 0;
+	while (i < text.length && text.charCodeAt(i) < SMAL) i++;
+	if (i === text.length) return i;
+	let w = i;
+	for (const ch of text.slice(i)) w += teckenBredd(ch);
 	return w;
 }
 

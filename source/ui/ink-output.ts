@@ -1,0 +1,127 @@
+// A faster Output.get() for Ink 6, patched into the bundle by scripts/build.mjs (inkOutputFast).
+//
+// Ink turns every frame into a grid of one object per cell (120×40 = 4,800), tokenizes every
+// written line character by character (grapheme segmentation, an object per character), then
+// walks the grid comparing the styles of each cell with the one before. At 120×40 that was three
+// quarters of the time from a keypress to its frame. malkoll's frame is one Text node whose rows
+// all start at column 0 (app.tsx), so each row of the grid is exactly one written line: its string
+// is that line normalized the way the grid would, which this file computes run by run (a run of
+// text between two escape codes shares one style) instead of cell by cell.
+//
+// The result is the same string Ink would make, byte for byte (test/ui-ink-output.test.tsx checks
+// it on real frames and on random lines). Anything else falls back to Ink's own get(): clipping
+// (overflow hidden), a write not at column 0 (a Box row, padding), two writes on one row, and
+// inside a line any escape code other than SGR, the single-byte CSI, or a mark that Ink's
+// grapheme segmentation would merge into the end of an escape code.
+
+/** One ANSI code as @alcalzone/ansi-tokenize (Ink's tokenizer) represents it. */
+export interface AnsiCode {
+	type: 'ansi';
+	code: string;
+	endCode: string;
+}
+
+/** The functions of @alcalzone/ansi-tokenize this needs; the patched output.js passes Ink's own. */
+export interface AnsiLib {
+	tokenize(text: string): Array<AnsiCode | {type: 'char'; value: string; fullWidth: boolean}>;
+	styledCharsFromTokens(tokens: ReturnType<AnsiLib['tokenize']>): Array<{value: string; styles: AnsiCode[]}>;
+	styledCharsToString(chars: ReturnType<AnsiLib['styledCharsFromTokens']>): string;
+	reduceAnsiCodesIncremental(codes: AnsiCode[], newCodes: AnsiCode[]): AnsiCode[];
+	diffAnsiCodes(from: AnsiCode[], to: AnsiCode[]): AnsiCode[];
+	ansiCodesToString(codes: AnsiCode[]): string;
+}
+
+/** An entry of Ink's Output.operations. */
+export type InkOperation =
+	| {type: 'write'; x: number; y: number; text: string; transformers: Array<(line: string, index: number) => string>}
+	| {type: 'clip' | 'unclip'};
+
+const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+/** Per code point: would Ink's segmentation join it to the `m` that ends an SGR code? */
+const fogas = new Map<number, boolean>();
+function fogasTillM(cp: number): boolean {
+	let f = fogas.get(cp);
+	if (f === undefined) {
+		f = [...segmenter.segment(`m${String.fromCodePoint(cp)}`)].length === 1;
+		fogas.set(cp, f);
+	}
+	return f;
+}
+
+/** The tokens of one SGR code, as Ink's tokenize makes them inside a line (a handful of distinct codes). */
+const koder = new Map<string, AnsiCode[]>();
+function sgrTokens(code: string, lib: AnsiLib): AnsiCode[] | undefined {
+	let t = koder.get(code);
+	if (t === undefined) {
+		const tokens = lib.tokenize(code);
+		if (!tokens.every((x): x is AnsiCode => x.type === 'ansi')) return undefined;
+		t = tokens;
+		if (koder.size < 1000) koder.set(code, t);
+	}
+	return t;
+}
+
+const SGR = /\x1b\[[0-9;]*m/y;
+
+/** Ink's own way: a line alone on its row, through the grid's functions. */
+export function inkRad(line: string, lib: AnsiLib): string {
+	return lib.styledCharsToString(lib.styledCharsFromTokens(lib.tokenize(line))).trimEnd();
+}
+
+/** What Ink's grid makes of a row holding only `line`, written at column 0. */
+export function snabbRad(line: string, lib: AnsiLib): string {
+	if (!line.includes('\x1b')) return line.includes('\x9b') ? inkRad(line, lib) : line.trimEnd();
+	if (line.includes('\x9b')) return inkRad(line, lib);
+	let out = '';
+	let stil: AnsiCode[] = [];
+	// The style of the last character written; undefined before the first.
+	let forra: AnsiCode[] | undefined;
+	let pos = 0;
+	while (pos < line.length) {
+		const esc = line.indexOf('\x1b', pos);
+		const slut = esc === -1 ? line.length : esc;
+		if (slut > pos) {
+			// Within a run every character has the same style, so the grid adds no code between them.
+			out += lib.ansiCodesToString(forra === undefined ? stil : lib.diffAnsiCodes(forra, stil));
+			out += line.slice(pos, slut);
+			forra = stil;
+		}
+		if (esc === -1) break;
+		SGR.lastIndex = esc;
+		const m = SGR.exec(line);
+		if (!m) return inkRad(line, lib);
+		const tokens = sgrTokens(m[0], lib);
+		if (!tokens) return inkRad(line, lib);
+		stil = lib.reduceAnsiCodesIncremental(stil, tokens);
+		pos = esc + m[0].length;
+		const cp = line.codePointAt(pos);
+		if (cp !== undefined && cp >= 0x300 && fogasTillM(cp)) return inkRad(line, lib);
+	}
+	if (forra !== undefined) out += lib.ansiCodesToString(lib.diffAnsiCodes(forra, []));
+	return out.trimEnd();
+}
+
+/** Output.get() when every row is at most one line written at column 0 without clipping;
+ * undefined otherwise (Ink's own get() then runs). */
+export function snabbUtdata(operations: readonly InkOperation[], _width: number, height: number, lib: AnsiLib): {output: string; height: number} | undefined {
+	const rader: Array<string | undefined> = Array.from({length: height});
+	const vilka: Array<{op: Extract<InkOperation, {type: 'write'}>; lines: string[]}> = [];
+	for (const op of operations) {
+		if (op.type !== 'write' || op.x !== 0 || !Number.isInteger(op.y) || op.y < 0) return undefined;
+		const lines = op.text.split('\n');
+		for (let i = 0; i < lines.length && op.y + i < height; i++) {
+			if (rader[op.y + i] !== undefined) return undefined;
+			rader[op.y + i] = '';
+		}
+		vilka.push({op, lines});
+	}
+	// The width does not matter: the grid's blank cells after a line are what trimEnd removes.
+	for (const {op, lines} of vilka) {
+		for (let i = 0; i < lines.length && op.y + i < height; i++) {
+			let line = lines[i]!;
+			for (const transformer of op.transformers) line = transformer(line, i);
+			rader[op.y + i] = snabbRad(line, lib);
+		}
+	}
+	return {output: rader.map(r => r ?? '').join('\n'), height};
+}
