@@ -1,11 +1,22 @@
 // Errors a user can cause: one line that names the file, field or line and what is wrong.
 // The CLI prints `malkoll: <message>` and exits with `exitCode` (2), never a stack trace.
+// The TUI is bundled apart from the commands (scripts/build.mjs), so an error thrown there is an
+// instance of the TUI bundle's copy of this class: `instanceof MalkollError` goes by this mark.
+const MARK = Symbol.for('malkoll.MalkollError');
+
 export class MalkollError extends Error {
 	readonly exitCode: number;
 	constructor(message: string, exitCode = 2) {
 		super(message);
 		this.name = 'MalkollError';
 		this.exitCode = exitCode;
+		Object.defineProperty(this, MARK, {value: true});
+	}
+
+	static [Symbol.hasInstance](value: unknown): boolean {
+		// Subclasses (ConflictError) keep the usual test.
+		if (this !== MalkollError) return Function.prototype[Symbol.hasInstance].call(this, value);
+		return typeof value === 'object' && value !== null && MARK in value;
 	}
 }
 
