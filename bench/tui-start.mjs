@@ -9,6 +9,10 @@ import {cli, median, report, root, startTui, stopTui, waitText} from './tui-lib.
 if (!existsSync(cli)) spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], {stdio: 'inherit'});
 const file = join(mkdtempSync(join(tmpdir(), 'malkoll-bench-tui-')), 'store.json');
 copyFileSync(join(root, 'data', 'bestallarenhet-2-2025.json'), file);
+// A cache folder of its own (startTui passes the environment on): the first start has neither the
+// store's receipt nor the TUI's compiled code (source/ui/ladda.ts), as after an install or upgrade,
+// and is shown apart; the later ones start as a user's every other start does.
+process.env.MALKOLL_CACHE = mkdtempSync(join(tmpdir(), 'malkoll-bench-cache-'));
 
 const times = [];
 for (let i = 0; i < 10; i++) {
@@ -19,5 +23,5 @@ for (let i = 0; i < 10; i++) {
 	times.push(t1 - t0);
 	await stopTui(t);
 }
-const ok = report('TUI: start till första hela bilden (bundlad)', median(times), 400, `median av 10, min ${Math.min(...times).toFixed(0)} ms`);
+const ok = report('TUI: start till första hela bilden (bundlad)', median(times), 400, `median av 10, min ${Math.min(...times).toFixed(0)} ms, första (utan cache) ${times[0].toFixed(0)} ms`);
 process.exitCode = ok ? 0 : 1;

@@ -1,5 +1,5 @@
 // Bundles source/cli.ts into dist/: one small entry for the commands, the TUI (Ink, React)
-// in a chunk of its own that only `malkoll` without a subcommand loads.
+// in a bundle of its own that only `malkoll` without a subcommand loads (tuiBundle below).
 import {build} from 'esbuild';
 import {chmodSync, readFileSync, rmSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
@@ -48,9 +48,101 @@ const inkOutputFast = {
 	},
 };
 
+// string-width, slice-ansi and @alcalzone/ansi-tokenize build Unicode tables when Ink loads: an
+// Intl.Segmenter each (ICU's break rules, ~15 ms for the first) and /^\p{RGI_Emoji}$/v (~40 ms),
+// a third of the TUI's start, though its first frame needs none of them. source/ui/lat.ts makes
+// them on first use (and segments plain Latin text without ICU); run.tsx makes the segmenters once
+// the first frame is drawn. If these modules change, the bundle still works, only slower to start.
+const lazyUnicode = {
+	name: 'lazy-unicode',
+	setup(b) {
+		const lat = JSON.stringify(fileURLToPath(new URL('../source/ui/lat.ts', import.meta.url)));
+		b.onLoad({filter: /[\\/](string-width[\\/]index|slice-ansi[\\/]tokenize-ansi|@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize)\.js$/}, async args => {
+			let source = await readFile(args.path, 'utf8');
+			const segmenters = source.split('new Intl.Segmenter(').length - 1;
+			source = source.replaceAll('new Intl.Segmenter(', 'malkollLat.segmenter(');
+			// Only where the pattern is used for test() alone (string-width).
+			const emoji = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
+			let emojis = 0;
+			if (source.includes(emoji) && source.split('rgiEmojiRegex').length === source.split('rgiEmojiRegex.test(').length + 1) {
+				source = source.replace(emoji, () => "const rgiEmojiRegex = malkollLat.regExp('^\\\\p{RGI_Emoji}$', 'v');");
+				emojis = 1;
+			}
+			if (segmenters === 0 && emojis === 0) {
+				console.warn(`build: ${args.path} har ändrats; dess Unicode-tabeller byggs direkt`);
+				return undefined;
+			}
+			return {contents: `import * as malkollLat from ${lat};\n${source}`, loader: 'js'};
+		});
+	},
+};
+
+// yoga-layout turns its inline wasm into bytes with atob() and a loop over the characters (~4 ms
+// of the TUI's start); Buffer decodes the same base64 to the same bytes at once.
+const yogaBase64 = {
+	name: 'yoga-base64',
+	setup(b) {
+		b.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async args => {
+			const source = await readFile(args.path, 'utf8');
+			const slow = 'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c';
+			if (!source.includes(slow)) {
+				console.warn('build: yoga-layout har ändrats; dess wasm avkodas med atob()');
+				return undefined;
+			}
+			return {contents: source.replace(slow, () => 'var d=new Uint8Array(Buffer.from(a.slice(37),"base64"))'), loader: 'js'};
+		});
+	},
+};
+
+// The TUI (source/ui/start.ts: Ink, React, the app, the store layer) as one CommonJS script,
+// dist/tui-HASH.cjs, which source/ui/ladda.ts runs through V8's code cache (Node 20 caches no ES
+// module). A script cannot await at the top: yoga-layout's entry, which does, is source/ui/yoga.ts
+// there (the same Yoga, loaded before the first layout), and Ink's two awaits, both only under
+// DEV=true (React devtools), become the require and readFileSync they stand for.
+const tuiBundle = {
+	name: 'tui-bundle',
+	setup(b) {
+		const yoga = fileURLToPath(new URL('../source/ui/yoga.ts', import.meta.url));
+		b.onResolve({filter: /^yoga-layout$/}, () => ({path: yoga}));
+		b.onLoad({filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/}, async args => {
+			const source = await readFile(args.path, 'utf8');
+			const awaits = [
+				["await import('./devtools.js');", "require('./devtools.js');"],
+				["error.code === 'ERR_MODULE_NOT_FOUND'", "(error.code === 'ERR_MODULE_NOT_FOUND' || error.code === 'MODULE_NOT_FOUND')"],
+				['? await loadPackageJson()', "? JSON.parse(require('node:fs').readFileSync(new URL('../package.json', import.meta.url), 'utf8'))"],
+			];
+			// A change here fails the build (top-level await in a script) rather than load slower.
+			let contents = source;
+			for (const [from, to] of awaits) contents = contents.replace(from, () => to);
+			return {contents, loader: 'js'};
+		});
+	},
+};
+
 // `node scripts/build.mjs DIR` builds into DIR instead (tests use a private build).
 const outdir = process.argv[2] ?? new URL('../dist', import.meta.url).pathname;
 rmSync(outdir, {recursive: true, force: true});
+const define = {'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"', MALKOLL_VERSION: JSON.stringify(pkg.version)};
+const tui = await build({
+	entryPoints: {tui: 'source/ui/start.ts'},
+	entryNames: '[name]-[hash]',
+	outExtension: {'.js': '.cjs'},
+	outdir,
+	bundle: true,
+	format: 'cjs',
+	platform: 'node',
+	target: 'node20',
+	jsx: 'automatic',
+	minify: false,
+	sourcemap: false,
+	legalComments: 'none',
+	define: {...define, 'import.meta.url': '__malkollUrl'},
+	external: ['react-devtools-core'],
+	logLevel: 'warning',
+	metafile: true,
+	plugins: [inkOutputFast, lazyUnicode, yogaBase64, tuiBundle],
+});
+const tuiFil = Object.keys(tui.metafile.outputs).map(f => f.split(/[\\/]/).pop()).find(f => f.endsWith('.cjs'));
 await build({
 	entryPoints: {cli: 'source/cli.ts'},
 	outdir,
@@ -63,7 +155,7 @@ await build({
 	minify: false,
 	sourcemap: false,
 	legalComments: 'none',
-	define: {'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"', MALKOLL_VERSION: JSON.stringify(pkg.version)},
+	define: {...define, MALKOLL_TUI: JSON.stringify(tuiFil)},
 	banner: {
 		js: "import {createRequire as __malkollRequire} from 'node:module'; const require = __malkollRequire(import.meta.url);",
 	},

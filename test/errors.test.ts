@@ -14,7 +14,7 @@ describe('MalkollError', () => {
 		expect(new MalkollError('y')).toBeInstanceOf(other.MalkollError);
 		expect(new Error('z')).not.toBeInstanceOf(MalkollError);
 		expect({message: 'inte ett fel'}).not.toBeInstanceOf(MalkollError);
-		expect(null instanceof MalkollError).toBe(false);
+		expect((null as unknown) instanceof MalkollError).toBe(false);
 	});
 
 	it('keeps subclasses apart', () => {

@@ -14,6 +14,8 @@
 // inside a line any escape code other than SGR, the single-byte CSI, or a mark that Ink's
 // grapheme segmentation would merge into the end of an escape code.
 
+import {segmenter as latSegmenter} from './lat.js';
+
 /** One ANSI code as @alcalzone/ansi-tokenize (Ink's tokenizer) represents it. */
 export interface AnsiCode {
 	type: 'ansi';
@@ -36,10 +38,19 @@ export type InkOperation =
 	| {type: 'write'; x: number; y: number; text: string; transformers: Array<(line: string, index: number) => string>}
 	| {type: 'clip' | 'unclip'};
 
-const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+// Made on first use (lat.ts): most frames never need it.
+const segmenter = latSegmenter(undefined, {granularity: 'grapheme'});
+/** General punctuation (› … –) and the symbol blocks U+2100–U+2BFF (│ ▸ ✓ ⚠) hold no character
+ * that joins the one before it (Extend, ZWJ, SpacingMark): so a frame of them needs no ICU.
+ * test/ui-lat.test.tsx checks every one of them against Intl.Segmenter. */
+export function fogarAldrig(cp: number): boolean {
+	return (cp >= 0x2010 && cp <= 0x205f) || (cp >= 0x2100 && cp <= 0x2bff);
+}
+
 /** Per code point: would Ink's segmentation join it to the `m` that ends an SGR code? */
 const fogas = new Map<number, boolean>();
 function fogasTillM(cp: number): boolean {
+	if (fogarAldrig(cp)) return false;
 	let f = fogas.get(cp);
 	if (f === undefined) {
 		f = [...segmenter.segment(`m${String.fromCodePoint(cp)}`)].length === 1;

@@ -5,7 +5,9 @@ import {existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, 
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {applyChanges, defaultAuthor, loadStore, watchStore} from '../store/index.js';
+import {forbered} from './lat.js';
 import {UiController} from './state.js';
+import {laddaYoga} from './yoga.js';
 
 const ALT_IN = '\x1b[?1049h\x1b[H\x1b[2J';
 // Cursor back on, then the main screen as it was before malkoll started.
@@ -20,20 +22,13 @@ export function valjEditor(env: NodeJS.ProcessEnv = process.env): string {
 	return ['nano', 'vi'].find(e => dirs.some(d => existsSync(path.join(d, e)))) ?? 'vi';
 }
 
-/** Ink and the app, loaded beside the store. yoga-layout (Ink's layout engine) reads its inline
- * wasm through fetch() when fetch exists, which loads undici: hiding it saves ~120 ms of start. */
+/** Ink and the app, loaded beside the store, and Ink's layout engine ready (yoga.ts). */
 async function lasInk() {
-	const fetch = globalThis.fetch;
-	Reflect.set(globalThis, 'fetch', undefined);
-	try {
-		const [ink, app] = await Promise.all([import('ink'), import('./app.js')]);
-		return {render: ink.render, App: app.App};
-	} finally {
-		globalThis.fetch = fetch;
-	}
+	const [ink, app] = await Promise.all([import('ink'), import('./app.js'), laddaYoga()]);
+	return {render: ink.render, App: app.App};
 }
 
-export async function runTui(o: {path: string; author?: string}): Promise<number> {
+export async function runTui(o: {path: string; author?: string; efterForstaBilden?: () => void}): Promise<number> {
 	const [data, {render, App}] = await Promise.all([loadStore(o.path), lasInk()]);
 	const stdout = process.stdout;
 	const author = o.author ?? defaultAuthor();
@@ -122,6 +117,13 @@ export async function runTui(o: {path: string; author?: string}): Promise<number
 	stdout.write(ALT_IN);
 	try {
 		instance = render(<App ui={ui} />, {exitOnCtrlC: false, patchConsole: false, maxFps: 60});
+		// The first frame is on the screen (render draws it at once, the terminal is written to
+		// synchronously): now the code cache (ladda.ts) and the Unicode tables that frame did
+		// without, so that no keypress waits for them.
+		setTimeout(() => {
+			o.efterForstaBilden?.();
+			forbered();
+		}, 0).unref();
 		await Promise.race([klar, instance.waitUntilExit()]);
 		await ui.idle();
 		instance.unmount();
