@@ -6,7 +6,8 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {buildSummary} from '../source/domain/summary.js';
 import type {StoreData} from '../source/domain/types.js';
 import {applyChanges, loadStore, serializeStore} from '../source/store/index.js';
-import {kvittoMapp, lasKvitto, skrivKvitto} from '../source/store/kvitto.js';
+import {cacheMapp} from '../source/store/cachemapp.js';
+import {lasKvitto, skrivKvitto} from '../source/store/kvitto.js';
 import {UTELAMNAD, lasUtanLangaTexter, lasVy} from '../source/store/vy.js';
 import {readHistory} from '../source/store/history.js';
 import {BUNDLED, tmpDir, tmpStore} from './helpers.js';
@@ -80,7 +81,7 @@ describe('receipts', () => {
 	it('can be turned off, and a folder that cannot be written is no error', async () => {
 		const file = await canonical();
 		process.env.MALKOLL_CACHE = 'off';
-		expect(kvittoMapp()).toBeUndefined();
+		expect(cacheMapp()).toBeUndefined();
 		await loadStore(file);
 		process.env.MALKOLL_CACHE = join(file, 'inte-en-mapp');
 		await expect(loadStore(file)).resolves.toBeDefined();

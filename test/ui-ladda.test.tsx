@@ -5,22 +5,22 @@ import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, utimesSyn
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {kvittoMapp} from '../source/store/kvitto.js';
-import {cacheMapp, laddaTui} from '../source/ui/ladda.js';
+import {cacheMapp} from '../source/store/cachemapp.js';
+import {laddaTui} from '../source/ui/ladda.js';
 import {privateCli} from './helpers.js';
 
-it('keeps its code cache in the same folder as the store receipts', () => {
-	const fall: Array<[NodeJS.ProcessEnv, NodeJS.Platform]> = [
-		[{}, 'linux'],
-		[{XDG_CACHE_HOME: '/x/cache'}, 'linux'],
-		[{XDG_CACHE_HOME: 'relativ'}, 'linux'],
-		[{MALKOLL_CACHE: 'off'}, 'linux'],
-		[{MALKOLL_CACHE: '/tmp/c'}, 'darwin'],
-		[{}, 'darwin'],
-		[{LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local'}, 'win32'],
-		[{}, 'win32'],
+it('finds the cache folder (receipts and code cache) per platform', () => {
+	const fall: Array<[NodeJS.ProcessEnv, NodeJS.Platform, string | undefined]> = [
+		[{}, 'linux', '/home/a/.cache/malkoll'],
+		[{XDG_CACHE_HOME: '/x/cache'}, 'linux', '/x/cache/malkoll'],
+		[{XDG_CACHE_HOME: 'relativ'}, 'linux', '/home/a/.cache/malkoll'],
+		[{MALKOLL_CACHE: 'off'}, 'linux', undefined],
+		[{MALKOLL_CACHE: '/tmp/c'}, 'darwin', '/tmp/c'],
+		[{}, 'darwin', '/home/a/Library/Caches/malkoll'],
+		[{LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local'}, 'win32', 'C:\\Users\\a\\AppData\\Local\\malkoll\\Cache'],
+		[{}, 'win32', '\\home\\a\\AppData\\Local\\malkoll\\Cache'],
 	];
-	for (const [env, platform] of fall) expect(cacheMapp(env, platform, '/home/a'), JSON.stringify([env, platform])).toBe(kvittoMapp(env, platform, '/home/a'));
+	for (const [env, platform, mapp] of fall) expect(cacheMapp(env, platform, '/home/a'), JSON.stringify([env, platform])).toBe(mapp);
 });
 
 describe('laddaTui', () => {

@@ -6,9 +6,9 @@
 // is a cache: lost, torn or unwritable, the store is simply validated as before.
 import {createHash, randomBytes} from 'node:crypto';
 import {mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync} from 'node:fs';
-import {homedir} from 'node:os';
 import path from 'node:path';
 import {SCHEMA_VERSION} from '../domain/types.js';
+import {cacheMapp} from './cachemapp.js';
 import {STORE_JSON_SCHEMA} from './validate.js';
 
 /** Bump when the validation rules change in a way the JSON Schema does not show. */
@@ -19,17 +19,6 @@ export interface Kvitto {
 	kanonisk: boolean;
 }
 
-/** The folder for receipts: MALKOLL_CACHE ("off" turns receipts off), else the platform's cache folder. */
-export function kvittoMapp(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string | undefined {
-	const given = env.MALKOLL_CACHE;
-	if (given === 'off') return undefined;
-	if (given) return path.resolve(given);
-	if (platform === 'win32') return path.win32.join(env.LOCALAPPDATA || path.win32.join(home, 'AppData', 'Local'), 'malkoll', 'Cache');
-	if (platform === 'darwin') return path.posix.join(home, 'Library', 'Caches', 'malkoll');
-	const xdg = env.XDG_CACHE_HOME && path.posix.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.posix.join(home, '.cache');
-	return path.posix.join(xdg, 'malkoll');
-}
-
 let nyckel: string | undefined;
 /** What a receipt is valid for: this schema and these rules. */
 function regelNyckel(): string {
@@ -38,7 +27,7 @@ function regelNyckel(): string {
 }
 
 function kvittoFil(file: string): string | undefined {
-	const dir = kvittoMapp();
+	const dir = cacheMapp();
 	if (!dir) return undefined;
 	let real: string;
 	try {

@@ -7,29 +7,17 @@
 // of another V8 or other flags, and then the script is simply compiled and the cache written anew.
 import {mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
-import {homedir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import vm from 'node:vm';
 import type {Ctx} from '../commands/context.js';
+import {cacheMapp} from '../store/cachemapp.js';
 
 /** The bundle's file name in dist/, set by scripts/build.mjs. */
 declare const MALKOLL_TUI: string;
 
 export interface TuiBundle {
 	startaTui(ctx: Ctx, efterForstaBilden?: () => void): Promise<number>;
-}
-
-/** The cache folder, as kvittoMapp (store/kvitto.ts) finds it: that module loads the store's
- * validator, which the TUI bundle has its own copy of. test/ui-ladda.test.tsx keeps them the same. */
-export function cacheMapp(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string | undefined {
-	const given = env.MALKOLL_CACHE;
-	if (given === 'off') return undefined;
-	if (given) return path.resolve(given);
-	if (platform === 'win32') return path.win32.join(env.LOCALAPPDATA || path.win32.join(home, 'AppData', 'Local'), 'malkoll', 'Cache');
-	if (platform === 'darwin') return path.posix.join(home, 'Library', 'Caches', 'malkoll');
-	const xdg = env.XDG_CACHE_HOME && path.posix.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.posix.join(home, '.cache');
-	return path.posix.join(xdg, 'malkoll');
 }
 
 /** Caches of other bundles kept beside this one's (other installs of malkoll, other Node versions). */
