@@ -260,3 +260,17 @@ describe('a reader that stops early', () => {
 		expect(code).toBe(0);
 	});
 });
+
+describe('the bundles', () => {
+	it('the commands are one script without Ink or React; the TUI is a bundle of its own', async () => {
+		const {privateCli} = await import('./helpers.js');
+		const {readdirSync} = await import('node:fs');
+		const {dirname} = await import('node:path');
+		const cli = readFileSync(privateCli(), 'utf8');
+		expect(cli.startsWith("#!/usr/bin/env node\n'use strict';\n")).toBe(true);
+		expect(cli).not.toMatch(/reconcilerVersion|yoga|Reconciler/);
+		const tui = readdirSync(dirname(privateCli())).filter(f => /^tui-.*\.cjs$/.test(f));
+		expect(tui).toHaveLength(1);
+		expect(readFileSync(join(dirname(privateCli()), tui[0]!), 'utf8')).toMatch(/reconcilerVersion/);
+	});
+});
