@@ -174,7 +174,13 @@ function compile(s: JsonSchema): Check {
 	};
 }
 
-const checkStore = compile(STORE_JSON_SCHEMA);
+// Both validators are compiled on first use: a command whose store has a receipt (kvitto.ts), or
+// that reads no store, never needs them.
+let closures: Check | undefined;
+function checkStore(value: unknown): void {
+	closures ??= compile(STORE_JSON_SCHEMA);
+	closures(value);
+}
 
 // The same schema compiled a second way: straight-line generated code that only answers valid or
 // not, about twice as fast on a large store. When it says no, the closures above find the problem
@@ -240,7 +246,11 @@ function compileFast(s: JsonSchema): (value: unknown) => boolean {
 }
 
 /** True when `value` matches the schema (no references checked); exported for the tests. */
-export const matchesSchema = compileFast(STORE_JSON_SCHEMA);
+let fast: ((value: unknown) => boolean) | undefined;
+export function matchesSchema(value: unknown): boolean {
+	fast ??= compileFast(STORE_JSON_SCHEMA);
+	return fast(value);
+}
 
 /** The closures' verdict: the first problem as "path: what", or undefined; for the tests. */
 export function schemaProblem(value: unknown): string | undefined {
