@@ -1,5 +1,13 @@
 #!/usr/bin/env node
-import {main} from './main.js';
+// malkoll's entry (dist/cli.js): runs the commands' bundle, dist/app-HASH.cjs, through V8's code
+// cache (skript.ts), written when the first command ends.
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import type {main} from './main.js';
+import {laddaSkript} from './skript.js';
+
+/** The commands' bundle in dist/, set by scripts/build.mjs. */
+declare const MALKOLL_APP: string;
 
 // `malkoll export --json | head`: the reader has gone. Stop quietly, as other Unix tools do; every
 // command writes to the store before it prints, so nothing is left half done.
@@ -8,6 +16,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 	throw error;
 });
 
-void main(process.argv.slice(2), {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env}).then(code => {
+const app = laddaSkript<{main: typeof main}>(path.join(path.dirname(fileURLToPath(import.meta.url)), MALKOLL_APP));
+process.on('exit', app.sparaCache);
+void app.exports.main(process.argv.slice(2), {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env}).then(code => {
 	process.exitCode = code;
 });

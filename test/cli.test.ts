@@ -262,12 +262,42 @@ describe('a reader that stops early', () => {
 });
 
 describe('the bundles', () => {
+	it("the commands' code cache is written by the first command, used after, and rebuilt when refused", async () => {
+		const {runCli} = await import('./helpers.js');
+		const {existsSync, readdirSync, rmSync} = await import('node:fs');
+		const mapp = tmpDir();
+		const v8 = join(mapp, 'v8');
+		const cacher = () => (existsSync(v8) ? readdirSync(v8).filter(f => /^app-.*\.bin$/.test(f)) : []);
+		const store = tmpStore();
+		const first = runCli(['summary', '--json', '--data', store], {MALKOLL_CACHE: mapp});
+		expect(first.code).toBe(0);
+		expect(cacher()).toHaveLength(1);
+		const cache = join(v8, cacher()[0]!);
+		const written = readFileSync(cache);
+		expect(written.length).toBeGreaterThan(1000);
+		// Used, not rewritten: the same bytes after a second command.
+		expect(runCli(['summary', '--json', '--data', store], {MALKOLL_CACHE: mapp}).stdout).toBe(first.stdout);
+		expect(readFileSync(cache).equals(written)).toBe(true);
+		// A cache V8 refuses only costs a compile, and is written anew.
+		writeFileSync(cache, 'trasig');
+		expect(runCli(['summary', '--json', '--data', store], {MALKOLL_CACHE: mapp}).stdout).toBe(first.stdout);
+		expect(readFileSync(cache).length).toBeGreaterThan(1000);
+		// Off: nothing written anywhere.
+		rmSync(mapp, {recursive: true});
+		expect(runCli(['summary', '--json', '--data', store], {MALKOLL_CACHE: 'off'}).stdout).toBe(first.stdout);
+		expect(existsSync(mapp)).toBe(false);
+	});
+
 	it('the commands are one script without Ink or React; the TUI is a bundle of its own', async () => {
 		const {privateCli} = await import('./helpers.js');
 		const {readdirSync} = await import('node:fs');
 		const {dirname} = await import('node:path');
-		const cli = readFileSync(privateCli(), 'utf8');
-		expect(cli.startsWith("#!/usr/bin/env node\n'use strict';\n")).toBe(true);
+		expect(readFileSync(privateCli(), 'utf8').startsWith("#!/usr/bin/env node\n'use strict';\n")).toBe(true);
+		const app = readdirSync(dirname(privateCli())).filter(f => /^app-.*\.cjs$/.test(f));
+		expect(app).toHaveLength(1);
+		const cli = readFileSync(join(dirname(privateCli()), app[0]!), 'utf8');
+		expect(cli.startsWith("'use strict';\n")).toBe(true);
+		expect(cli).toContain('buildSummary');
 		expect(cli).not.toMatch(/reconcilerVersion|yoga|Reconciler/);
 		const tui = readdirSync(dirname(privateCli())).filter(f => /^tui-.*\.cjs$/.test(f));
 		expect(tui).toHaveLength(1);

@@ -26,7 +26,8 @@ describe.skipIf(!harTmux)('TUI-bundlen i tmux', () => {
 	test('koden cachas efter första bilden och skrivs om när V8 vägrar cachen', async () => {
 		const mapp = mkdtempSync(join(tmpdir(), 'malkoll-e2e-v8-'));
 		const v8 = join(mapp, 'v8');
-		const filer = () => (existsSync(v8) ? readdirSync(v8).filter(f => f.endsWith('.bin')) : []);
+		const alla = () => (existsSync(v8) ? readdirSync(v8).filter(f => f.endsWith('.bin')) : []);
+		const filer = () => alla().filter(f => f.startsWith('tui-'));
 		const file = tmpStore();
 
 		const s = starta('cache1', 80, 24, file, `MALKOLL_CACHE=${mapp}`);
@@ -36,6 +37,8 @@ describe.skipIf(!harTmux)('TUI-bundlen i tmux', () => {
 		await vanta(s, f => f.includes('SLUT=0'), 'avslut');
 		const [namn] = filer();
 		expect(readFileSync(join(v8, namn!)).length).toBeGreaterThan(1000);
+		// The commands' bundle (dist/cli.js → app-HASH.cjs) has its cache too, written at exit.
+		expect(alla().filter(f => f.startsWith('app-'))).toHaveLength(1);
 
 		// A cache V8 refuses (another V8, torn, overwritten) only costs a compile.
 		writeFileSync(join(v8, namn!), 'trasig');
