@@ -54,7 +54,8 @@ export function ancestors(idx: StoreIndex, goalId: string): Goal[] {
 // The goal, the goals above it, then the goals it contributes to: indicators and activities
 // sit on any of these (003: indicators on VO-mål, activities on nämndmål).
 function relateradeMal(idx: StoreIndex, goalId: string): string[] {
-	const ids = [goalId, ...ancestors(idx, goalId).map(g => g.id)];
+	const ids = [goalId];
+	for (const g of ancestors(idx, goalId)) ids.push(g.id);
 	for (const id of idx.goals.get(goalId)?.bidrarTill ?? []) if (!ids.includes(id)) ids.push(id);
 	return ids;
 }

@@ -68,15 +68,16 @@ export function indicatorVerdict(
 	period: Period,
 	defaultMarginal: number = DEFAULT_MARGINAL,
 ): IndicatorBedomning {
+	// Built field by field (no spreads): this runs for every indicator of every summary.
 	const malet = indikatorMal(ind);
-	const malDel = malet ? {mal: malet.mal.value, malKalla: malet.malKalla} : {};
 	const bedomt = bedomtVarde(fu, period);
-	if (!bedomt) {
-		const arsvis = (period === 'T1' || period === 'T2') && arArsvis(ind, fu);
-		return {verdict: arsvis ? 'mats-arsvis' : 'saknar-utfall', ...malDel};
+	let b: IndicatorBedomning;
+	if (!bedomt) b = {verdict: (period === 'T1' || period === 'T2') && arArsvis(ind, fu) ? 'mats-arsvis' : 'saknar-utfall'};
+	else if (!malet) return {verdict: 'saknar-mal', basis: bedomt.basis, varde: bedomt.varde.value};
+	else b = {verdict: jamfor(ind, bedomt.varde.value, malet.mal, ind.delvisMarginal ?? defaultMarginal), basis: bedomt.basis, varde: bedomt.varde.value};
+	if (malet) {
+		b.mal = malet.mal.value;
+		b.malKalla = malet.malKalla;
 	}
-	const vardeDel = {basis: bedomt.basis, varde: bedomt.varde.value};
-	if (!malet) return {verdict: 'saknar-mal', ...vardeDel};
-	const marginal = ind.delvisMarginal ?? defaultMarginal;
-	return {verdict: jamfor(ind, bedomt.varde.value, malet.mal, marginal), ...vardeDel, ...malDel};
+	return b;
 }
