@@ -123,11 +123,8 @@ const tuiBundle = {
 const outdir = process.argv[2] ?? new URL('../dist', import.meta.url).pathname;
 rmSync(outdir, {recursive: true, force: true});
 const define = {'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"', MALKOLL_VERSION: JSON.stringify(pkg.version)};
-const tui = await build({
-	entryPoints: {tui: 'source/ui/start.ts'},
-	entryNames: '[name]-[hash]',
-	outExtension: {'.js': '.cjs'},
-	outdir,
+// Every bundle is one CommonJS script (see below for why), named NAME-HASH.cjs except dist/cli.js.
+const common = {
 	bundle: true,
 	format: 'cjs',
 	platform: 'node',
@@ -136,42 +133,38 @@ const tui = await build({
 	minify: false,
 	sourcemap: false,
 	legalComments: 'none',
-	define: {...define, 'import.meta.url': '__malkollUrl'},
 	external: ['react-devtools-core'],
 	logLevel: 'warning',
-	metafile: true,
-	plugins: [inkOutputFast, lazyUnicode, yogaBase64, tuiBundle],
-});
-const tuiFil = Object.keys(tui.metafile.outputs).map(f => f.split(/[\\/]/).pop()).find(f => f.endsWith('.cjs'));
+};
+const hashed = {entryNames: '[name]-[hash]', outExtension: {'.js': '.cjs'}, outdir, metafile: true};
+const fileOf = result => Object.keys(result.metafile.outputs).map(f => f.split(/[\\/]/).pop()).find(f => f.endsWith('.cjs'));
+const tuiFil = fileOf(
+	await build({
+		...common,
+		...hashed,
+		entryPoints: {tui: 'source/ui/start.ts'},
+		define: {...define, 'import.meta.url': '__malkollUrl'},
+		plugins: [inkOutputFast, lazyUnicode, yogaBase64, tuiBundle],
+	}),
+);
 // The commands: one CommonJS script, dist/app-HASH.cjs, which dist/cli.js runs through V8's code
 // cache (source/skript.ts). Node starts a script ~30 ms sooner than ES modules (no module loader,
 // no ES facades for its built-in modules), and the cache saves compiling it; every command pays
 // both. dist/package.json says the .js files are scripts; import.meta is the script's own URL.
 const script = {
-	bundle: true,
-	format: 'cjs',
-	platform: 'node',
-	target: 'node20',
-	jsx: 'automatic',
-	minify: false,
-	sourcemap: false,
-	legalComments: 'none',
-	external: ['react-devtools-core'],
-	logLevel: 'warning',
+	...common,
 	// Strict as the ES modules it was written as: the directive must come before the banner's line.
 	banner: {js: "'use strict';\nconst __malkollImportMeta = {url: require('node:url').pathToFileURL(__filename).href};"},
 };
-const app = await build({
-	...script,
-	entryPoints: {app: 'source/main.ts'},
-	entryNames: '[name]-[hash]',
-	outExtension: {'.js': '.cjs'},
-	outdir,
-	metafile: true,
-	define: {...define, MALKOLL_TUI: JSON.stringify(tuiFil), 'import.meta': '__malkollImportMeta'},
-	plugins: [lazyMeow],
-});
-const appFil = Object.keys(app.metafile.outputs).map(f => f.split(/[\\/]/).pop()).find(f => f.endsWith('.cjs'));
+const appFil = fileOf(
+	await build({
+		...script,
+		...hashed,
+		entryPoints: {app: 'source/main.ts'},
+		define: {...define, MALKOLL_TUI: JSON.stringify(tuiFil), 'import.meta': '__malkollImportMeta'},
+		plugins: [lazyMeow],
+	}),
+);
 await build({...script, entryPoints: {cli: 'source/cli.ts'}, outdir, define: {...define, MALKOLL_APP: JSON.stringify(appFil), 'import.meta': '__malkollImportMeta'}});
 writeFileSync(`${outdir}/package.json`, '{"type": "commonjs"}\n');
 chmodSync(`${outdir}/cli.js`, 0o755);
