@@ -38,7 +38,8 @@ function kvittoFil(file: string): string | undefined {
 	return path.join(dir, 'validerad', `${createHash('sha256').update(real).digest('hex').slice(0, 32)}.json`);
 }
 
-function hash(bytes: string | Uint8Array | readonly Uint8Array[]): string {
+/** The SHA-256 of bytes given whole, in parts, or as the text they encode (UTF-8), in hex. */
+export function sha256(bytes: string | Uint8Array | readonly Uint8Array[]): string {
 	const h = createHash('sha256');
 	if (typeof bytes === 'string' || !Array.isArray(bytes)) h.update(bytes as string | Uint8Array);
 	else for (const part of bytes) h.update(part);
@@ -64,18 +65,18 @@ export function lasKvitto(file: string, bytes: Uint8Array): Kvitto | undefined {
 		return undefined;
 	}
 	if (k.nyckel !== regelNyckel() || k.storlek !== bytes.byteLength || typeof k.sha256 !== 'string') return undefined;
-	if (hash(bytes) !== k.sha256) return undefined;
+	if (sha256(bytes) !== k.sha256) return undefined;
 	return {kanonisk: k.kanonisk === true};
 }
 
 /** Records that `bytes` (the file's content now) are valid; never fails. */
-export function skrivKvitto(file: string, bytes: string | Uint8Array | readonly Uint8Array[], kvitto: Kvitto): void {
+export function skrivKvitto(file: string, bytes: string | Uint8Array | readonly Uint8Array[], kvitto: Kvitto, sha = sha256(bytes)): void {
 	const fil = kvittoFil(file);
 	if (!fil) return;
 	const tmp = `${fil}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
 	try {
 		mkdirSync(path.dirname(fil), {recursive: true});
-		writeFileSync(tmp, `${JSON.stringify({nyckel: regelNyckel(), storlek: storlek(bytes), sha256: hash(bytes), kanonisk: kvitto.kanonisk})}\n`);
+		writeFileSync(tmp, `${JSON.stringify({nyckel: regelNyckel(), storlek: storlek(bytes), sha256: sha, kanonisk: kvitto.kanonisk})}\n`);
 		renameSync(tmp, fil);
 	} catch {
 		try {

@@ -9,12 +9,13 @@ import {applyOp, type Change, type Op} from '../domain/ops.js';
 import {type Period, SCHEMA_VERSION, type StoreData} from '../domain/types.js';
 import {MalkollError} from '../errors.js';
 import {errorCode, fault, writeFileAtomic} from './atomic.js';
-import {appendHistory, defaultAuthor} from './history.js';
+import {defaultAuthor} from './history.js';
 import {withLock} from './lock.js';
 import {decodeStore, parseStore} from './parse.js';
 import {findBundledDataDir} from './paths.js';
 import {validateStore} from './validate.js';
-import {lasKvitto, skrivKvitto} from './kvitto.js';
+import {lasKvitto, sha256, skrivKvitto} from './kvitto.js';
+import {avslutaVantande, medVantande, stadaVantande} from './vantande.js';
 import {lasUtanLangaTexter, lasVy} from './vy.js';
 import {type FollowUpEdit, patchFollowUp, serializeStore} from './serialize.js';
 
@@ -53,6 +54,8 @@ class StoreFile implements Adapter<StoreData> {
 	 * changed since: written as a patch. */
 	raw?: Buffer;
 	edits?: FollowUpEdit[];
+	/** What this write records in the history (vantande.ts). */
+	changes: Change[] = [];
 
 	constructor(
 		private readonly file: string,
@@ -84,8 +87,9 @@ class StoreFile implements Adapter<StoreData> {
 		if (!this.checked) validateStore(data, this.file);
 		const patched = this.checked && this.raw && this.edits ? patchFollowUp(this.raw, this.edits) : undefined;
 		const bytes = patched ?? serializeStore(data);
-		await writeFileAtomic(this.file, bytes);
-		skrivKvitto(this.file, bytes, {kanonisk: true});
+		const sha = sha256(bytes);
+		await medVantande(this.file, sha, this.changes, () => writeFileAtomic(this.file, bytes));
+		skrivKvitto(this.file, bytes, {kanonisk: true}, sha);
 	}
 }
 
@@ -135,6 +139,7 @@ export async function applyChanges(
 	};
 	return withLock(file, async () => {
 		fault('holding-lock');
+		await stadaVantande(file);
 		if (opts.ids) {
 			const done = await applyToView(file, ops, opts.ids, apply);
 			if (done) return done;
@@ -149,8 +154,9 @@ export async function applyChanges(
 		await db.update(data => {
 			changes = apply(data, list, edits);
 			adapter.edits = edits;
+			adapter.changes = changes;
 		});
-		await appendHistory(file, changes);
+		await avslutaVantande(file, changes);
 		return {data: db.data, changes};
 	});
 }
@@ -193,9 +199,10 @@ async function applyToView(
 	const parts = patchFollowUp(bytes, edits);
 	if (!parts) return undefined;
 	refuseBundled(file);
-	await writeFileAtomic(file, parts);
-	skrivKvitto(file, parts, {kanonisk: true});
-	await appendHistory(file, changes);
+	const sha = sha256(parts);
+	await medVantande(file, sha, changes, () => writeFileAtomic(file, parts));
+	skrivKvitto(file, parts, {kanonisk: true}, sha);
+	await avslutaVantande(file, changes);
 	return {data: view, changes};
 }
 
