@@ -36,6 +36,16 @@ describe('pending history lines', () => {
 		expect(existsSync(pendingPath(file))).toBe(false);
 	});
 
+	it('are finished before malkoll history lists the changes', async () => {
+		const {run} = await import('./helpers.js');
+		const file = tmpStore();
+		writeFileSync(pendingPath(file), pending(sha256(readFileSync(file)), [change(3)]));
+		const r = await run(['history', '3.4.1.1', '--json', '--data', file]);
+		expect(r.code).toBe(0);
+		expect(JSON.parse(r.stdout).map((c: Change) => c.new)).toEqual(['försök 3']);
+		expect(existsSync(pendingPath(file))).toBe(false);
+	});
+
 	it('are finished by the next change, before its own lines', async () => {
 		const file = tmpStore();
 		writeFileSync(pendingPath(file), pending(sha256(readFileSync(file)), [change(1)]));

@@ -1,6 +1,6 @@
 import {MalkollError} from '../errors.js';
 import {type Change, type Op, entityOfId, findEntity, getFollowUp} from '../domain/ops.js';
-import {applyChanges, loadStore, readHistory} from '../store/index.js';
+import {applyChanges, fardigHistorik, loadStore, readHistory} from '../store/index.js';
 import {describeValue} from '../report/describe.js';
 import {visibleLine} from '../report/visible.js';
 import {type Ctx, requireId, storePath, stringFlag, writeJson} from './context.js';
@@ -17,6 +17,7 @@ export async function history(ctx: Ctx): Promise<number> {
 	const id = ctx.args[0]?.trim();
 	if (id !== undefined && !entityOfId(id)) throw new MalkollError(`history: "${visibleLine(id)}" är inget id`);
 	const path = await storePath(ctx);
+	await fardigHistorik(path);
 	const changes = await readHistory(path, id);
 	if (ctx.flags.json) {
 		writeJson(ctx, changes.map((c, i) => ({version: i + 1, ...c})));
@@ -55,6 +56,7 @@ export async function restore(ctx: Ctx): Promise<number> {
 	if (raw === undefined || !/^\d+$/.test(raw.trim())) throw new MalkollError('restore: ange --version N (ett heltal från malkoll history ID)');
 	const n = Number(raw);
 	const path = await storePath(ctx);
+	await fardigHistorik(path);
 	const changes = await readHistory(path, id);
 	if (changes.length === 0) throw new MalkollError(`restore: ${visibleLine(id)} har ingen historik i ${path}`);
 	if (n < 1 || n > changes.length) throw new MalkollError(`restore: ${id} har versionerna 1–${changes.length}, inte ${n}`);

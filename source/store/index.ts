@@ -4,3 +4,4 @@ export {loadStore, applyChanges, writeStore, watchStore} from './store.js';
 export {parseStore} from './parse.js';
 export {readHistory, historyPath, defaultAuthor} from './history.js';
 export {safeJson, serializeStore} from './serialize.js';
+export {fardigHistorik} from './vantande.js';

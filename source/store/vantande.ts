@@ -4,11 +4,13 @@
 // rename and the append leaves the pending file behind; the next writer, under the lock, appends
 // its lines when the store is that version (the change landed) and drops them when it is not (it
 // never did). So no saved change goes unrecorded, and no unsaved one is recorded.
+import {existsSync} from 'node:fs';
 import {open, readFile, rename, rm} from 'node:fs/promises';
 import type {Change} from '../domain/ops.js';
 import {errorCode} from './atomic.js';
 import {appendHistory, historyPath} from './history.js';
 import {sha256} from './kvitto.js';
+import {withLock} from './lock.js';
 
 export function pendingPath(file: string): string {
 	return `${file}.history.pending`;
@@ -83,4 +85,10 @@ export async function stadaVantande(file: string): Promise<void> {
 		if (!history.endsWith(lines(changes))) await appendHistory(file, changes);
 	}
 	await rm(pendingPath(file), {force: true});
+}
+
+/** For readers of the history (malkoll history, restore): what a killed writer left pending is
+ * finished first, under the lock; costs a file check when there is nothing. */
+export async function fardigHistorik(file: string): Promise<void> {
+	if (existsSync(pendingPath(file))) await withLock(file, () => stadaVantande(file));
 }
