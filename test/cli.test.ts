@@ -304,3 +304,22 @@ describe('the bundles', () => {
 		expect(readFileSync(join(dirname(privateCli()), tui[0]!), 'utf8')).toMatch(/reconcilerVersion/);
 	});
 });
+
+describe('--json output', () => {
+	it('is indented at a terminal and one line for a script, the same value either way', async () => {
+		const {writeJson} = await import('../source/commands/context.js');
+		const value = {a: [1, {b: 'text med \u009b och å'}], c: null};
+		const out = (isTTY: boolean) => {
+			let text = '';
+			const stdout = {isTTY, write: (s: string) => ((text += s), true)};
+			writeJson({io: {stdout, stderr: stdout, stdin: process.stdin, env: {}}, flags: {}, args: [], env: {}} as never, value);
+			return text;
+		};
+		expect(out(true)).toBe(`${JSON.stringify(value, null, 2).replace('\u009b', '\\u009b')}\n`);
+		expect(out(false)).toBe(`${JSON.stringify(value).replace('\u009b', '\\u009b')}\n`);
+		expect(JSON.parse(out(false))).toEqual(value);
+		const store = tmpStore();
+		const r = await run(['summary', '--json', '--data', store]);
+		expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
+	});
+});

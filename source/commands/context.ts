@@ -45,6 +45,8 @@ export function requireId(ctx: Ctx, command: string): string {
 	return ctx.args[0]!.trim();
 }
 
+/** --json output: indented for a person at a terminal, on one line for a script (a third smaller,
+ * and quicker to write and to read: a large store's summary is megabytes). */
 export function writeJson(ctx: Ctx, value: unknown): void {
-	ctx.io.stdout.write(`${safeJson(value)}\n`);
+	ctx.io.stdout.write(`${safeJson(value, (ctx.io.stdout as {isTTY?: boolean}).isTTY ? 2 : 0)}\n`);
 }

@@ -120,8 +120,8 @@ function escapeUnsafe(c: string): string {
 }
 
 /** JSON for a terminal or a script: like JSON.stringify, with C1 controls and bidi overrides escaped. */
-export function safeJson(value: unknown): string {
-	return JSON.stringify(value, null, 2).replace(UNSAFE, escapeUnsafe);
+export function safeJson(value: unknown, indent = 2): string {
+	return JSON.stringify(value, null, indent).replace(UNSAFE, escapeUnsafe);
 }
 
 export function serializeStore(data: StoreData): string {
