@@ -21,7 +21,7 @@ export interface Kvitto {
 
 let nyckel: string | undefined;
 /** What a receipt is valid for: this schema and these rules. */
-function regelNyckel(): string {
+export function regelNyckel(): string {
 	nyckel ??= createHash('sha256').update(`${SCHEMA_VERSION}|${REGLER}|${JSON.stringify(STORE_JSON_SCHEMA)}`).digest('hex').slice(0, 16);
 	return nyckel;
 }

@@ -16,7 +16,8 @@ import {findBundledDataDir} from './paths.js';
 import {validateStore} from './validate.js';
 import {lasKvitto, sha256, skrivKvitto} from './kvitto.js';
 import {avslutaVantande, medVantande, stadaVantande} from './vantande.js';
-import {lasUtanLangaTexter, lasVy} from './vy.js';
+import {lasVy, parse as parseVy, utanLangaTexter} from './vy.js';
+import {lasKopia, skrivKopia, statForKopia} from './vycache.js';
 import {type FollowUpEdit, patchFollowUp, serializeStore} from './serialize.js';
 
 const READ_PROBLEM: Record<string, string> = {
@@ -63,14 +64,26 @@ class StoreFile implements Adapter<StoreData> {
 	) {}
 
 	async read(): Promise<StoreData> {
+		if (this.opts.utanLangaTexter && !this.opts.strict) {
+			const kopia = lasKopia(this.file);
+			if (kopia) {
+				try {
+					return parseVy(kopia) as StoreData;
+				} catch {
+					// A torn copy: read the store.
+				}
+			}
+		}
+		const fore = this.opts.utanLangaTexter ? statForKopia(this.file) : undefined;
 		const bytes = readBytes(this.file);
 		// Only a file already at the current schema version can be canonical: a migrated one is written whole.
 		const current = bytes.toString('utf8', 0, HEADER.length) === HEADER;
 		const kvitto = current && !this.opts.strict ? lasKvitto(this.file, bytes) : undefined;
 		if (kvitto) {
 			if (kvitto.kanonisk) this.raw = bytes;
-			const vy = kvitto.kanonisk && this.opts.utanLangaTexter ? lasUtanLangaTexter(bytes) : undefined;
-			return vy ?? (JSON.parse(bytes.toString('utf8')) as StoreData);
+			const text = kvitto.kanonisk && this.opts.utanLangaTexter ? utanLangaTexter(bytes) : undefined;
+			if (text && fore) skrivKopia(this.file, fore, text);
+			return (text ? parseVy(text) : JSON.parse(bytes.toString('utf8'))) as StoreData;
 		}
 		const text = decodeStore(bytes, this.file);
 		const data = parseStore(text, this.file);

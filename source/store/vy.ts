@@ -13,7 +13,7 @@ import {entryRange, followUpRange, members, type Range} from './layout.js';
  * as long as the rest is Latin-1 (Swedish is), V8 keeps the text one byte per character, faster to decode. */
 export const UTELAMNAD = '[...]';
 
-function parse(bytes: Uint8Array): unknown {
+export function parse(bytes: Uint8Array): unknown {
 	return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
 }
 
@@ -92,6 +92,12 @@ const MARKOR = Buffer.from(JSON.stringify(UTELAMNAD));
 /** The whole store, with every indicator and activity analysis longer than a line replaced by
  * UTELAMNAD: for commands that only ask whether there is one. Never write what this returns. */
 export function lasUtanLangaTexter(bytes: Buffer): StoreData | undefined {
+	const text = utanLangaTexter(bytes);
+	return text && (parse(text) as StoreData);
+}
+
+/** The JSON text lasUtanLangaTexter reads: the store's bytes with the long analyses replaced. */
+export function utanLangaTexter(bytes: Buffer): Buffer | undefined {
 	const fu = followUpRange(bytes);
 	const periods = fu && members(bytes, fu, 4);
 	if (!periods) return undefined;
@@ -129,5 +135,5 @@ export function lasUtanLangaTexter(bytes: Buffer): StoreData | undefined {
 		from = cuts[i + 1]!;
 	}
 	bytes.copy(out, pos, from);
-	return parse(out) as StoreData;
+	return out;
 }
