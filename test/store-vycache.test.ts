@@ -40,9 +40,9 @@ describe("summary's copy of a large store", () => {
 		const file = storStore();
 		await loadStore(file);
 		await loadStore(file, {utanLangaTexter: true});
-		// Changed less than three seconds ago: a write in the same clock tick would not show.
+		// Changed less than two seconds ago: a write in the same clock tick would not show.
 		expect(kopior()).toEqual([]);
-		await sov(3100);
+		await sov(2100);
 		const full = await loadStore(file, {utanLangaTexter: true});
 		expect(kopior()).toHaveLength(1);
 		const [kopia] = kopior();

@@ -14,7 +14,7 @@ import {regelNyckel} from './kvitto.js';
 /** Smaller stores are read whole in a few ms: no copy. */
 export const MIN_STORLEK = 1 << 20;
 /** How much older than the copy the file's last change must be. */
-const RACY_MS = 3000n;
+const RACY_MS = 2000n;
 /** Bump when utanLangaTexter changes what it leaves out. */
 const VERSION = 1;
 
