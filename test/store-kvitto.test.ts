@@ -1,8 +1,8 @@
 // Receipts of validated bytes (store/kvitto.ts) and the partial reads they allow (store/vy.ts):
 // a receipt never lets other bytes through, and what a partial read gives is what a whole read gives.
-import {readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {readFileSync, readdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {buildSummary} from '../source/domain/summary.js';
 import type {StoreData} from '../source/domain/types.js';
 import {applyChanges, loadStore, serializeStore} from '../source/store/index.js';
@@ -10,19 +10,10 @@ import {cacheMapp} from '../source/store/cachemapp.js';
 import {lasKvitto, skrivKvitto} from '../source/store/kvitto.js';
 import {UTELAMNAD, lasUtanLangaTexter, lasVy} from '../source/store/vy.js';
 import {readHistory} from '../source/store/history.js';
-import {BUNDLED, tmpDir, tmpStore} from './helpers.js';
+import {BUNDLED, freshCacheEachTest, tmpDir, tmpStore} from './helpers.js';
 
 const AALDRE = BUNDLED.replace('bestallarenhet-2-2025.json', 'aldrenamnden-2025.json');
-let saved: string | undefined;
-
-beforeEach(() => {
-	saved = process.env.MALKOLL_CACHE;
-	process.env.MALKOLL_CACHE = tmpDir();
-});
-afterEach(() => {
-	rmSync(process.env.MALKOLL_CACHE!, {recursive: true, force: true});
-	process.env.MALKOLL_CACHE = saved;
-});
+freshCacheEachTest();
 
 function kvitton(): string[] {
 	try {

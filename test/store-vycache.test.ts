@@ -1,22 +1,14 @@
 // summary's copy of a large store (store/vycache.ts): made only when the file's last change is old
 // enough, used while the file is unchanged, never after any write, never by validate.
-import {existsSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, readFileSync, readdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import type {StoreData} from '../source/domain/types.js';
 import {applyChanges, loadStore, serializeStore} from '../source/store/index.js';
 import {MIN_STORLEK} from '../source/store/vycache.js';
-import {BUNDLED, tmpDir} from './helpers.js';
+import {BUNDLED, freshCacheEachTest, tmpDir} from './helpers.js';
 
-let saved: string | undefined;
-beforeEach(() => {
-	saved = process.env.MALKOLL_CACHE;
-	process.env.MALKOLL_CACHE = tmpDir();
-});
-afterEach(() => {
-	rmSync(process.env.MALKOLL_CACHE!, {recursive: true, force: true});
-	process.env.MALKOLL_CACHE = saved;
-});
+freshCacheEachTest();
 
 const kopior = () => {
 	const dir = join(process.env.MALKOLL_CACHE!, 'vy');
