@@ -120,7 +120,7 @@ const tuiBundle = {
 };
 
 // `node scripts/build.mjs DIR` builds into DIR instead (tests use a private build).
-const outdir = process.argv[2] ?? new URL('../dist', import.meta.url).pathname;
+const outdir = process.argv[2] ?? fileURLToPath(new URL('../dist', import.meta.url));
 rmSync(outdir, {recursive: true, force: true});
 const define = {'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"', MALKOLL_VERSION: JSON.stringify(pkg.version)};
 // Every bundle is one CommonJS script (see below for why), named NAME-HASH.cjs except dist/cli.js.

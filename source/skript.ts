@@ -4,12 +4,12 @@
 // The cache lives in the user's cache folder (MALKOLL_CACHE=off: none), one file per bundle (its
 // name carries a hash of its content), Node version and architecture; V8 refuses a cache of another
 // V8 or other flags, and then the script is simply compiled and its cache written anew.
-import {mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {readFileSync, readdirSync, rmSync, statSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 import vm from 'node:vm';
-import {cacheMapp} from './store/cachemapp.js';
+import {cacheMapp, skrivCacheFil} from './store/cachemapp.js';
 
 /** Caches of other builds of the same bundle kept beside this one's (other installs, other Node versions). */
 const ANDRA = 3;
@@ -17,23 +17,16 @@ const ANDRA = 3;
 /** Writes the code cache of `script` to `fil`, keeping the newest ANDRA caches of other builds of
  * the bundle; never fails. */
 function sparaCache(script: vm.Script, fil: string, bundle: string): void {
+	if (!skrivCacheFil(fil, script.createCachedData())) return;
 	const mapp = path.dirname(fil);
-	const tmp = `${fil}.${process.pid}.tmp`;
 	try {
-		mkdirSync(mapp, {recursive: true});
-		writeFileSync(tmp, script.createCachedData());
-		renameSync(tmp, fil);
 		const andra = readdirSync(mapp)
 			.filter(f => f.startsWith(`${bundle}-`) && f.endsWith('.bin') && f !== path.basename(fil))
 			.map(f => ({f, t: statSync(path.join(mapp, f)).mtimeMs}))
 			.sort((a, b) => b.t - a.t);
 		for (const {f} of andra.slice(ANDRA)) rmSync(path.join(mapp, f), {force: true});
 	} catch {
-		try {
-			rmSync(tmp, {force: true});
-		} catch {
-			// The folder itself could not be made: nothing to clean up.
-		}
+		// Another process cleaned up at the same time.
 	}
 }
 

@@ -1,6 +1,8 @@
-// The user's cache folder for malkoll: receipts of validated stores (kvitto.ts) and the TUI's V8
-// code cache (ui/ladda.ts). A module of its own, without imports of malkoll's, so that the TUI's
-// loader can find the folder without loading the store layer.
+// The user's cache folder for malkoll: receipts of validated stores (kvitto.ts), summary's copies
+// (vycache.ts) and the V8 code cache (skript.ts). A module of its own, without imports of
+// malkoll's, so that the bundles' loader can find the folder without loading the store layer.
+import {createHash, randomBytes} from 'node:crypto';
+import {mkdirSync, realpathSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import path from 'node:path';
 
@@ -13,4 +15,35 @@ export function cacheMapp(env: NodeJS.ProcessEnv = process.env, platform: NodeJS
 	if (platform === 'darwin') return path.posix.join(home, 'Library', 'Caches', 'malkoll');
 	const xdg = env.XDG_CACHE_HOME && path.posix.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.posix.join(home, '.cache');
 	return path.posix.join(xdg, 'malkoll');
+}
+
+/** The file in `del` of the cache folder that belongs to the store `store` (named by a hash of its
+ * real path), or undefined: no cache folder, or the store is not there. */
+export function cacheFilFor(store: string, del: string): string | undefined {
+	const mapp = cacheMapp();
+	if (!mapp) return undefined;
+	try {
+		return path.join(mapp, del, `${createHash('sha256').update(realpathSync(store)).digest('hex').slice(0, 32)}.json`);
+	} catch {
+		return undefined;
+	}
+}
+
+/** Replaces the cache file `fil` with `innehall` (temp file, rename); true when written. Never
+ * fails: a cache that cannot be written only costs time. */
+export function skrivCacheFil(fil: string, innehall: string | Uint8Array): boolean {
+	const tmp = `${fil}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+	try {
+		mkdirSync(path.dirname(fil), {recursive: true});
+		writeFileSync(tmp, innehall);
+		renameSync(tmp, fil);
+		return true;
+	} catch {
+		try {
+			rmSync(tmp, {force: true});
+		} catch {
+			// The folder itself could not be made: nothing to clean up.
+		}
+		return false;
+	}
 }

@@ -18,6 +18,11 @@ export function defaultAuthor(): string {
 	}
 }
 
+/** The history file's text for `changes`: one JSON line each. */
+export function historyLines(changes: readonly Change[]): string {
+	return changes.map(c => `${JSON.stringify(c)}\n`).join('');
+}
+
 /** Appends `changes` with fsync; call under the store's lock. */
 export async function appendHistory(path: string, changes: readonly Change[]): Promise<void> {
 	if (changes.length === 0) return;
@@ -31,7 +36,7 @@ export async function appendHistory(path: string, changes: readonly Change[]): P
 			// A crash mid-append left a partial line: start on a fresh one so this entry stays whole.
 			if (last[0] !== 0x0a) start = '\n';
 		}
-		await fh.write(`${start}${changes.map(c => JSON.stringify(c)).join('\n')}\n`);
+		await fh.write(`${start}${historyLines(changes)}`);
 		await fh.sync();
 	} finally {
 		await fh.close();

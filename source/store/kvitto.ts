@@ -4,11 +4,10 @@
 // serializeStore writes, a command may read only the part it needs (see vy.ts). Any change to
 // the file by anyone changes the hash, so the next read validates everything again. The receipt
 // is a cache: lost, torn or unwritable, the store is simply validated as before.
-import {createHash, randomBytes} from 'node:crypto';
-import {mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync} from 'node:fs';
-import path from 'node:path';
+import {createHash} from 'node:crypto';
+import {readFileSync} from 'node:fs';
 import {SCHEMA_VERSION} from '../domain/types.js';
-import {cacheMapp} from './cachemapp.js';
+import {cacheFilFor, skrivCacheFil} from './cachemapp.js';
 import {STORE_JSON_SCHEMA} from './validate.js';
 
 /** Bump when the validation rules change in a way the JSON Schema does not show. */
@@ -24,18 +23,6 @@ let nyckel: string | undefined;
 export function regelNyckel(): string {
 	nyckel ??= createHash('sha256').update(`${SCHEMA_VERSION}|${REGLER}|${JSON.stringify(STORE_JSON_SCHEMA)}`).digest('hex').slice(0, 16);
 	return nyckel;
-}
-
-function kvittoFil(file: string): string | undefined {
-	const dir = cacheMapp();
-	if (!dir) return undefined;
-	let real: string;
-	try {
-		real = realpathSync(file);
-	} catch {
-		return undefined;
-	}
-	return path.join(dir, 'validerad', `${createHash('sha256').update(real).digest('hex').slice(0, 32)}.json`);
 }
 
 /** The SHA-256 of bytes given whole, in parts, or as the text they encode (UTF-8), in hex. */
@@ -56,7 +43,7 @@ function storlek(bytes: string | Uint8Array | readonly Uint8Array[]): number {
 
 /** The receipt for exactly these bytes of `file`, or undefined (none, another version, other bytes). */
 export function lasKvitto(file: string, bytes: Uint8Array): Kvitto | undefined {
-	const fil = kvittoFil(file);
+	const fil = cacheFilFor(file, 'validerad');
 	if (!fil) return undefined;
 	let k: {nyckel?: unknown; storlek?: unknown; sha256?: unknown; kanonisk?: unknown};
 	try {
@@ -71,18 +58,6 @@ export function lasKvitto(file: string, bytes: Uint8Array): Kvitto | undefined {
 
 /** Records that `bytes` (the file's content now) are valid; never fails. */
 export function skrivKvitto(file: string, bytes: string | Uint8Array | readonly Uint8Array[], kvitto: Kvitto, sha = sha256(bytes)): void {
-	const fil = kvittoFil(file);
-	if (!fil) return;
-	const tmp = `${fil}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-	try {
-		mkdirSync(path.dirname(fil), {recursive: true});
-		writeFileSync(tmp, `${JSON.stringify({nyckel: regelNyckel(), storlek: storlek(bytes), sha256: sha, kanonisk: kvitto.kanonisk})}\n`);
-		renameSync(tmp, fil);
-	} catch {
-		try {
-			rmSync(tmp, {force: true});
-		} catch {
-			// The folder itself could not be made: nothing to clean up.
-		}
-	}
+	const fil = cacheFilFor(file, 'validerad');
+	if (fil) skrivCacheFil(fil, `${JSON.stringify({nyckel: regelNyckel(), storlek: storlek(bytes), sha256: sha, kanonisk: kvitto.kanonisk})}\n`);
 }

@@ -1,7 +1,7 @@
 // Reading and changing a store file. lowdb's Low holds the data; our adapter does the careful
 // parts (strict decoding, schema, migration, atomic write with backup). Every change goes through
 // applyChanges: lock, re-read from disk, applyOp, validate, write, history, unlock.
-import {readFileSync, realpathSync, statSync} from 'node:fs';
+import {existsSync, readFileSync, realpathSync, statSync} from 'node:fs';
 import {mkdir} from 'node:fs/promises';
 import path from 'node:path';
 import {Low, type Adapter} from 'lowdb';
@@ -14,7 +14,7 @@ import {withLock} from './lock.js';
 import {decodeStore, parseStore} from './parse.js';
 import {findBundledDataDir} from './paths.js';
 import {validateStore} from './validate.js';
-import {lasKvitto, sha256, skrivKvitto} from './kvitto.js';
+import {type Kvitto, lasKvitto, sha256, skrivKvitto} from './kvitto.js';
 import {avslutaVantande, medVantande, stadaVantande} from './vantande.js';
 import {lasVy, parse as parseVy, utanLangaTexter} from './vy.js';
 import {lasKopia, skrivKopia, statForKopia} from './vycache.js';
@@ -47,6 +47,28 @@ export interface LoadOptions {
 	utanLangaTexter?: boolean;
 }
 
+/** A store file's bytes as read, and its receipt when it is at the current schema version and has one. */
+interface Read {
+	bytes: Buffer;
+	current: boolean;
+	kvitto?: Kvitto;
+}
+
+function readStoreFile(file: string, strict = false): Read {
+	const bytes = readBytes(file);
+	// Only a file already at the current schema version can be canonical: a migrated one is written whole.
+	const current = bytes.toString('utf8', 0, HEADER.length) === HEADER;
+	return {bytes, current, kvitto: current && !strict ? lasKvitto(file, bytes) : undefined};
+}
+
+/** Writes `bytes` as the store (after its history lines are pending), with the receipt for them. */
+async function writeBytes(file: string, bytes: string | Buffer | Buffer[], changes: readonly Change[]): Promise<void> {
+	refuseBundled(file);
+	const sha = sha256(bytes);
+	await medVantande(file, sha, changes, () => writeFileAtomic(file, bytes));
+	skrivKvitto(file, bytes, {kanonisk: true}, sha);
+}
+
 class StoreFile implements Adapter<StoreData> {
 	/** Set when every change since the validated read was a follow-up 'set', whose values applyOp
 	 * has checked field by field: the whole-store validation before writing can then be skipped. */
@@ -61,6 +83,8 @@ class StoreFile implements Adapter<StoreData> {
 	constructor(
 		private readonly file: string,
 		private readonly opts: LoadOptions = {},
+		/** The file as the caller has already read it. */
+		private readonly read0?: Read,
 	) {}
 
 	async read(): Promise<StoreData> {
@@ -75,10 +99,7 @@ class StoreFile implements Adapter<StoreData> {
 			}
 		}
 		const fore = this.opts.utanLangaTexter ? statForKopia(this.file) : undefined;
-		const bytes = readBytes(this.file);
-		// Only a file already at the current schema version can be canonical: a migrated one is written whole.
-		const current = bytes.toString('utf8', 0, HEADER.length) === HEADER;
-		const kvitto = current && !this.opts.strict ? lasKvitto(this.file, bytes) : undefined;
+		const {bytes, current, kvitto} = this.read0 ?? readStoreFile(this.file, this.opts.strict);
 		if (kvitto) {
 			if (kvitto.kanonisk) this.raw = bytes;
 			const text = kvitto.kanonisk && this.opts.utanLangaTexter ? utanLangaTexter(bytes) : undefined;
@@ -96,13 +117,9 @@ class StoreFile implements Adapter<StoreData> {
 	}
 
 	async write(data: StoreData): Promise<void> {
-		refuseBundled(this.file);
 		if (!this.checked) validateStore(data, this.file);
 		const patched = this.checked && this.raw && this.edits ? patchFollowUp(this.raw, this.edits) : undefined;
-		const bytes = patched ?? serializeStore(data);
-		const sha = sha256(bytes);
-		await medVantande(this.file, sha, this.changes, () => writeFileAtomic(this.file, bytes));
-		skrivKvitto(this.file, bytes, {kanonisk: true}, sha);
+		await writeBytes(this.file, patched ?? serializeStore(data), this.changes);
 	}
 }
 
@@ -121,8 +138,8 @@ function refuseBundled(file: string): void {
 	}
 }
 
-async function openStore(file: string, opts?: LoadOptions): Promise<{db: Low<StoreData>; adapter: StoreFile}> {
-	const adapter = new StoreFile(file, opts);
+async function openStore(file: string, opts?: LoadOptions, read?: Read): Promise<{db: Low<StoreData>; adapter: StoreFile}> {
+	const adapter = new StoreFile(file, opts, read);
 	return {db: new Low(adapter, await adapter.read()), adapter};
 }
 
@@ -153,11 +170,12 @@ export async function applyChanges(
 	return withLock(file, async () => {
 		fault('holding-lock');
 		await stadaVantande(file);
-		if (opts.ids) {
-			const done = await applyToView(file, ops, opts.ids, apply);
+		const read = readStoreFile(file);
+		if (opts.ids && read.kvitto?.kanonisk) {
+			const done = await applyToView(file, read.bytes, ops, opts.ids, apply);
 			if (done) return done;
 		}
-		const {db, adapter} = await openStore(file);
+		const {db, adapter} = await openStore(file, {}, read);
 		// Ops may be worked out from the data as read under the lock (e.g. the store's current period).
 		const list = typeof ops === 'function' ? ops(db.data) : ops;
 		if (list.length === 0) return {data: db.data, changes: []};
@@ -188,21 +206,15 @@ function followUpEdits(data: StoreData, list: Op[]): FollowUpEdit[] {
 }
 
 /** A change to the follow-up of `ids` only, made on a view of the store (vy.ts) and written as a
- * patch, when a receipt vouches for the bytes; undefined when that cannot be done, and then
- * nothing has been written: the caller reads the whole store. Runs under the lock. */
+ * patch, for `bytes` a receipt vouches for as canonical; undefined when that cannot be done, and
+ * then nothing has been written: the caller reads the whole store. Runs under the lock. */
 async function applyToView(
 	file: string,
+	bytes: Buffer,
 	ops: Op[] | ((current: StoreData) => Op[]),
 	ids: readonly string[],
 	apply: (data: StoreData, list: Op[], edits: FollowUpEdit[]) => Change[],
 ): Promise<{data: StoreData; changes: Change[]} | undefined> {
-	let bytes: Buffer;
-	try {
-		bytes = readFileSync(file);
-	} catch {
-		return undefined;
-	}
-	if (bytes.toString('utf8', 0, HEADER.length) !== HEADER || !lasKvitto(file, bytes)?.kanonisk) return undefined;
 	const view = lasVy(bytes, ids);
 	if (!view) return undefined;
 	const list = typeof ops === 'function' ? ops(view) : ops;
@@ -211,10 +223,7 @@ async function applyToView(
 	const changes = apply(view, list, edits);
 	const parts = patchFollowUp(bytes, edits);
 	if (!parts) return undefined;
-	refuseBundled(file);
-	const sha = sha256(parts);
-	await medVantande(file, sha, changes, () => writeFileAtomic(file, parts));
-	skrivKvitto(file, parts, {kanonisk: true}, sha);
+	await writeBytes(file, parts, changes);
 	await avslutaVantande(file, changes);
 	return {data: view, changes};
 }
@@ -224,18 +233,9 @@ export async function writeStore(file: string, data: StoreData, opts: {overwrite
 	validateStore(data, file);
 	await mkdir(path.dirname(path.resolve(file)), {recursive: true});
 	await withLock(file, async () => {
-		if (!opts.overwrite && exists(file)) throw new MalkollError(`${file}: filen finns redan och skrivs inte över`);
-		await new Low(new StoreFile(file), data).write();
+		if (!opts.overwrite && existsSync(file)) throw new MalkollError(`${file}: filen finns redan och skrivs inte över`);
+		await writeBytes(file, serializeStore(data), []);
 	});
-}
-
-function exists(file: string): boolean {
-	try {
-		statSync(file);
-		return true;
-	} catch {
-		return false;
-	}
 }
 
 /** Calls `onChange` when the file is replaced or changed by anyone. Polls inode, size and mtime,

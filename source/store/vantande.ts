@@ -8,16 +8,12 @@ import {existsSync} from 'node:fs';
 import {open, readFile, rename, rm} from 'node:fs/promises';
 import type {Change} from '../domain/ops.js';
 import {errorCode} from './atomic.js';
-import {appendHistory, historyPath} from './history.js';
+import {appendHistory, historyLines, historyPath} from './history.js';
 import {sha256} from './kvitto.js';
 import {withLock} from './lock.js';
 
 export function pendingPath(file: string): string {
 	return `${file}.history.pending`;
-}
-
-function lines(changes: readonly Change[]): string {
-	return `${changes.map(c => JSON.stringify(c)).join('\n')}\n`;
 }
 
 /** Replaces the store by `write`, with the lines to record and the hash the store will then have
@@ -37,7 +33,7 @@ async function skrivVantande(file: string, sha: string, changes: readonly Change
 	const tmp = `${path}.${process.pid}.tmp`;
 	const fh = await open(tmp, 'w');
 	try {
-		await fh.writeFile(`${JSON.stringify({sha256: sha})}\n${lines(changes)}`);
+		await fh.writeFile(`${JSON.stringify({sha256: sha})}\n${historyLines(changes)}`);
 		await fh.sync();
 	} finally {
 		await fh.close();
@@ -82,7 +78,7 @@ export async function stadaVantande(file: string): Promise<void> {
 	if (landed) {
 		// Killed after the append but before the removal: the lines are there already.
 		const history = await readFile(historyPath(file), 'utf8').catch(() => '');
-		if (!history.endsWith(lines(changes))) await appendHistory(file, changes);
+		if (!history.endsWith(historyLines(changes))) await appendHistory(file, changes);
 	}
 	await rm(pendingPath(file), {force: true});
 }

@@ -9,7 +9,7 @@ import {entityOfId} from '../domain/ops.js';
 import {PERIODER, type Period, type PeriodFollowUp, type StoreData} from '../domain/types.js';
 import {entryRange, followUpRange, members, type Range} from './layout.js';
 
-/** Stands in for a long analysis in lasUtanLangaTexter: text that is there, and not shown. ASCII:
+/** Stands in for a long analysis in utanLangaTexter: text that is there, and not shown. ASCII:
  * as long as the rest is Latin-1 (Swedish is), V8 keeps the text one byte per character, faster to decode. */
 export const UTELAMNAD = '[...]';
 
@@ -89,14 +89,8 @@ function itemRange(bytes: Buffer, id: string, list: Range): Range | undefined {
 const FALT_ANALYS = Buffer.from(`\n${' '.repeat(10)}"analys": "`);
 const MARKOR = Buffer.from(JSON.stringify(UTELAMNAD));
 
-/** The whole store, with every indicator and activity analysis longer than a line replaced by
- * UTELAMNAD: for commands that only ask whether there is one. Never write what this returns. */
-export function lasUtanLangaTexter(bytes: Buffer): StoreData | undefined {
-	const text = utanLangaTexter(bytes);
-	return text && (parse(text) as StoreData);
-}
-
-/** The JSON text lasUtanLangaTexter reads: the store's bytes with the long analyses replaced. */
+/** The store's JSON text with every indicator and activity analysis longer than a line replaced by
+ * UTELAMNAD: for commands that only ask whether there is one. Never write what this gives. */
 export function utanLangaTexter(bytes: Buffer): Buffer | undefined {
 	const fu = followUpRange(bytes);
 	const periods = fu && members(bytes, fu, 4);

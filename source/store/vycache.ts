@@ -5,10 +5,8 @@
 // more than a few seconds older than the copy ("racy" otherwise: a write in the same clock tick
 // would not show), on a file system with fine timestamps. Only summary reads it; set and every
 // other command check the store itself.
-import {type BigIntStats, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
-import path from 'node:path';
-import {createHash} from 'node:crypto';
-import {cacheMapp} from './cachemapp.js';
+import {type BigIntStats, readFileSync, statSync} from 'node:fs';
+import {cacheFilFor, skrivCacheFil} from './cachemapp.js';
 import {regelNyckel} from './kvitto.js';
 
 /** Smaller stores are read whole in a few ms: no copy. */
@@ -17,16 +15,6 @@ export const MIN_STORLEK = 1 << 20;
 const RACY_MS = 2000n;
 /** Bump when utanLangaTexter changes what it leaves out. */
 const VERSION = 1;
-
-function fil(store: string): string | undefined {
-	const mapp = cacheMapp();
-	if (!mapp) return undefined;
-	try {
-		return path.join(mapp, 'vy', `${createHash('sha256').update(realpathSync(store)).digest('hex').slice(0, 32)}.json`);
-	} catch {
-		return undefined;
-	}
-}
 
 function identitet(s: BigIntStats): string {
 	return `${regelNyckel()}|${VERSION}|${s.dev}|${s.ino}|${s.size}|${s.mtimeNs}|${s.ctimeNs}`;
@@ -49,26 +37,18 @@ export function statForKopia(store: string): BigIntStats | undefined {
 
 /** Keeps `text` (utanLangaTexter of the bytes read after `fore` was taken) if the file is still as it was. */
 export function skrivKopia(store: string, fore: BigIntStats, text: Uint8Array): void {
-	const f = fil(store);
-	if (!f) return;
-	const tmp = `${f}.${process.pid}.tmp`;
+	const f = cacheFilFor(store, 'vy');
 	try {
-		if (identitet(statSync(store, {bigint: true})) !== identitet(fore)) return;
-		mkdirSync(path.dirname(f), {recursive: true});
-		writeFileSync(tmp, Buffer.concat([Buffer.from(`${identitet(fore)}\n`), text]));
-		renameSync(tmp, f);
+		if (!f || identitet(statSync(store, {bigint: true})) !== identitet(fore)) return;
 	} catch {
-		try {
-			rmSync(tmp, {force: true});
-		} catch {
-			// The folder itself could not be made: nothing to clean up.
-		}
+		return;
 	}
+	skrivCacheFil(f, Buffer.concat([Buffer.from(`${identitet(fore)}\n`), text]));
 }
 
 /** The kept text when the store file is still the one it was made from, else undefined. */
 export function lasKopia(store: string): Buffer | undefined {
-	const f = fil(store);
+	const f = cacheFilFor(store, 'vy');
 	if (!f) return undefined;
 	let bytes: Buffer;
 	let s: BigIntStats;
