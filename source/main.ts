@@ -102,7 +102,7 @@ const ALLOWED: Record<string, FlagName[]> = {
 	report: ['period', 'date', 'markdown', 'text'],
 	validate: ['json'],
 	history: ['json'],
-	restore: ['version', 'period', 'force', 'json'],
+	restore: ['version', 'force', 'json'],
 	import: ['out', 'into', 'strict'],
 };
 
@@ -110,21 +110,27 @@ function kebab(name: string): string {
 	return name.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`);
 }
 
-/** Flags the user actually wrote, by their camelCase name. */
-function givenFlags(argv: string[]): Set<string> {
-	const given = new Set<string>();
+/** Flags the user actually wrote, by their camelCase name, with how many times each. */
+function givenFlagCounts(argv: string[]): Map<string, number> {
+	const given = new Map<string, number>();
 	for (const arg of argv) {
 		if (arg === '--') break;
 		const m = /^--?([^=]+)/.exec(arg);
 		if (!m || /^-\d/.test(arg)) continue;
 		const name = m[1]!.replace(/^no-/, '');
-		given.add(name === 'h' ? 'help' : name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()));
+		const key = name === 'h' ? 'help' : name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+		given.set(key, (given.get(key) ?? 0) + 1);
 	}
 	return given;
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
 	try {
+		// meow's own complaint about a repeated flag is English and not a MalkollError.
+		const multiple = (f: string) => (FLAGS as Record<string, {isMultiple?: boolean}>)[f]!.isMultiple === true;
+		for (const [flag, n] of [...givenFlagCounts(argv)].filter(([f, n]) => n > 1 && Object.hasOwn(FLAGS, f) && !multiple(f))) {
+			throw new MalkollError(`flaggan --${kebab(flag)} är angiven ${n} gånger; ange den en gång`);
+		}
 		const cli = meow(HELP, {
 			importMeta: import.meta,
 			argv,
@@ -144,11 +150,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
 			io.stdout.write(`${VERSION}\n`);
 			return 0;
 		}
-		if (!(command in ALLOWED)) {
+		if (!Object.hasOwn(ALLOWED, command)) {
 			throw new MalkollError(`okänt kommando "${command}" (se malkoll --help)`);
 		}
 		const allowed = new Set<string>([...GLOBAL, ...ALLOWED[command]!]);
-		for (const name of givenFlags(argv)) {
+		for (const name of givenFlagCounts(argv).keys()) {
 			if (!allowed.has(name)) {
 				throw new MalkollError(
 					name in FLAGS

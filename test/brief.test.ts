@@ -162,3 +162,19 @@ describe('summary --markdown', () => {
 		expect(md).toContain('| 3.4:i1 | Aktivt Medskapandeindex | 78 | – | 83 | 74 | 79 | Delvis uppfyllt | █··▁ VB 2024 82, T1 –, T2 –, VB 78 |');
 	});
 });
+
+describe('the status bar', () => {
+	it('is exactly as wide as asked, whatever the counts', async () => {
+		const {statusBar} = await import('../source/report/brief.js');
+		const c = new Chalk({level: 0});
+		for (const width of [10, 33, 40, 77]) {
+			for (const r of [
+				{helt: 1, delvis: 1, inte: 1, ingaData: 1, ejBedomd: 3},
+				{helt: 5, delvis: 0, inte: 2, ingaData: 0, ejBedomd: 0},
+				{helt: 1, delvis: 1, inte: 1, ingaData: 0, ejBedomd: 0},
+			]) {
+				expect(statusBar(r, width, c), `${width} ${JSON.stringify(r)}`).toHaveLength(width);
+			}
+		}
+	});
+});

@@ -323,3 +323,18 @@ describe('--json output', () => {
 		expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
 	});
 });
+
+describe('odd words and repeated flags', () => {
+	it('answer in one Swedish line with exit 2, never an internal error', async () => {
+		for (const args of [['toString'], ['constructor'], ['set', '3.4.1.1', '--status', 'helt', '--status', 'delvis']]) {
+			const r = await run([...args, '--data', tmpStore()]);
+			expect(r.code, args.join(' ')).toBe(2);
+			expect(r.stderr).not.toMatch(/internt fel/);
+			expect(r.stderr.trim().split('\n')).toHaveLength(1);
+		}
+		expect((await run(['set', '3.4.1.1', '--status', 'helt', '--status', 'delvis', '--data', tmpStore()])).stderr).toMatch(/--status är angiven 2 gånger/);
+		const {describeValue} = await import('../source/report/describe.js');
+		expect(describeValue('toString')).toBe('"toString"');
+		expect(describeValue('helt')).toBe('Uppfylls helt');
+	});
+});

@@ -59,3 +59,25 @@ describe('history and restore of an analysis', () => {
 		expect([r.code, r.stderr]).toEqual([2, 'malkoll: restore: 3.4:i2 har versionerna 1–1, inte 4\n']);
 	});
 });
+
+describe('restore by the numbers history prints', () => {
+	it('counts the add of an item as a version, and takes --force for a submitted period', async () => {
+		const file = tmpStore();
+		// Version 1 is the add, 2 and 3 are analyses.
+		const added = await runOk(['add', 'enhetsmal', '--under', '3.4.1', '--titel', 'Ny', '--data', file]);
+		const id = /3\.4\.1\.\d+/.exec(added)![0];
+		await runOk(['set', id, '--analys', 'första', '--data', file]);
+		await runOk(['set', id, '--analys', 'andra', '--data', file]);
+		const versions = JSON.parse(await runOk(['history', id, '--json', '--data', file])) as Array<{version: number; op: string; new: unknown}>;
+		expect(versions.map(v => [v.version, v.op])).toEqual([[1, 'add'], [2, 'set'], [3, 'set']]);
+		await runOk(['restore', id, '--version', '2', '--data', file]);
+		expect(JSON.parse(await runOk(['show', id, '--json', '--data', file])).followUp.analys).toBe('första');
+
+		await runOk(['submit', '--data', file]);
+		const refused = await run(['restore', id, '--version', '3', '--data', file]);
+		expect(refused.code).toBe(2);
+		expect(refused.stderr).toMatch(/--force/);
+		await runOk(['restore', id, '--version', '3', '--force', '--data', file]);
+		expect(JSON.parse(await runOk(['show', id, '--json', '--data', file])).followUp.analys).toBe('andra');
+	});
+});

@@ -24,3 +24,14 @@ test('bredd counts wide and combining characters after a plain start too', () =>
 	expect(bredd('x👍y')).toBe(4);
 	expect(klipp('ab漢字cd', 5)).toBe('ab漢…');
 });
+
+test('medForaldrar stops at a loop of parents in a hand-edited file', async () => {
+		const {indexStore} = await import('../source/domain/bedomning.js');
+		const {medForaldrar} = await import('../source/ui/tree.js');
+		const goal = (id: string, parentId?: string) => ({id, niva: 'enhetsmal' as const, titel: id, parentId, forvantatResultat: []});
+		const idx = indexStore({goals: [goal('1', '2'), goal('2', '1'), goal('3', '3'), goal('4')], indicators: [], activities: []} as never);
+		expect(medForaldrar(idx, '1')).toEqual(['1', '2']);
+		expect(medForaldrar(idx, '3')).toEqual(['3']);
+		expect(medForaldrar(idx, '4')).toEqual(['4']);
+		expect(medForaldrar(idx, '9')).toEqual([]);
+});

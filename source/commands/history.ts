@@ -30,9 +30,10 @@ export async function history(ctx: Ctx): Promise<number> {
 
 /** The ops that bring the follow-up fields of `id` back to how they were after version N. */
 export function restoreOps(changes: Change[], n: number, current: (c: Change) => unknown): Op[] {
-	const sets = changes.filter(c => c.op === 'set' || c.op === 'def');
 	const target = new Map<string, {change: Change; value: unknown}>();
-	sets.forEach((c, i) => {
+	// i counts every change, as the versions `malkoll history` prints do (adds and removals too).
+	changes.forEach((c, i) => {
+		if (c.op !== 'set' && c.op !== 'def') return;
 		const key = `${c.op}|${c.period ?? ''}|${c.field}`;
 		if (i < n) target.set(key, {change: c, value: c.new});
 		else if (!target.has(key)) target.set(key, {change: c, value: c.old});
@@ -68,7 +69,7 @@ export async function restore(ctx: Ctx): Promise<number> {
 		ctx.io.stdout.write(`${id} är redan som version ${n}\n`);
 		return 0;
 	}
-	const {changes: applied} = await applyChanges(path, ops, {author: stringFlag(ctx, 'author'), restore: n});
+	const {changes: applied} = await applyChanges(path, ops, {author: stringFlag(ctx, 'author'), restore: n, force: ctx.flags.force === true});
 	if (ctx.flags.json) writeJson(ctx, applied);
 	else for (const c of applied) ctx.io.stdout.write(`Återställt ${describe(c)}\n`);
 	return 0;

@@ -24,7 +24,8 @@ function andelar(r: Raknare, width: number): number[] {
 	const exakt = STAPEL.map(x => (r[x.key] / total) * width);
 	const hel = exakt.map(Math.floor);
 	const ordning = exakt.map((e, i) => [e - hel[i]!, i] as const).sort((a, b) => b[0] - a[0]);
-	for (let k = 0; k < width - hel.reduce((a, b) => a + b, 0); k++) hel[ordning[k]![1]]!++;
+	const rest = width - hel.reduce((a, b) => a + b, 0);
+	for (let k = 0; k < rest; k++) hel[ordning[k]![1]]!++;
 	return hel;
 }
 

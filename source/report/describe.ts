@@ -5,8 +5,8 @@ import {visibleLine} from './visible.js';
 export function describeValue(v: unknown, max = 60): string {
 	if (v === null || v === undefined) return '–';
 	if (typeof v === 'string') {
-		if (v in STATUS_NAMN) return STATUS_NAMN[v as Status];
-		if (v in TILLSTAND_NAMN) return TILLSTAND_NAMN[v as Tillstand];
+		if (Object.hasOwn(STATUS_NAMN, v)) return STATUS_NAMN[v as Status];
+		if (Object.hasOwn(TILLSTAND_NAMN, v)) return TILLSTAND_NAMN[v as Tillstand];
 		const line = visibleLine(v);
 		return `"${line.length > max ? `${line.slice(0, max - 1)}…` : line}"`;
 	}

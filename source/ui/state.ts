@@ -643,7 +643,9 @@ export class UiController {
 		}
 		if (t === 'ctrl-s') return this.sparaEditor(lage);
 		if (t === 'esc') {
-			const orort = text() === lage.original || (lage.original === '' && this.valtMal && text() === analysMall(this.idx.goals.get(lage.goalId)!));
+			const goal = this.idx.goals.get(lage.goalId);
+			// The goal may have been removed by another process while its analysis was open.
+			const orort = text() === lage.original || (lage.original === '' && goal !== undefined && text() === analysMall(goal));
 			if (orort) {
 				tabortUtkast(this.o.path);
 				this.lage = {typ: 'normal'};
@@ -689,8 +691,12 @@ export class UiController {
 		const start = original === '' && goal.forvantatResultat.length > 0 ? analysMall(goal) : original;
 		const period = this.period;
 		const text = await this.o.externEditor(start);
+		if (text === undefined || text.replace(/\n$/, '') === start.replace(/\n$/, '')) {
+			// visa before notify: Ink draws the frame inside notify.
+			this.visa('Analysen oförändrad');
+			return this.notify();
+		}
 		this.notify();
-		if (text === undefined || text.replace(/\n$/, '') === start.replace(/\n$/, '')) return this.visa('Analysen oförändrad');
 		const value = text.replace(/\n$/, '');
 		this.skrivMedKonflikt(
 			[{op: 'set', period, entity: 'goal', id: goal.id, field: 'analys', value: value.trim() === '' ? undefined : value, expect: original === '' ? undefined : original}],

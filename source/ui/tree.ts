@@ -1,6 +1,6 @@
 // The goal tree as the rows a person can see: flattened once per change of the tree, so a
 // keypress only moves an index and only the rows on screen are ever rendered.
-import type {StoreIndex} from '../domain/bedomning.js';
+import {ancestors, type StoreIndex} from '../domain/bedomning.js';
 import type {Goal} from '../domain/types.js';
 
 export interface TradRad {
@@ -29,11 +29,5 @@ export function synligaRader(idx: StoreIndex, oppna: ReadonlySet<string>, behall
 
 /** Ids of the goal and every goal above it. */
 export function medForaldrar(idx: StoreIndex, id: string): string[] {
-	const out: string[] = [];
-	let g = idx.goals.get(id);
-	while (g) {
-		out.push(g.id);
-		g = g.parentId ? idx.goals.get(g.parentId) : undefined;
-	}
-	return out;
+	return idx.goals.has(id) ? [id, ...ancestors(idx, id).map(g => g.id)] : [];
 }
