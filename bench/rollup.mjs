@@ -7,6 +7,8 @@ import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
+// Receipts of the 500 temporary stores go to a cache folder of the bench's own, not the user's.
+process.env.MALKOLL_CACHE = mkdtempSync(join(tmpdir(), 'malkoll-bench-cache-'));
 const cli = join(root, 'dist', 'cli.js');
 if (!existsSync(cli)) spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], {stdio: 'inherit'});
 const UNITS = 500;

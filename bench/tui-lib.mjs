@@ -1,8 +1,13 @@
 // Shared by the TUI benchmarks: runs the built malkoll in a pseudo-terminal (util-linux script)
-// and reports when frames arrive. Not a benchmark itself (run.mjs skips files named *-lib.mjs).
+// and reports when frames arrive. Not a benchmark itself (run.mjs skips it by name).
 import {spawn} from 'node:child_process';
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+
+// Receipts and code caches of the TUI benchmarks go to a fresh cache folder of their own.
+process.env.MALKOLL_CACHE = mkdtempSync(join(tmpdir(), 'malkoll-bench-cache-'));
 
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 

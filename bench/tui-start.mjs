@@ -9,10 +9,9 @@ import {cli, median, report, root, startTui, stopTui, waitText} from './tui-lib.
 if (!existsSync(cli)) spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], {stdio: 'inherit'});
 const file = join(mkdtempSync(join(tmpdir(), 'malkoll-bench-tui-')), 'store.json');
 copyFileSync(join(root, 'data', 'bestallarenhet-2-2025.json'), file);
-// A cache folder of its own (startTui passes the environment on): the first start has neither the
-// store's receipt nor the TUI's compiled code (source/ui/ladda.ts), as after an install or upgrade,
-// and is shown apart; the later ones start as a user's every other start does.
-process.env.MALKOLL_CACHE = mkdtempSync(join(tmpdir(), 'malkoll-bench-cache-'));
+// The cache folder is a fresh one of the bench's (tui-lib.mjs): the first start has neither the
+// store's receipt nor the compiled code (source/skript.ts), as after an install or upgrade, and is
+// shown apart; the later ones start as a user's every other start does.
 
 const times = [];
 for (let i = 0; i < 10; i++) {
