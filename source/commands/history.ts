@@ -1,6 +1,7 @@
 import {MalkollError} from '../errors.js';
 import {type Change, type Op, entityOfId, findEntity, getFollowUp} from '../domain/ops.js';
-import {applyChanges, fardigHistorik, loadStore, readHistory} from '../store/index.js';
+import type {StoreData} from '../domain/types.js';
+import {applyChanges, fardigHistorik, readHistory} from '../store/index.js';
 import {describeValue} from '../report/describe.js';
 import {visibleLine} from '../report/visible.js';
 import {type Ctx, requireId, storePath, stringFlag, writeJson} from './context.js';
@@ -61,15 +62,16 @@ export async function restore(ctx: Ctx): Promise<number> {
 	const changes = await readHistory(path, id);
 	if (changes.length === 0) throw new MalkollError(`restore: ${visibleLine(id)} har ingen historik i ${path}`);
 	if (n < 1 || n > changes.length) throw new MalkollError(`restore: ${id} har versionerna 1–${changes.length}, inte ${n}`);
-	const data = await loadStore(path);
-	const ops = restoreOps(changes, n, c =>
-		c.op === 'set' ? getFollowUp(data, c.period!, c.entity!, c.id, c.field!) : (findEntity(data, c.entity!, c.id) as unknown as Record<string, unknown> | undefined)?.[c.field!],
-	);
-	if (ops.length === 0) {
+	// Worked out from the store as read under the lock.
+	const ops = (data: StoreData): Op[] =>
+		restoreOps(changes, n, c =>
+			c.op === 'set' ? getFollowUp(data, c.period!, c.entity!, c.id, c.field!) : (findEntity(data, c.entity!, c.id) as unknown as Record<string, unknown> | undefined)?.[c.field!],
+		);
+	const {changes: applied} = await applyChanges(path, ops, {author: stringFlag(ctx, 'author'), restore: n, force: ctx.flags.force === true});
+	if (applied.length === 0) {
 		ctx.io.stdout.write(`${id} är redan som version ${n}\n`);
 		return 0;
 	}
-	const {changes: applied} = await applyChanges(path, ops, {author: stringFlag(ctx, 'author'), restore: n, force: ctx.flags.force === true});
 	if (ctx.flags.json) writeJson(ctx, applied);
 	else for (const c of applied) ctx.io.stdout.write(`Återställt ${describe(c)}\n`);
 	return 0;

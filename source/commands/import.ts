@@ -1,10 +1,9 @@
 // malkoll import REPORT.txt [--out FILE] [--into FILE] [--strict]
 import {readFile} from 'node:fs/promises';
-import {basename} from 'node:path';
 import {MalkollError} from '../errors.js';
 import {importReport} from '../import/index.js';
 import {planMerge} from '../import/merge.js';
-import {applyChanges, loadStore, serializeStore, writeStore} from '../store/index.js';
+import {applyChanges, serializeStore, writeStore} from '../store/index.js';
 
 export async function importCommand(o: {
 	file: string;
@@ -29,26 +28,25 @@ export async function importCommand(o: {
 	} catch {
 		throw new MalkollError(`${o.file}: filen är inte UTF-8-text; spara rapporten som text (UTF-8) och försök igen`);
 	}
-	// The store records the report's file name (kalla.fil); a message names the file as it was given.
-	const namn = basename(o.file);
-	let imported: ReturnType<typeof importReport>;
-	try {
-		imported = importReport(text, namn);
-	} catch (error) {
-		if (error instanceof MalkollError && error.message.startsWith(`${namn}:`)) throw new MalkollError(`${o.file}${error.message.slice(namn.length)}`);
-		throw error;
-	}
-	const {data, warnings} = imported;
+	const {data, warnings} = importReport(text, o.file);
 	for (const w of warnings) o.stderr.write(`${o.file}:${w.line}: ${w.message}\n`);
 	if (o.strict && warnings.length > 0) {
 		o.stderr.write(`malkoll: ${warnings.length} varningar; inget skrevs (--strict)\n`);
 		return 1;
 	}
 	if (o.into) {
-		const befintlig = await loadStore(o.into);
-		const plan = planMerge(befintlig, data);
-		for (const n of plan.notes) o.stderr.write(`${o.file}: ${n}\n`);
-		const {changes} = await applyChanges(o.into, plan.ops, {author: o.author ?? 'import'});
+		// Planned from the store as read under the lock, so that no change made meanwhile is missed.
+		const notes: string[] = [];
+		const {changes} = await applyChanges(
+			o.into,
+			current => {
+				const plan = planMerge(current, data);
+				notes.push(...plan.notes);
+				return plan.ops;
+			},
+			{author: o.author ?? 'import'},
+		);
+		for (const n of notes) o.stderr.write(`${o.file}: ${n}\n`);
 		o.stderr.write(`${o.into}: ${changes.length} ändringar från ${data.kalla?.rapport ?? data.period} ${data.year}\n`);
 		return 0;
 	}

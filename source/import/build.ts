@@ -1,5 +1,6 @@
 // Builds a StoreData from the unit stream of a report: metadata, the goal tree with dotted ids,
 // statuses, texts, indicator and activity tables. Whatever it cannot place becomes a warning.
+import path from 'node:path';
 import {MalkollError} from '../errors.js';
 import {arGiltigtDatum} from '../domain/datum.js';
 import {parseVarde} from '../domain/tal.js';
@@ -606,7 +607,8 @@ function toStore(
 	const organisation: StoreData['organisation'] = {namn: meta.namn, niva: meta.enhet ? 'enhet' : 'namnd'};
 	if (meta.namnd) organisation.namnd = meta.namnd;
 	if (meta.dnr) organisation.dnr = meta.dnr;
-	const kalla: NonNullable<StoreData['kalla']> = {fil: meta.fil, rapport: meta.period};
+	// The store records the report's file name; messages name the file as it was given.
+	const kalla: NonNullable<StoreData['kalla']> = {fil: path.basename(meta.fil), rapport: meta.period};
 	if (meta.datum) kalla.datum = meta.datum;
 	return {
 		schemaVersion: SCHEMA_VERSION,
