@@ -47,8 +47,10 @@ export function planMerge(befintlig: StoreData, ny: StoreData): MergePlan {
 		if (hit) {
 			matched.add(hit.id);
 			idMap.set(g.id, hit.id);
-			for (const f of ['beskrivning', 'bidrarTill'] as const) {
-				if (g[f] !== undefined && hit[f] === undefined) ops.push({op: 'def', entity: 'goal', id: hit.id, field: f, value: g[f]});
+			if (g.beskrivning !== undefined && hit.beskrivning === undefined) ops.push({op: 'def', entity: 'goal', id: hit.id, field: 'beskrivning', value: g.beskrivning});
+			// The report's ids, as for a new goal below: the goals it contributes to by their ids in the store.
+			if (g.bidrarTill !== undefined && hit.bidrarTill === undefined) {
+				ops.push({op: 'def', entity: 'goal', id: hit.id, field: 'bidrarTill', value: g.bidrarTill.map(b => idMap.get(b) ?? b)});
 			}
 			if (g.forvantatResultat.length > 0 && hit.forvantatResultat.length === 0) {
 				ops.push({op: 'def', entity: 'goal', id: hit.id, field: 'forvantatResultat', value: g.forvantatResultat});
