@@ -4,6 +4,7 @@ import meow from 'meow';
 import {MalkollError} from './errors.js';
 import {visibleLine} from './report/visible.js';
 import type {Io} from './commands/context.js';
+import {kebab} from './flagga.js';
 
 declare const MALKOLL_VERSION: string;
 const VERSION = typeof MALKOLL_VERSION === 'string' ? MALKOLL_VERSION : 'dev';
@@ -105,10 +106,6 @@ const ALLOWED: Record<string, FlagName[]> = {
 	restore: ['version', 'force', 'json'],
 	import: ['out', 'into', 'strict'],
 };
-
-function kebab(name: string): string {
-	return name.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`);
-}
 
 /** Flags the user actually wrote, by their camelCase name, with how many times each. */
 function givenFlagCounts(argv: string[]): Map<string, number> {

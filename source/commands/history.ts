@@ -1,5 +1,5 @@
 import {MalkollError} from '../errors.js';
-import {type Change, type Op, entityOfId, findEntity, getFollowUp} from '../domain/ops.js';
+import {type Change, type Op, entityOfId, findEntity, getFollowUp, same} from '../domain/ops.js';
 import type {StoreData} from '../domain/types.js';
 import {applyChanges, fardigHistorik, readHistory} from '../store/index.js';
 import {describeValue} from '../report/describe.js';
@@ -42,7 +42,7 @@ export function restoreOps(changes: Change[], n: number, current: (c: Change) =>
 	const ops: Op[] = [];
 	for (const {change: c, value} of target.values()) {
 		const now = current(c);
-		if (JSON.stringify(now ?? null) === JSON.stringify(value ?? null)) continue;
+		if (same(now, value)) continue;
 		ops.push(
 			c.op === 'set'
 				? {op: 'set', period: c.period!, entity: c.entity!, id: c.id, field: c.field!, value: value ?? undefined}

@@ -9,6 +9,7 @@ import {type Activity, type Goal, type Indicator, type Period, PERIODER, RIKTNIN
 import {applyChanges, defaultAuthor, loadStore} from '../store/index.js';
 import {describeValue} from '../report/describe.js';
 import {visibleLine} from '../report/visible.js';
+import {kebab} from '../flagga.js';
 import {type Ctx, parsePeriod, requireId, storePath, stringFlag, writeJson} from './context.js';
 
 const KIND: Record<string, Entity> = {
@@ -76,7 +77,7 @@ function definition(ctx: Ctx, entity: Entity): Record<string, unknown> {
 	const allowed = new Set(entity === 'goal' ? ['titel', 'beskrivning', 'resultat'] : entity === 'activity' ? ['titel', 'start', 'slut'] : ['titel', 'enhet', 'riktning', 'periodicitet', 'arsmal', 'kfArsmal']);
 	for (const f of ['titel', 'beskrivning', 'resultat', 'start', 'slut', 'enhet', 'riktning', 'periodicitet', 'arsmal', 'kfArsmal']) {
 		if (given(ctx, f) && !allowed.has(f)) {
-			throw new MalkollError(`--${f.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`)} gäller inte ${entity === 'goal' ? 'mål' : entity === 'activity' ? 'aktiviteter' : 'indikatorer'}`);
+			throw new MalkollError(`--${kebab(f)} gäller inte ${entity === 'goal' ? 'mål' : entity === 'activity' ? 'aktiviteter' : 'indikatorer'}`);
 		}
 	}
 	return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));

@@ -8,6 +8,7 @@ import type {StoreData} from '../domain/types.js';
 import {applyChanges} from '../store/index.js';
 import {describeValue} from '../report/describe.js';
 import {visibleLine} from '../report/visible.js';
+import {kebab} from '../flagga.js';
 import {type Ctx, parsePeriod, requireId, storePath, stringFlag, writeJson} from './context.js';
 
 const FLAG_FIELD: Record<Entity, Record<string, string>> = {
@@ -17,10 +18,6 @@ const FLAG_FIELD: Record<Entity, Record<string, string>> = {
 };
 const ENTITY_PLURAL: Record<Entity, string> = {goal: 'mål', indicator: 'indikatorer', activity: 'aktiviteter'};
 const VALUE_FLAGS = ['status', 'analys', 'analysFile', 'utfall', 'man', 'kvinnor', 'prognos', 'state', 'avvikelse', 'slut'];
-
-function kebab(name: string): string {
-	return name.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`);
-}
 
 /** Reads a text file exactly (UTF-8, nothing trimmed); "-" reads standard input. */
 async function readText(file: string, ctx: Ctx): Promise<string> {

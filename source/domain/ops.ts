@@ -70,7 +70,7 @@ export interface Change {
 	uppfoljning?: Uppfoljningar;
 }
 
-const ENTITY_NAMN: Record<Entity, string> = {goal: 'mål', indicator: 'indikator', activity: 'aktivitet'};
+export const ENTITY_NAMN: Record<Entity, string> = {goal: 'mål', indicator: 'indikator', activity: 'aktivitet'};
 
 export function emptyFollowUp(): PeriodFollowUp {
 	return {goals: {}, indicators: {}, activities: {}};
@@ -181,7 +181,8 @@ function checkValue(entity: Entity, field: string, value: unknown, falt: string)
 	}
 }
 
-function same(a: unknown, b: unknown): boolean {
+/** The same stored value (absent and null alike), compared as JSON. */
+export function same(a: unknown, b: unknown): boolean {
 	return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 

@@ -1,5 +1,5 @@
 // The chef owns the plan: new ids for goals and rows, and carrying a period's follow-up forward.
-import {entityOfId, type Entity, type Op} from './ops.js';
+import {entityOfId, type Entity, getFollowUp, type Op} from './ops.js';
 import {type Goal, type Period, PERIODER, type StoreData} from './types.js';
 
 function usedIds(data: StoreData): Set<string> {
@@ -89,11 +89,7 @@ export function medGranskning(data: StoreData, ops: Op[]): Op[] {
 		const key = `${op.period}|${op.entity}|${op.id}`;
 		if (seen.has(key)) continue;
 		seen.add(key);
-		const fu = data.followUp[op.period];
-		const bucket = (op.entity === 'goal' ? fu?.goals : op.entity === 'indicator' ? fu?.indicators : fu?.activities) as
-			| Record<string, {ejGranskad?: true}>
-			| undefined;
-		if (bucket?.[op.id]?.ejGranskad) extra.push({op: 'set', period: op.period, entity: op.entity, id: op.id, field: 'ejGranskad'});
+		if (getFollowUp(data, op.period, op.entity, op.id, 'ejGranskad')) extra.push({op: 'set', period: op.period, entity: op.entity, id: op.id, field: 'ejGranskad'});
 	}
 	return [...ops, ...extra];
 }

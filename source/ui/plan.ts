@@ -1,7 +1,7 @@
 // The chef's plan in the TUI: the form fields that add or change an enhetsmål, an activity or an
 // indicator, and the ops a filled form becomes. New ids are taken from domain/plan.ts at write time.
 import {parseDatum} from '../domain/datum.js';
-import type {Entity, Op} from '../domain/ops.js';
+import {type Entity, type Op, same} from '../domain/ops.js';
 import {nextGoalId, nextRowId, nivaUnder} from '../domain/plan.js';
 import {parseVarde} from '../domain/tal.js';
 import {type Activity, type ForvantatResultat, type Goal, type Indicator, type Riktning, type StoreData, type Varde, NIVA_NAMN, RIKTNINGAR} from '../domain/types.js';
@@ -19,7 +19,7 @@ export const RIKTNING_NAMN: Record<Riktning, string> = {
 const ENHETER = ['', '%', 'st', 'index'] as const;
 const ENHET_NAMN: Record<string, string> = {'': 'ingen', '%': '%', st: 'st', index: 'index'};
 
-export const ENTITY_NAMN: Record<Entity, string> = {goal: 'mål', indicator: 'indikator', activity: 'aktivitet'};
+export {ENTITY_NAMN} from '../domain/ops.js';
 /** "Nytt mål", "Ny aktivitet": the heading and the errors of a new item's form. */
 export const NY_NAMN: Record<Entity, string> = {goal: 'Nytt mål', indicator: 'Ny indikator', activity: 'Ny aktivitet'};
 
@@ -119,10 +119,6 @@ function varde(f: FormFalt, namn: string): unknown {
 /** Every field of a filled form (the kind choice left out), read and checked. */
 export function lasForm(falt: FormFalt[], namn: string): Array<{field: string; value: unknown; original: unknown}> {
 	return falt.filter(f => f.field !== 'typ').map(f => ({field: f.field, value: varde(f, namn), original: f.original}));
-}
-
-function same(a: unknown, b: unknown): boolean {
-	return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
 /** The def ops for the fields that differ from the item as it was when the form opened. */

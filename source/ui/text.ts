@@ -128,7 +128,3 @@ export function radBredd(rad: Rad): number {
 	return rad.reduce((n, s) => n + bredd(s.t), 0);
 }
 
-/** Plain text of a row (tests and the summary screen). */
-export function radText(rad: Rad): string {
-	return rad.map(s => s.t).join('');
-}
