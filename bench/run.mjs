@@ -51,6 +51,8 @@ console.log(`      ${'node -e 0'.padEnd(46)} ${nodeMs.toFixed(0).padStart(5)} ms
 const bundled = join(work, 'bundled.json');
 copyFileSync(join(root, 'data', 'bestallarenhet-2-2025.json'), bundled);
 report('summary --json, bundlad store', time([cli, 'summary', '--json', '--data', bundled], 10), 3 * nodeMs, '3× node -e 0');
+let m = 0;
+info('set, bundlad store', time(() => [cli, 'set', '3.4.1.1', '--analys', `Bänkad analys ${m++}`, '--data', bundled], 10), 'median av 10');
 
 // The first command to read a store after someone else changed it validates every byte and leaves
 // a receipt; the commands after it (the usual case: malkoll itself made the last change) use it,
