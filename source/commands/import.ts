@@ -1,6 +1,7 @@
 // malkoll import REPORT.txt [--out FILE] [--into FILE] [--strict]
 import {readFile} from 'node:fs/promises';
 import {MalkollError} from '../errors.js';
+import {readDocument} from '../import/document.js';
 import {importReport} from '../import/index.js';
 import {planMerge} from '../import/merge.js';
 import {applyChanges, serializeStore, writeStore} from '../store/index.js';
@@ -22,12 +23,7 @@ export async function importCommand(o: {
 		const code = (error as NodeJS.ErrnoException).code;
 		throw new MalkollError(`${o.file}: ${code === 'ENOENT' ? 'filen finns inte' : code === 'EISDIR' ? 'är en katalog' : 'kan inte läsas'}`);
 	}
-	let text: string;
-	try {
-		text = new TextDecoder('utf-8', {fatal: true}).decode(bytes);
-	} catch {
-		throw new MalkollError(`${o.file}: filen är inte UTF-8-text; spara rapporten som text (UTF-8) och försök igen`);
-	}
+	const text = await readDocument(o.file, bytes);
 	const {data, warnings} = importReport(text, o.file);
 	for (const w of warnings) o.stderr.write(`${o.file}:${w.line}: ${w.message}\n`);
 	if (o.strict && warnings.length > 0) {
