@@ -1,13 +1,14 @@
-// Generates a large store for benchmarks: 2,000 goals, 6,000 indicators, 6,000 activities, each
-// with an analysis of about 1 KB of Swedish text, followed up in T2.
-// Usage: node bench/generate.mjs OUT.json [--goals 2000 --indicators 6000 --activities 6000]
+// Generates a store for benchmarks: by default 2,000 goals, 6,000 indicators, 6,000 activities, each
+// with an analysis of about 1 KB of Swedish text, followed up in T2. --namnd makes a nämnd's store
+// (goals down to nämndmål, which it assesses); --periods VP,T1,T2,VB follows up each of those periods.
+// Usage: node bench/generate.mjs OUT.json [--goals N --indicators N --activities N] [--namnd] [--periods P,P]
 import {spawnSync} from 'node:child_process';
 import {existsSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const args = process.argv.slice(2);
-const out = args.find(a => !a.startsWith('--')) ?? 'bench/out/stor.json';
+const out = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.match(/^--(goals|indicators|activities|periods)$/)) ?? 'bench/out/stor.json';
 const opt = name => {
 	const i = args.indexOf(`--${name}`);
 	return i === -1 ? undefined : Number(args[i + 1]);
@@ -15,6 +16,8 @@ const opt = name => {
 const GOALS = opt('goals') ?? 2000;
 const INDICATORS = opt('indicators') ?? 6000;
 const ACTIVITIES = opt('activities') ?? 6000;
+const NAMNDENS = args.includes('--namnd');
+const PERIODS = args.includes('--periods') ? args[args.indexOf('--periods') + 1].split(',') : ['T2'];
 
 // A deterministic generator, so every run measures the same store.
 let seed = 42;
@@ -46,7 +49,6 @@ const STATUS = ['helt', 'helt', 'delvis', 'inte', undefined];
 const TILLSTAND = ['genomford', 'pagar', 'pagar', 'ej-paborjad', 'avbruten', undefined];
 
 const goals = [];
-const goalFu = {};
 const add = (id, niva, parentId) => {
 	goals.push({
 		id,
@@ -56,12 +58,12 @@ const add = (id, niva, parentId) => {
 		...(niva === 'namndmal' ? {beskrivning: text(400)} : {}),
 		forvantatResultat: niva === 'enhetsmal' || niva === 'namndmal' ? [1, 2, 3].map(nr => ({nr, text: pick(MENINGAR)})) : [],
 	});
-	if (niva === 'enhetsmal') goalFu[id] = {analys: text(1024)};
 };
 const IM = 3;
 const VO = 16;
-const NAMND = 96;
-const ENHET = GOALS - IM - VO - NAMND;
+// A nämnd's store ends at its nämndmål; a unit's has 96 of them above its enhetsmål.
+const NAMND = NAMNDENS ? GOALS - IM - VO : 96;
+const ENHET = NAMNDENS ? 0 : GOALS - IM - VO - NAMND;
 const vo = [];
 const nm = [];
 for (let i = 1; i <= IM; i++) add(String(i), 'im');
@@ -83,10 +85,11 @@ for (let i = 0; i < ENHET; i++) {
 	enhet.push(id);
 	add(id, 'enhetsmal', parent);
 }
+// The goals the store assesses, under which its indicators and activities are.
+const assessed = NAMNDENS ? nm : enhet;
 
 const pct = v => `${v.toFixed(1).replace('.', ',')} %`;
 const indicators = [];
-const indFu = {};
 const perGoal = new Map();
 const nextId = (goalId, kind) => {
 	const key = `${goalId}:${kind}`;
@@ -95,12 +98,11 @@ const nextId = (goalId, kind) => {
 	return `${goalId}:${kind}${n}`;
 };
 for (let i = 0; i < INDICATORS; i++) {
-	const malId = enhet[i % enhet.length];
-	const id = nextId(malId, 'i');
+	const malId = assessed[i % assessed.length];
 	const lagre = rnd() < 0.3;
 	const mal = 50 + Math.floor(rnd() * 40);
 	indicators.push({
-		id,
+		id: nextId(malId, 'i'),
 		malId,
 		namn: lagre ? `Sjukfrånvaro grupp ${i}` : `Andel nöjda brukare ${i}`,
 		enhet: '%',
@@ -109,58 +111,70 @@ for (let i = 0; i < INDICATORS; i++) {
 		arsmal: {raw: pct(mal), value: mal, unit: '%'},
 		kfArsmal: {raw: 'Tas fram av nämnd/styrelse'},
 	});
-	const u = mal * (0.7 + rnd() * 0.5);
-	indFu[id] = {
-		utfall: {raw: pct(u), value: Number(u.toFixed(1)), unit: '%'},
-		man: {raw: pct(u - 2), value: Number((u - 2).toFixed(1)), unit: '%'},
-		kvinnor: {raw: pct(u + 2), value: Number((u + 2).toFixed(1)), unit: '%'},
-		analys: text(1024),
-	};
 }
 const activities = [];
-const aktFu = {};
 for (let i = 0; i < ACTIVITIES; i++) {
-	const malId = enhet[(i * 7) % enhet.length];
-	const id = nextId(malId, 'a');
+	const malId = assessed[(i * 7) % assessed.length];
 	const slutManad = 1 + Math.floor(rnd() * 12);
 	activities.push({
-		id,
+		id: nextId(malId, 'a'),
 		malId,
 		text: `${pick(MENINGAR)} (${i})`,
 		start: '2025-01-01',
 		slut: `2025-${String(slutManad).padStart(2, '0')}-28`,
-		ursprung: 'enhet',
+		ursprung: NAMNDENS ? 'namnd' : 'enhet',
 	});
-	const tillstand = pick(TILLSTAND);
-	aktFu[id] = {...(tillstand ? {tillstand} : {}), analys: text(1024)};
 }
 
-// Chefs mostly agree with their indicators: a goal's status follows them, one in six does not.
-const met = new Map();
-for (const ind of indicators) {
-	const u = indFu[ind.id].utfall.value;
-	const ok = ind.riktning === 'lagre' ? u <= ind.arsmal.value : u >= ind.arsmal.value;
-	const m = met.get(ind.malId) ?? {ok: 0, all: 0};
-	m.ok += ok ? 1 : 0;
-	m.all++;
-	met.set(ind.malId, m);
-}
-for (const id of enhet) {
-	const m = met.get(id);
-	const status = rnd() < 1 / 6 || !m ? pick(STATUS) : m.ok === m.all ? 'helt' : m.ok === 0 ? 'inte' : 'delvis';
-	if (status) goalFu[id].status = status;
+/** One period's follow-up: outcomes, states and statuses (none in the VP, a plan) and ~1 KB analyses. */
+function followUp(period) {
+	const plan = period === 'VP';
+	const goalFu = {};
+	for (const id of assessed) goalFu[id] = {analys: text(1024)};
+	const indFu = {};
+	const met = new Map();
+	for (const ind of indicators) {
+		const u = ind.arsmal.value * (0.7 + rnd() * 0.5);
+		indFu[ind.id] = plan
+			? {analys: text(1024)}
+			: {
+					utfall: {raw: pct(u), value: Number(u.toFixed(1)), unit: '%'},
+					man: {raw: pct(u - 2), value: Number((u - 2).toFixed(1)), unit: '%'},
+					kvinnor: {raw: pct(u + 2), value: Number((u + 2).toFixed(1)), unit: '%'},
+					analys: text(1024),
+				};
+		// Chefs mostly agree with their indicators: a goal's status follows them, one in six does not.
+		const ok = ind.riktning === 'lagre' ? u <= ind.arsmal.value : u >= ind.arsmal.value;
+		const m = met.get(ind.malId) ?? {ok: 0, all: 0};
+		m.ok += ok ? 1 : 0;
+		m.all++;
+		met.set(ind.malId, m);
+	}
+	const aktFu = {};
+	for (const a of activities) {
+		const tillstand = pick(TILLSTAND);
+		aktFu[a.id] = {...(tillstand ? {tillstand} : {}), analys: text(1024)};
+	}
+	if (!plan) {
+		for (const id of assessed) {
+			const m = met.get(id);
+			const status = rnd() < 1 / 6 || !m ? pick(STATUS) : m.ok === m.all ? 'helt' : m.ok === 0 ? 'inte' : 'delvis';
+			if (status) goalFu[id].status = status;
+		}
+	}
+	return {goals: goalFu, indicators: indFu, activities: aktFu};
 }
 
 const store = {
 	schemaVersion: 1,
-	organisation: {namn: 'Generinge enhet', niva: 'enhet', namnd: 'Generinge stadsdelsnämnd'},
+	organisation: NAMNDENS ? {namn: 'Generinge nämnd', niva: 'namnd'} : {namn: 'Generinge enhet', niva: 'enhet', namnd: 'Generinge stadsdelsnämnd'},
 	year: 2025,
-	bedomdaNivaer: ['enhetsmal'],
-	period: 'T2',
+	bedomdaNivaer: [NAMNDENS ? 'namndmal' : 'enhetsmal'],
+	period: PERIODS.at(-1),
 	goals,
 	indicators,
 	activities,
-	followUp: {T2: {goals: goalFu, indicators: indFu, activities: aktFu}},
+	followUp: Object.fromEntries(PERIODS.map(p => [p, followUp(p)])),
 };
 // Written as malkoll writes a store (keys in schema order, ids in natural order): `malkoll export
 // --json` reads, validates and writes it canonically, as the first change by malkoll would.

@@ -1,11 +1,11 @@
 import {execFileSync, spawn, spawnSync} from 'node:child_process';
-import {copyFileSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {copyFileSync, mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {PassThrough} from 'node:stream';
 import {build} from 'esbuild';
 import {fileURLToPath} from 'node:url';
-import {afterEach, beforeEach, expect} from 'vitest';
+import {expect} from 'vitest';
 import {main} from '../source/main.js';
 
 export const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -101,17 +101,4 @@ export function runCliAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promis
 
 export function bytes(file: string): Buffer {
 	return readFileSync(file);
-}
-
-/** Each test of the calling file gets a fresh cache folder (MALKOLL_CACHE) of its own, removed after. */
-export function freshCacheEachTest(): void {
-	let saved: string | undefined;
-	beforeEach(() => {
-		saved = process.env.MALKOLL_CACHE;
-		process.env.MALKOLL_CACHE = tmpDir();
-	});
-	afterEach(() => {
-		if (process.env.MALKOLL_CACHE && process.env.MALKOLL_CACHE !== 'off') rmSync(process.env.MALKOLL_CACHE, {recursive: true, force: true});
-		process.env.MALKOLL_CACHE = saved;
-	});
 }

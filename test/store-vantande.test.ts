@@ -4,8 +4,7 @@ import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import type {Change} from '../source/domain/ops.js';
 import {applyChanges, readHistory} from '../source/store/index.js';
-import {sha256} from '../source/store/kvitto.js';
-import {pendingPath, stadaVantande} from '../source/store/vantande.js';
+import {pendingPath, sha256, stadaVantande} from '../source/store/vantande.js';
 import {tmpStore} from './helpers.js';
 
 const change = (n: number): Change => ({at: `2026-01-0${n}T10:00:00.000Z`, author: 'dödad', op: 'set', entity: 'goal', id: '3.4.1.1', period: 'VB', field: 'analys', old: null, new: `försök ${n}`});

@@ -218,6 +218,30 @@ describe('applyChanges', () => {
 		expect(existsSync(historyPath(file))).toBe(false);
 	});
 
+	it('validates the whole file on every read: a value changed in place is refused, and not written over', async () => {
+		const file = tmpStore();
+		await loadStore(file);
+		const bad = ORIGINAL.replace('"status": "helt"', '"status": "hekt"');
+		expect(bad.length).toBe(ORIGINAL.length);
+		writeFileSync(file, bad);
+		expect(await loadError(file)).toMatch(/\$\.followUp\.VB\.goals\["[\d.]+"\]\.status: okänt värde "hekt"/);
+		await expect(applyChanges(file, [sjuk])).rejects.toThrow(/hekt/);
+		expect(readFileSync(file, 'utf8')).toBe(bad);
+	});
+
+	it('writes the store in its own layout: a canonical file stays so, an odd one becomes so', async () => {
+		const file = tmpStore(ORIGINAL.replace('"year": 2025,', '"year":2025,'));
+		await applyChanges(file, [
+			sjuk,
+			{op: 'set', period: 'VB', entity: 'goal', id: '3.4.1.1', field: 'analys', value: 'Ny analys med \u001b[2J och \u009b och "citat"\nrad två'},
+			{op: 'set', period: 'T2', entity: 'activity', id: '1.4.1:a1', field: 'tillstand', value: 'genomford'},
+		]);
+		const after = readFileSync(file, 'utf8');
+		expect(after).toContain('"year": 2025,');
+		expect(after).toContain('\\u009b');
+		expect(after).toBe(serializeStore(await loadStore(file)));
+	});
+
 	it('serialises concurrent calls in one process without losing any', async () => {
 		const file = tmpStore();
 		await Promise.all(

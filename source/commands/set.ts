@@ -92,7 +92,7 @@ export async function set(ctx: Ctx): Promise<number> {
 	try {
 		// Inside the try so a bad value names the store too.
 		for (const f of given) values.push([FLAG_FIELD[entity][f]!, await value(f, ctx.flags[f] as string, ctx)]);
-		({changes} = await applyChanges(path, ops, {author: stringFlag(ctx, 'author'), force: ctx.flags.force === true, ids: [id]}));
+		({changes} = await applyChanges(path, ops, {author: stringFlag(ctx, 'author'), force: ctx.flags.force === true}));
 	} catch (error) {
 		if (error instanceof MalkollError && !error.message.includes(path)) throw new MalkollError(`${path}: ${error.message}`);
 		throw error;

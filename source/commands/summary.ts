@@ -28,8 +28,7 @@ export async function summary(ctx: Ctx): Promise<number> {
 		else ctx.io.stdout.write(`${renderRollupLines(r, {width, color: colorFor(ctx.io.stdout, ctx.env)}).join('\n')}\n`);
 		return 0;
 	}
-	// The summary only asks whether an indicator or activity has an analysis: long ones may stay unread.
-	const data = await loadStore(await storePath(ctx), {utanLangaTexter: true});
+	const data = await loadStore(await storePath(ctx));
 	const s = buildSummary(data, {period: parsePeriod(stringFlag(ctx, 'period'), data), asOf});
 	if (ctx.flags.json) writeJson(ctx, s);
 	else if (ctx.flags.markdown) ctx.io.stdout.write(renderSummaryMarkdown(s));

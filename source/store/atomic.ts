@@ -3,7 +3,7 @@
 // the old or the new file, whole, and so does whoever opens the .bak after a crash.
 import {randomBytes} from 'node:crypto';
 import {constants} from 'node:fs';
-import {type FileHandle, access, copyFile, link, open, readdir, rename, rm, stat} from 'node:fs/promises';
+import {access, copyFile, link, open, readdir, rename, rm, stat} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
 import {MalkollError} from '../errors.js';
 
@@ -31,9 +31,8 @@ const WRITE_PROBLEM: Record<string, string> = {
 	ENOENT: 'mappen finns inte',
 };
 
-/** Replaces `path` with `text` (or the concatenation of its parts); the previous content, if
- * any, is kept in `<path>.bak`. */
-export async function writeFileAtomic(path: string, text: string | Uint8Array | Uint8Array[]): Promise<void> {
+/** Replaces `path` with `text`; the previous content, if any, is kept in `<path>.bak`. */
+export async function writeFileAtomic(path: string, text: string | Uint8Array): Promise<void> {
 	const tmp = tempPath(path);
 	try {
 		const mode = await stat(path).then(
@@ -44,8 +43,7 @@ export async function writeFileAtomic(path: string, text: string | Uint8Array | 
 		const fh = await open(tmp, 'wx');
 		try {
 			if (mode !== undefined) await fh.chmod(mode);
-			if (Array.isArray(text)) await writeAll(fh, text);
-			else await fh.writeFile(text);
+			await fh.writeFile(text);
 			fault('after-temp-write');
 			await fh.sync();
 			fault('after-fsync');
@@ -79,19 +77,6 @@ async function refuseReadOnly(path: string, mode: number): Promise<void> {
 
 /** Makes `<path>.bak` the current version: a hard link under a temp name renamed over the old
  * backup, so a crash never leaves a half-copied .bak; a copy where hard links are not supported. */
-/** writev until every byte of every part is written (it may write less than asked). */
-async function writeAll(fh: FileHandle, parts: Uint8Array[]): Promise<void> {
-	let rest = parts.filter(p => p.length > 0);
-	while (rest.length > 0) {
-		let {bytesWritten} = await fh.writev(rest);
-		while (rest.length > 0 && bytesWritten >= rest[0]!.length) {
-			bytesWritten -= rest[0]!.length;
-			rest = rest.slice(1);
-		}
-		if (bytesWritten > 0) rest[0] = rest[0]!.subarray(bytesWritten);
-	}
-}
-
 async function keepBackup(path: string): Promise<void> {
 	const tmp = tempPath(path);
 	try {

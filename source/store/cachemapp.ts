@@ -1,8 +1,8 @@
-// The user's cache folder for malkoll: receipts of validated stores (kvitto.ts), summary's copies
-// (vycache.ts) and the V8 code cache (skript.ts). A module of its own, without imports of
-// malkoll's, so that the bundles' loader can find the folder without loading the store layer.
-import {createHash, randomBytes} from 'node:crypto';
-import {mkdirSync, realpathSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+// The user's cache folder for malkoll, where skript.ts keeps V8's code cache of each build. A module
+// of its own, without imports of malkoll's, so that the bundles' loader can find the folder without
+// loading the store layer.
+import {randomBytes} from 'node:crypto';
+import {mkdirSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import path from 'node:path';
 
@@ -15,18 +15,6 @@ export function cacheMapp(env: NodeJS.ProcessEnv = process.env, platform: NodeJS
 	if (platform === 'darwin') return path.posix.join(home, 'Library', 'Caches', 'malkoll');
 	const xdg = env.XDG_CACHE_HOME && path.posix.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.posix.join(home, '.cache');
 	return path.posix.join(xdg, 'malkoll');
-}
-
-/** The file in `del` of the cache folder that belongs to the store `store` (named by a hash of its
- * real path), or undefined: no cache folder, or the store is not there. */
-export function cacheFilFor(store: string, del: string): string | undefined {
-	const mapp = cacheMapp();
-	if (!mapp) return undefined;
-	try {
-		return path.join(mapp, del, `${createHash('sha256').update(realpathSync(store)).digest('hex').slice(0, 32)}.json`);
-	} catch {
-		return undefined;
-	}
 }
 
 /** Replaces the cache file `fil` with `innehall` (temp file, rename); true when written. Never

@@ -1,7 +1,6 @@
 // Stable, pretty JSON: keys in the order of the schema (ids in records in natural order), two
 // spaces, a trailing newline. The same data always gives the same bytes, so git diffs stay small.
 import type {StoreData} from '../domain/types.js';
-import {entryRange, followUpRange} from './layout.js';
 import {STORE_JSON_SCHEMA, type JsonSchema} from './validate.js';
 
 type Order = (value: unknown) => unknown;
@@ -126,57 +125,4 @@ export function safeJson(value: unknown, indent = 2): string {
 
 export function serializeStore(data: StoreData): string {
 	return `${JSON.stringify(orderStore(data), null, 2).replace(UNSAFE, escapeUnsafe)}\n`;
-}
-
-// A 'set' changes one follow-up entry. Rewriting a large store would stringify every object
-// again; instead the entry's text is replaced in the bytes just read and validated. The entry's
-// old text must equal its canonical form, so the rest of the file stays byte for byte as it was.
-type Bucket = 'goals' | 'indicators' | 'activities';
-const ENTRY_INDENT = ' '.repeat(8);
-
-function entryOrder(bucket: Bucket): Order | undefined {
-	const followUp = STORE_JSON_SCHEMA.properties?.followUp?.properties?.VB?.properties?.[bucket]?.additionalProperties;
-	return typeof followUp === 'object' ? orderer(followUp) : undefined;
-}
-const ENTRY_ORDER: Record<Bucket, Order | undefined> = {goals: entryOrder('goals'), indicators: entryOrder('indicators'), activities: entryOrder('activities')};
-
-/** A follow-up entry as serializeStore writes it, at its depth in the file. */
-function entryText(bucket: Bucket, value: unknown): string {
-	const order = ENTRY_ORDER[bucket];
-	return JSON.stringify(order ? order(value) : value, null, 2)
-		.replace(/\n/g, `\n${ENTRY_INDENT}`)
-		.replace(UNSAFE, escapeUnsafe);
-}
-
-export interface FollowUpEdit {
-	period: string;
-	bucket: Bucket;
-	id: string;
-	before: unknown;
-	after: unknown;
-}
-
-/** The store's bytes with the edited entries replaced, as parts to write one after the other, or
- * undefined when the file is not in the canonical layout there (or an entry appears or
- * disappears): then the whole store is written. */
-export function patchFollowUp(bytes: Buffer, edits: FollowUpEdit[]): Buffer[] | undefined {
-	const fu = followUpRange(bytes);
-	if (!fu) return undefined;
-	const patches: Array<{start: number; end: number; text: string}> = [];
-	for (const e of edits) {
-		if (e.before === undefined || e.after === undefined) return undefined;
-		const r = entryRange(bytes, fu, e.period, e.bucket, e.id);
-		if (!r || bytes.toString('utf8', r.start, r.end) !== entryText(e.bucket, e.before)) return undefined;
-		patches.push({start: r.start, end: r.end, text: entryText(e.bucket, e.after)});
-	}
-	patches.sort((x, y) => x.start - y.start);
-	const parts: Buffer[] = [];
-	let at = 0;
-	for (const p of patches) {
-		if (p.start < at) return undefined;
-		parts.push(bytes.subarray(at, p.start), Buffer.from(p.text, 'utf8'));
-		at = p.end;
-	}
-	parts.push(bytes.subarray(at));
-	return parts;
 }

@@ -174,8 +174,7 @@ function compile(s: JsonSchema): Check {
 	};
 }
 
-// Both validators are compiled on first use: a command whose store has a receipt (kvitto.ts), or
-// that reads no store, never needs them.
+// Both validators are compiled on first use: a command that reads no store never needs them.
 let closures: Check | undefined;
 function checkStore(value: unknown): void {
 	closures ??= compile(STORE_JSON_SCHEMA);

@@ -4,13 +4,18 @@
 // rename and the append leaves the pending file behind; the next writer, under the lock, appends
 // its lines when the store is that version (the change landed) and drops them when it is not (it
 // never did). So no saved change goes unrecorded, and no unsaved one is recorded.
+import {createHash} from 'node:crypto';
 import {existsSync} from 'node:fs';
 import {open, readFile, rename, rm} from 'node:fs/promises';
 import type {Change} from '../domain/ops.js';
 import {errorCode} from './atomic.js';
 import {appendHistory, historyLines, historyPath} from './history.js';
-import {sha256} from './kvitto.js';
 import {withLock} from './lock.js';
+
+/** The SHA-256 of bytes, or of the text they encode (UTF-8), in hex. */
+export function sha256(bytes: string | Uint8Array): string {
+	return createHash('sha256').update(bytes).digest('hex');
+}
 
 export function pendingPath(file: string): string {
 	return `${file}.history.pending`;
