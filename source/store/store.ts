@@ -38,7 +38,9 @@ function readBytes(file: string): Buffer {
 /** Writes `text` as the store, after its history lines are pending (vantande.ts). */
 async function writeText(file: string, text: string, changes: readonly Change[]): Promise<void> {
 	refuseBundled(file);
-	await medVantande(file, sha256(text), changes, () => writeFileAtomic(file, text));
+	// Encoded once, for the hash and the file.
+	const bytes = Buffer.from(text, 'utf8');
+	await medVantande(file, sha256(bytes), changes, () => writeFileAtomic(file, bytes));
 }
 
 class StoreFile implements Adapter<StoreData> {
