@@ -67,44 +67,38 @@ function orderer(s: JsonSchema): Order | undefined {
 	if (s.type !== 'object') return undefined;
 	const fields = Object.entries(s.properties ?? {}).map(([k, p]) => [k, orderer(p)] as const);
 	const position = new Map(fields.map(([k], i) => [k, i]));
-	const fieldOrder = new Map(fields);
+	const orders = fields.map(([, order]) => order);
 	const extra = typeof s.additionalProperties === 'object' ? orderer(s.additionalProperties) : undefined;
-	// Objects read from a canonical file are already in order: they are returned as they are
-	// (copy on write), so writing a large store does not copy every object.
-	const inOrder = (v: Record<string, unknown>, keys: string[]): boolean => {
-		let last = -1;
-		let lastExtra: string | undefined;
-		for (const k of keys) {
-			if (v[k] === undefined) continue;
-			const at = position.get(k);
-			if (at === undefined) {
-				if (lastExtra !== undefined && compareIds(lastExtra, k) > 0) return false;
-				lastExtra = k;
-			} else if (lastExtra !== undefined || at < last) return false;
-			else last = at;
-		}
-		return true;
-	};
-	return v => {
-		if (!isPlainObject(v)) return v;
-		const keys = Object.keys(v);
-		if (inOrder(v, keys)) {
-			let copy: Record<string, unknown> | undefined;
-			for (const k of keys) {
-				const order = position.has(k) ? fieldOrder.get(k) : extra;
-				if (!order || v[k] === undefined) continue;
-				const c = order(v[k]);
-				if (c !== v[k]) (copy ??= {...v})[k] = c;
-			}
-			return copy ?? v;
-		}
+	const rebuild = (v: Record<string, unknown>): Record<string, unknown> => {
 		const out: Record<string, unknown> = {};
 		for (const [k, order] of fields) if (v[k] !== undefined) out[k] = order ? order(v[k]) : v[k];
 		// Record keys (ids) in natural order; unknown keys cannot pass validation but are never dropped.
-		for (const k of keys.filter(k => !position.has(k)).sort(compareIds)) {
+		for (const k of Object.keys(v).filter(k => !position.has(k)).sort(compareIds)) {
 			if (v[k] !== undefined) out[k] = extra ? extra(v[k]) : v[k];
 		}
 		return out;
+	};
+	// Objects read from a file malkoll wrote are already in order: one pass checks that and orders
+	// what is inside, copying only what changes, so writing a large store does not copy every object.
+	return v => {
+		if (!isPlainObject(v)) return v;
+		let last = -1;
+		let lastExtra: string | undefined;
+		let copy: Record<string, unknown> | undefined;
+		for (const k in v) {
+			const x = v[k];
+			if (x === undefined) continue;
+			const at = position.get(k);
+			if (at === undefined) {
+				if (lastExtra !== undefined && compareIds(lastExtra, k) > 0) return rebuild(v);
+				lastExtra = k;
+			} else if (lastExtra !== undefined || at < last) return rebuild(v);
+			else last = at;
+			const order = at === undefined ? extra : orders[at];
+			const c = order ? order(x) : x;
+			if (c !== x) (copy ??= {...v})[k] = c;
+		}
+		return copy ?? v;
 	};
 }
 
