@@ -1,7 +1,7 @@
 // The chef's plan in the TUI: the form fields that add or change an enhetsmål, an activity or an
 // indicator, and the ops a filled form becomes. New ids are taken from domain/plan.ts at write time.
 import {parseDatum} from '../domain/datum.js';
-import {type Entity, type Op, same} from '../domain/ops.js';
+import {type Entity, namedOp, type Op, same} from '../domain/ops.js';
 import {nextGoalId, nextRowId, nivaUnder} from '../domain/plan.js';
 import {parseVarde} from '../domain/tal.js';
 import {type Activity, type ForvantatResultat, type Goal, type Indicator, type Riktning, type StoreData, type Varde, NIVA_NAMN, RIKTNINGAR} from '../domain/types.js';
@@ -123,7 +123,7 @@ export function lasForm(falt: FormFalt[], namn: string): Array<{field: string; v
 
 /** The def ops for the fields that differ from the item as it was when the form opened. */
 export function andraOps(entity: Entity, id: string, varden: ReturnType<typeof lasForm>): Op[] {
-	return varden.filter(v => !same(v.value, v.original)).map(v => ({op: 'def', entity, id, field: v.field, value: v.value, expect: v.original}));
+	return varden.filter(v => !same(v.value, v.original)).map(v => namedOp({op: 'def', entity, id, field: v.field, value: v.value, expect: v.original}));
 }
 
 /** The op that adds the new item under `parentId`, with the next free id in `data` (run under the store's lock). */
@@ -136,5 +136,5 @@ export function nyOp(data: StoreData, entity: Entity, parentId: string, varden: 
 		if (v.beskrivning !== undefined) goal.beskrivning = v.beskrivning as string;
 		return {op: 'add', entity, item: goal};
 	}
-	return {op: 'add', entity, item: {id: nextRowId(data, entity, parentId), malId: parentId, ...v} as Activity | Indicator};
+	return namedOp({op: 'add', entity, item: {id: nextRowId(data, entity, parentId), malId: parentId, ...v}});
 }
