@@ -11,19 +11,13 @@ import {VERDICT_NAMN} from '../domain/verdict.js';
 // indicators and activities share Namn and Analys. Long texts go last, as a sheet reads best.
 const columns = (e: Entity) => [...fields(e, 'plan'), ...fields(e, 'followUp')].filter(f => f.csv !== false);
 const kolumn = (f: NamedField) => f.column ?? f.label;
-const [IND, AKT] = [columns('indicator'), columns('activity')];
-export const CSV_KOLUMNER: readonly string[] = [
-	...new Set([
-		'Typ',
-		'Id',
-		'Mål-id',
-		...IND.filter(f => !f.multiline).map(kolumn),
-		'Bedömning',
-		...AKT.filter(f => !f.multiline).map(kolumn),
-		'Dagar sen',
-		...[...IND, ...AKT].filter(f => f.multiline).map(kolumn),
-	]),
-];
+
+/** The header row, from the field table. */
+export function csvKolumner(): string[] {
+	const [ind, akt] = [columns('indicator'), columns('activity')];
+	const kort = (fs: NamedField[]) => fs.filter(f => !f.multiline).map(kolumn);
+	return [...new Set(['Typ', 'Id', 'Mål-id', ...kort(ind), 'Bedömning', ...kort(akt), 'Dagar sen', ...[...ind, ...akt].filter(f => f.multiline).map(kolumn)])];
+}
 
 type Cell = string | number | undefined;
 
@@ -59,20 +53,22 @@ function fieldCell(f: NamedField, v: unknown): Cell {
 	return f.kind === 'val' ? formatField(f.entity, f.part, f.name, v) : f.multiline ? String(v) : String(v).trim() || undefined;
 }
 
-function rad(typ: string, cols: NamedField[], item: Record<string, unknown>, fu: Record<string, unknown> | undefined, extra: Record<string, Cell>): Cell[] {
+function rad(kolumner: string[], typ: string, cols: NamedField[], item: Record<string, unknown>, fu: Record<string, unknown> | undefined, extra: Record<string, Cell>): Cell[] {
 	const celler = new Map<string, Cell>([['Typ', typ], ['Id', String(item.id)], ['Mål-id', String(item.malId)], ...Object.entries(extra)]);
 	for (const f of cols) celler.set(kolumn(f), fieldCell(f, f.part === 'plan' ? item[f.name] : fu?.[f.name]));
-	return CSV_KOLUMNER.map(k => celler.get(k));
+	return kolumner.map(k => celler.get(k));
 }
 
 export function renderCsv(data: StoreData, opts: {period?: Period; asOf?: string} = {}): string {
 	const period = opts.period ?? data.period;
 	const ctx = skapaKontext(data, indexStore(data), period, opts.asOf ?? periodSlut(data, period));
 	const fu = data.followUp[period];
-	const rows: Cell[][] = [[...CSV_KOLUMNER]];
+	const kolumner = csvKolumner();
+	const [indFalt, aktFalt] = [columns('indicator'), columns('activity')];
+	const rows: Cell[][] = [kolumner];
 	for (const ind of data.indicators) {
-		rows.push(rad('Indikator', IND, ind, fu?.indicators[ind.id], {Bedömning: period === 'VP' ? undefined : VERDICT_NAMN[ctx.verdict(ind).verdict]}));
+		rows.push(rad(kolumner, 'Indikator', indFalt, ind, fu?.indicators[ind.id], {Bedömning: period === 'VP' ? undefined : VERDICT_NAMN[ctx.verdict(ind).verdict]}));
 	}
-	for (const akt of data.activities) rows.push(rad('Aktivitet', AKT, akt, fu?.activities[akt.id], {'Dagar sen': ctx.aktivitet(akt).dagarSen}));
+	for (const akt of data.activities) rows.push(rad(kolumner, 'Aktivitet', aktFalt, akt, fu?.activities[akt.id], {'Dagar sen': ctx.aktivitet(akt).dagarSen}));
 	return `\uFEFF${rows.map(r => r.map(cell).join(';')).join('\r\n')}\r\n`;
 }

@@ -4,20 +4,13 @@ import {parseDatum} from '../domain/datum.js';
 import {type Entity, namedOp, type Op, same} from '../domain/ops.js';
 import {nextGoalId, nextRowId, nivaUnder} from '../domain/plan.js';
 import {parseVarde} from '../domain/tal.js';
-import {type Activity, type ForvantatResultat, type Goal, type Indicator, type Riktning, type StoreData, type Varde, NIVA_NAMN, RIKTNINGAR} from '../domain/types.js';
+import {type Activity, type ForvantatResultat, type Goal, type Indicator, type StoreData, type Varde, ENHET_NAMN, ENHETER, NIVA_NAMN, RIKTNING_NAMN, RIKTNINGAR} from '../domain/types.js';
 import {MalkollError} from '../errors.js';
 import {editorText, nyEditor} from './editor.js';
 import type {FormFalt} from './state.js';
 
-export const RIKTNING_NAMN: Record<Riktning, string> = {
-	hogre: 'högre är bättre',
-	lagre: 'lägre är bättre',
-	max: 'högst målet',
-	band: 'inom ± målet',
-};
-
-const ENHETER = ['', '%', 'st', 'index'] as const;
-const ENHET_NAMN: Record<string, string> = {'': 'ingen', '%': '%', st: 'st', index: 'index'};
+const ENHET_VAL = ['', ...ENHETER];
+const ENHET_VALNAMN: Record<string, string> = {'': 'ingen', ...ENHET_NAMN};
 
 export {ENTITY_NAMN} from '../domain/ops.js';
 /** "Nytt mål", "Ny aktivitet": the heading and the errors of a new item's form. */
@@ -69,7 +62,7 @@ export function planFalt(entity: Entity, item?: Goal | Indicator | Activity): Fo
 	const i = item as Indicator | undefined;
 	return [
 		falt('namn', 'Namn', i?.namn, i?.namn ?? ''),
-		falt('enhet', 'Enhet', i?.enhet, i?.enhet ?? '', {val: ENHETER, valNamn: ENHET_NAMN}),
+		falt('enhet', 'Enhet', i?.enhet, i?.enhet ?? '', {val: ENHET_VAL, valNamn: ENHET_VALNAMN}),
 		falt('riktning', 'Riktning', i?.riktning, i?.riktning ?? 'hogre', {val: RIKTNINGAR, valNamn: RIKTNING_NAMN}),
 		falt('arsmal', 'Årsmål', i?.arsmal, i?.arsmal?.raw ?? ''),
 	];
