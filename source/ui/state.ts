@@ -2,7 +2,6 @@
 // the last rendered frame, so a burst of typing arrives complete; React only draws snapshots.
 import {periodSlut, parseDatum} from '../domain/datum.js';
 import {type StoreIndex, goalWarnings, indexStore, relatedActivities, relatedIndicators, suggestStatus} from '../domain/bedomning.js';
-import {fieldLabel} from '../domain/fields.js';
 import {type Change, type Entity, type Op, findEntity, getFollowUp, invertChange, namedOp} from '../domain/ops.js';
 import {carryForwardOps, forraPeriod, harUppfoljning, medGranskning} from '../domain/plan.js';
 import {analysMall} from '../domain/analys.js';
@@ -964,14 +963,14 @@ export class UiController {
 			const rest = lage.ops.filter((_, i) => i !== lage.index);
 			this.lage = {typ: 'normal'};
 			if (rest.length > 0) this.fragaKonflikt(rest, lage.efter, lage.force);
-			else this.visa(`${op.id} ${fieldLabel(op.entity, 'followUp', op.field)}: behöll den andra ändringen`);
+			else this.visa(`${op.id} ${op.field}: behöll den andra ändringen`);
 		} else if (id === 'tillbaka') {
 			this.lage = {typ: 'normal'};
 			if (op.entity === 'goal' && op.field === 'analys') {
 				// Back to writing, on top of the other version: the text stays, nothing is saved yet.
 				const deras = typeof lage.deras === 'string' ? lage.deras : '';
 				this.lage = {typ: 'editor', goalId: op.id, period: op.period, original: deras, ed: nyEditor(typeof op.value === 'string' ? op.value : ''), fraga: false, force: lage.force};
-			} else this.visa(`${op.id} ${fieldLabel(op.entity, 'followUp', op.field)}: inte sparat, den andra ändringen ligger kvar`, true);
+			} else this.visa(`${op.id} ${op.field}: inte sparat, den andra ändringen ligger kvar`, true);
 		} else if (id === 'behallMitt') {
 			const ops = lage.ops.map((o, i) => (i === lage.index ? namedOp({...op, expect: lage.deras}) : o));
 			this.lage = {typ: 'normal'};
@@ -1128,7 +1127,7 @@ export class UiController {
 			return this.visa((error as Error).message, true);
 		}
 		const c = grupp[0]!;
-		const vad = c.op === 'add' ? `tillägget av ${c.id}` : c.op === 'remove' ? `borttagningen av ${grupp.at(-1)!.id}` : c.op === 'meta' ? (c.id === 'period' ? `periodbytet till ${String(c.new)}` : 'ändringen av inlämnad') : `${c.id} ${fieldLabel(c.entity, c.op === 'set' ? 'followUp' : 'plan', c.field ?? '')}`;
+		const vad = c.op === 'add' ? `tillägget av ${c.id}` : c.op === 'remove' ? `borttagningen av ${grupp.at(-1)!.id}` : c.op === 'meta' ? (c.id === 'period' ? `periodbytet till ${String(c.new)}` : 'ändringen av inlämnad') : `${c.id} ${c.field}`;
 		this.skriv(ops, {
 			granska: false,
 			// The undo itself is not a change to undo again.

@@ -2,7 +2,6 @@
 // summary, the period list and the questions (conflict, draft).
 import {Chalk} from 'chalk';
 import {buildSummary} from '../../domain/summary.js';
-import {fieldLabel} from '../../domain/fields.js';
 import {type Entity, findEntity} from '../../domain/ops.js';
 import {harUppfoljning} from '../../domain/plan.js';
 import {PERIODER, PERIOD_NAMN} from '../../domain/types.js';
@@ -170,7 +169,7 @@ export function fragaVy(lage: Extract<Overlay, {typ: 'konflikt' | 'utkast' | 'fr
 		text(lage.nej ? 'j = ja, n = nej, Esc = avbryt' : 'j = ja, n/Esc = nej', {dim: true});
 	} else if (lage.typ === 'konflikt') {
 		const op = lage.ops[lage.index]!;
-		const falt = op.op === 'set' ? `${op.id} ${fieldLabel(op.entity, 'followUp', op.field)}` : op.op;
+		const falt = op.op === 'set' ? `${op.id} ${op.field}` : op.op;
 		text(`Konflikt: ${falt} ändrades av någon annan medan du arbetade.`, {c: 'yellow', bold: true});
 		out.push([]);
 		text(`1  Behåll deras: ${describeValue(lage.deras, 200)}`);
