@@ -8,7 +8,6 @@ import {entityOfId, findEntity} from '../domain/ops.js';
 import {VERDICT_NAMN, indicatorVerdict} from '../domain/verdict.js';
 import {
 	type Activity,
-	type Goal,
 	type Indicator,
 	type Period,
 	type StoreData,
@@ -47,19 +46,19 @@ export function showData(data: StoreData, id: string, period: Period) {
 	const item = entity && findEntity(data, entity, id);
 	if (!entity || !item) throw new MalkollError(`show: okänt id "${visibleLine(id)}"`);
 	const asOf = periodSlut(data, period);
-	if (entity === 'indicator') {
-		const ind = item as Indicator;
-		return {entity, period, asOf, ...indicatorView(data, ind, period), perioder: perPeriod(data, p => data.followUp[p]?.indicators[id])};
+	if ('namn' in item) {
+		const ind = item;
+		return {entity: 'indicator' as const, period, asOf, ...indicatorView(data, ind, period), perioder: perPeriod(data, p => data.followUp[p]?.indicators[id])};
 	}
-	if (entity === 'activity') {
-		const akt = item as Activity;
-		return {entity, period, asOf, ...activityView(data, akt, period, asOf), perioder: perPeriod(data, p => data.followUp[p]?.activities[id])};
+	if ('text' in item) {
+		const akt = item;
+		return {entity: 'activity' as const, period, asOf, ...activityView(data, akt, period, asOf), perioder: perPeriod(data, p => data.followUp[p]?.activities[id])};
 	}
-	const goal = item as Goal;
+	const goal = item;
 	const idx = indexStore(data);
 	const fu = data.followUp[period]?.goals[id] ?? {};
 	return {
-		entity,
+		entity: 'goal' as const,
 		period,
 		asOf,
 		...goal,
