@@ -219,6 +219,8 @@ describe('bad input: one line naming the file, field or line, exit 2, store unto
 		writeFileSync(text, 'Rad ett\r\nRad två med å ä ö\n\n');
 		expect((await run(['set', '3.4.1.1', '--analys-file', text, '--data', file])).code).toBe(0);
 		expect(json(await run(['export', '--data', file])).followUp.VB.goals['3.4.1.1'].analys).toBe('Rad ett\r\nRad två med å ä ö\n\n');
+		expect((await run(['set', '3.4.1.1', '--analys-file', '-', '--data', file], {}, 'från standard in')).code).toBe(0);
+		expect(JSON.parse(readFileSync(file, 'utf8')).followUp.VB.goals['3.4.1.1'].analys).toBe('från standard in');
 	});
 
 	it('still reads a store it may not write, and says so when writing', async () => {
