@@ -1,23 +1,16 @@
 // The chef's plan in the TUI: the form fields that add or change an enhetsmål, an activity or an
 // indicator, and the ops a filled form becomes. New ids are taken from domain/plan.ts at write time.
 import {parseDatum} from '../domain/datum.js';
-import {type Entity, type Op, same} from '../domain/ops.js';
+import {type Entity, namedOp, type Op, same} from '../domain/ops.js';
 import {nextGoalId, nextRowId, nivaUnder} from '../domain/plan.js';
 import {parseVarde} from '../domain/tal.js';
-import {type Activity, type ForvantatResultat, type Goal, type Indicator, type Riktning, type StoreData, type Varde, NIVA_NAMN, RIKTNINGAR} from '../domain/types.js';
+import {type Activity, type ForvantatResultat, type Goal, type Indicator, type StoreData, type Varde, ENHET_NAMN, ENHETER, NIVA_NAMN, RIKTNING_NAMN, RIKTNINGAR} from '../domain/types.js';
 import {MalkollError} from '../errors.js';
 import {editorText, nyEditor} from './editor.js';
 import type {FormFalt} from './state.js';
 
-export const RIKTNING_NAMN: Record<Riktning, string> = {
-	hogre: 'högre är bättre',
-	lagre: 'lägre är bättre',
-	max: 'högst målet',
-	band: 'inom ± målet',
-};
-
-const ENHETER = ['', '%', 'st', 'index'] as const;
-const ENHET_NAMN: Record<string, string> = {'': 'ingen', '%': '%', st: 'st', index: 'index'};
+const ENHET_VAL = ['', ...ENHETER];
+const ENHET_VALNAMN: Record<string, string> = {'': 'ingen', ...ENHET_NAMN};
 
 export {ENTITY_NAMN} from '../domain/ops.js';
 /** "Nytt mål", "Ny aktivitet": the heading and the errors of a new item's form. */
@@ -69,7 +62,7 @@ export function planFalt(entity: Entity, item?: Goal | Indicator | Activity): Fo
 	const i = item as Indicator | undefined;
 	return [
 		falt('namn', 'Namn', i?.namn, i?.namn ?? ''),
-		falt('enhet', 'Enhet', i?.enhet, i?.enhet ?? '', {val: ENHETER, valNamn: ENHET_NAMN}),
+		falt('enhet', 'Enhet', i?.enhet, i?.enhet ?? '', {val: ENHET_VAL, valNamn: ENHET_VALNAMN}),
 		falt('riktning', 'Riktning', i?.riktning, i?.riktning ?? 'hogre', {val: RIKTNINGAR, valNamn: RIKTNING_NAMN}),
 		falt('arsmal', 'Årsmål', i?.arsmal, i?.arsmal?.raw ?? ''),
 	];
@@ -123,7 +116,7 @@ export function lasForm(falt: FormFalt[], namn: string): Array<{field: string; v
 
 /** The def ops for the fields that differ from the item as it was when the form opened. */
 export function andraOps(entity: Entity, id: string, varden: ReturnType<typeof lasForm>): Op[] {
-	return varden.filter(v => !same(v.value, v.original)).map(v => ({op: 'def', entity, id, field: v.field, value: v.value, expect: v.original}));
+	return varden.filter(v => !same(v.value, v.original)).map(v => namedOp({op: 'def', entity, id, field: v.field, value: v.value, expect: v.original}));
 }
 
 /** The op that adds the new item under `parentId`, with the next free id in `data` (run under the store's lock). */
@@ -136,5 +129,5 @@ export function nyOp(data: StoreData, entity: Entity, parentId: string, varden: 
 		if (v.beskrivning !== undefined) goal.beskrivning = v.beskrivning as string;
 		return {op: 'add', entity, item: goal};
 	}
-	return {op: 'add', entity, item: {id: nextRowId(data, entity, parentId), malId: parentId, ...v} as Activity | Indicator};
+	return namedOp({op: 'add', entity, item: {id: nextRowId(data, entity, parentId), malId: parentId, ...v}});
 }

@@ -2,7 +2,7 @@
 // the last rendered frame, so a burst of typing arrives complete; React only draws snapshots.
 import {periodSlut, parseDatum} from '../domain/datum.js';
 import {type StoreIndex, goalWarnings, indexStore, relatedActivities, relatedIndicators, suggestStatus} from '../domain/bedomning.js';
-import {type Change, type Entity, type Op, findEntity, getFollowUp, invertChange} from '../domain/ops.js';
+import {type Change, type Entity, type Op, findEntity, getFollowUp, invertChange, namedOp} from '../domain/ops.js';
 import {carryForwardOps, forraPeriod, harUppfoljning, medGranskning} from '../domain/plan.js';
 import {analysMall} from '../domain/analys.js';
 import {parseInmatning} from '../domain/tal.js';
@@ -835,7 +835,7 @@ export class UiController {
 				if (text === ((f.original as string | undefined) ?? '')) continue;
 				value = text.trim() === '' ? undefined : text;
 			}
-			ops.push({op: 'set', period: lage.period, entity: lage.entity, id: lage.id, field: f.field, value, expect: f.original});
+			ops.push(namedOp({op: 'set', period: lage.period, entity: lage.entity, id: lage.id, field: f.field, value, expect: f.original}));
 		}
 		this.lage = {typ: 'normal'};
 		if (ops.length === 0) return this.visa('Inget ändrat');
@@ -972,7 +972,7 @@ export class UiController {
 				this.lage = {typ: 'editor', goalId: op.id, period: op.period, original: deras, ed: nyEditor(typeof op.value === 'string' ? op.value : ''), fraga: false, force: lage.force};
 			} else this.visa(`${op.id} ${op.field}: inte sparat, den andra ändringen ligger kvar`, true);
 		} else if (id === 'behallMitt') {
-			const ops = lage.ops.map((o, i) => (i === lage.index ? {...op, expect: lage.deras} : o));
+			const ops = lage.ops.map((o, i) => (i === lage.index ? namedOp({...op, expect: lage.deras}) : o));
 			this.lage = {typ: 'normal'};
 			this.fragaKonflikt(ops, lage.efter, lage.force);
 		}
