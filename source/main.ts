@@ -22,6 +22,7 @@ const HELP = `
     $ malkoll history [ID] [--json]
     $ malkoll restore ID --version N
     $ malkoll import RAPPORT.txt [--out FIL] [--into FIL] [--strict]
+    $ malkoll init --fran NÄMNDENS-PLAN --namn ENHET [--out FIL] [--force]   ny enhet från nämndens plan
     $ malkoll add enhetsmal|aktivitet|indikator --under ID --titel TEXT [...]
     $ malkoll edit ID [--titel --beskrivning --resultat --start --slut --arsmal --riktning ...]
     $ malkoll rm ID
@@ -70,6 +71,8 @@ const FLAGS = {
 	out: {type: 'string'},
 	into: {type: 'string'},
 	strict: {type: 'boolean'},
+	fran: {type: 'string'},
+	namn: {type: 'string'},
 	under: {type: 'string'},
 	titel: {type: 'string'},
 	beskrivning: {type: 'string'},
@@ -105,6 +108,7 @@ const ALLOWED: Record<string, FlagName[]> = {
 	history: ['json'],
 	restore: ['version', 'force', 'json'],
 	import: ['out', 'into', 'strict'],
+	init: ['fran', 'namn', 'out', 'force'],
 };
 
 /** Flags the user actually wrote, by their camelCase name, with how many times each. */
@@ -191,6 +195,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
 				return await (await import('./commands/history.js')).history(ctx);
 			case 'restore':
 				return await (await import('./commands/history.js')).restore(ctx);
+			case 'init':
+				return await (await import('./commands/init.js')).init(ctx);
 			case 'import': {
 				const {importCommand} = await import('./commands/import.js');
 				if (rest.length !== 1) throw new MalkollError('import: ange en rapportfil, t.ex. malkoll import vb2025.txt --out enhet.json');
