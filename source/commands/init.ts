@@ -4,6 +4,7 @@ import {existsSync} from 'node:fs';
 import {readFile, rename} from 'node:fs/promises';
 import {homedir} from 'node:os';
 import path from 'node:path';
+import {createInterface} from 'node:readline/promises';
 import type {StoreData} from '../domain/types.js';
 import {MalkollError} from '../errors.js';
 import {defaultStorePath, historyPath, loadStore, writeStore} from '../store/index.js';
@@ -77,15 +78,15 @@ export async function init(ctx: Ctx): Promise<number> {
  * new unit from the nämnd's plan. Asked on the plain terminal, before the TUI takes it. */
 export async function forstaStart(ctx: Ctx): Promise<void> {
 	if (stringFlag(ctx, 'data') || ctx.env.MALKOLL_DATA || existsSync(defaultStorePath(ctx.env))) return;
-	const {createInterface} = await import('node:readline/promises');
 	const rl = createInterface({input: ctx.io.stdin, output: ctx.io.stdout});
 	// Ctrl-C or Ctrl-D leaves without a store; the pending question is aborted.
 	const avbryt = new AbortController();
 	rl.on('SIGINT', () => avbryt.abort()).on('close', () => avbryt.abort());
 	const fraga = (text: string) => rl.question(text, {signal: avbryt.signal}).catch(() => Promise.reject(new MalkollError('avbrutet; ingen fil skapades', 130)));
+	ctx.io.stdout.write('Ingen egen fil ännu.\n');
 	try {
 		for (;;) {
-			const val = await fraga('Ingen egen fil ännu. Enter: börja med exemplet (Beställarenhet 2, 2025) · n: ny enhet från nämndens plan ');
+			const val = await fraga('Enter: börja med exemplet (Beställarenhet 2, 2025) · n: ny enhet från nämndens plan ');
 			if (val.trim().toLowerCase() !== 'n') return;
 			// A file dragged into the terminal comes quoted; ~ is the shell's, not the file system's.
 			const fran = (await fraga('Nämndens verksamhetsplan (.txt, .docx, .pdf) eller store (.json): ')).trim().replace(/^(['"])(.*)\1$/, '$2').replace(/^~(?=\/|$)/, homedir());
