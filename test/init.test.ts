@@ -17,12 +17,14 @@ freshCacheEachTest();
 
 describe('malkoll init --fran', () => {
 	test.each([
-		['the bundled nämnd store', NAMND, () => read(NAMND), [3, 16, 18, 0], 2025],
-		['the VP 2023 report (seed 001)', VP, () => importReport(readFileSync(VP, 'utf8'), VP).data, [3, 16, 16, 0], 2023],
-	])('%s: a valid unit store with the nämnd goals and no enhetsmål; add enhetsmal and summary work on it', async (_, fran, namndData, counts, year) => {
+		['the bundled nämnd store', NAMND, () => read(NAMND), [3, 16, 18, 0], 2025, true],
+		['the VP 2023 report (seed 001)', VP, () => importReport(readFileSync(VP, 'utf8'), VP).data, [3, 16, 16, 0], 2023, false],
+	])('%s: a valid unit store with the nämnd goals and no enhetsmål; add enhetsmal and summary work on it', async (_, fran, namndData, counts, year, fromVB) => {
 		const out = join(tmpDir(), 'enhet.json');
 		const r = await run(['init', '--fran', fran, '--namn', 'Hemtjänst Syd', '--out', out]);
 		expect(r.code, r.stderr).toBe(0);
+		// Not from the plan itself (the bundled store is the nämnd's VB): said, not refused.
+		expect(r.stderr.includes(`obs: ${fran} är nämndens VB 2025, inte verksamhetsplanen`)).toBe(fromVB);
 		expect((await run(['validate', out])).code).toBe(0);
 		const namnd = namndData();
 		const enhet = read(out);
