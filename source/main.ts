@@ -23,6 +23,7 @@ const HELP = `
     $ malkoll history [ID] [--json]
     $ malkoll restore ID --version N
     $ malkoll import RAPPORT.txt [--out FIL] [--into FIL] [--strict]
+    $ malkoll init --fran NÄMNDENS-PLAN --namn ENHET [--out FIL] [--force]   ny enhet från nämndens plan
     $ malkoll add enhetsmal|aktivitet|indikator --under ID --titel TEXT [...]
     $ malkoll edit ID [flaggor]                   ändra planen
     $ malkoll help set|add|edit                  kommandots flaggor med exempel
@@ -64,6 +65,8 @@ const FLAGS = {
 	out: {type: 'string'},
 	into: {type: 'string'},
 	strict: {type: 'boolean'},
+	fran: {type: 'string'},
+	namn: {type: 'string'},
 	under: {type: 'string'},
 	carry: {type: 'boolean'},
 	reopen: {type: 'boolean'},
@@ -89,6 +92,7 @@ const ALLOWED: Record<string, FlagName[]> = {
 	history: ['json'],
 	restore: ['version', 'force', 'json'],
 	import: ['out', 'into', 'strict'],
+	init: ['fran', 'namn', 'out', 'force'],
 };
 
 /** Flags the user actually wrote, by their camelCase name, with how many times each. */
@@ -188,6 +192,8 @@ export async function main(args: string[], io: Io): Promise<number> {
 				return await (await import('./commands/history.js')).history(ctx);
 			case 'restore':
 				return await (await import('./commands/history.js')).restore(ctx);
+			case 'init':
+				return await (await import('./commands/init.js')).init(ctx);
 			case 'import': {
 				const {importCommand} = await import('./commands/import.js');
 				if (rest.length !== 1) throw new MalkollError('import: ange en rapportfil, t.ex. malkoll import vb2025.txt --out enhet.json');

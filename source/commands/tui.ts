@@ -7,6 +7,7 @@ export async function tui(ctx: Ctx): Promise<number> {
 	if (!ctx.io.stdin.isTTY || !ctx.io.stdout.isTTY) {
 		throw new MalkollError('ingen terminal: TUI:n behöver en terminal på stdin och stdout; använd t.ex. malkoll summary eller malkoll export --json');
 	}
+	await (await import('./init.js')).forstaStart(ctx);
 	// Ink draws only the last frame when the CI variable is set; the TUI has a terminal by now,
 	// so that mode is never right here (it left CI's tmux tests with a blank screen).
 	for (const key of ['CI', 'CONTINUOUS_INTEGRATION']) if (process.env[key] !== undefined) process.env[key] = '0';
