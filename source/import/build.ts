@@ -1,5 +1,5 @@
 // Builds a StoreData from the unit stream of a report: metadata, the goal tree with dotted ids,
-// statuses, texts, indicator and activity tables. Whatever it cannot place becomes a warning.
+// statuses, texts, indicator and activity tables. Whatever it cannot place is listed with its line.
 import path from 'node:path';
 import {MalkollError} from '../errors.js';
 import {arGiltigtDatum} from '../domain/datum.js';
@@ -19,21 +19,27 @@ import {
 	type Varde,
 	SCHEMA_VERSION,
 } from '../domain/types.js';
+import {HEADING, STATUS} from './recognisers.js';
 import type {Unit} from './units.js';
 
+export const LEVELS = ['im', 'vo', 'namndmal', 'enhetsmal', 'indikator', 'aktivitet', 'ovrigt'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** Something the report holds that did not get into the store: a goal, a row or a piece of text. */
 export interface Warning {
 	line: number;
+	level: Level;
 	message: string;
 }
 
-const HEADING = /^(KF:s inriktningsmål|KF:s mål för verksamhetsområdet|Nämndmål|Enhetsmål)\s*:\s*(?:(\d+(?:\.\d+){0,3})\.?(?=\s|$))?\s*(.*)$/;
+/** Per level: what the reader recognised and what got into the store. */
+export type Accounting = Record<Level, {found: number; placed: number}>;
 const NIVA_AV: Record<string, Niva> = {
 	'KF:s inriktningsmål': 'im',
 	'KF:s mål för verksamhetsområdet': 'vo',
 	Nämndmål: 'namndmal',
 	Enhetsmål: 'enhetsmal',
 };
-const STATUS = /^[●—–\-•]?\s*(Uppfylls helt|Uppfylls delvis|Uppfylls inte|Inga data|Ingen)$/;
 const STATUS_AV: Record<string, Status> = {
 	'Uppfylls helt': 'helt',
 	'Uppfylls delvis': 'delvis',
@@ -96,7 +102,10 @@ interface RawGoal {
 export interface Built {
 	data: StoreData;
 	warnings: Warning[];
+	accounting: Accounting;
 }
+
+type Warn = (line: number, message: string, level?: Level) => void;
 
 type Mode = 'start' | 'beskrivning' | 'fr' | 'analys' | 'ind' | 'indAnalys' | 'indKommentar' | 'akt' | 'outside';
 
@@ -196,11 +205,16 @@ function capitalize(s: string): string {
 }
 
 /** Builds the store; throws MalkollError when the text holds no goal tree at all. */
-export function buildStore(units: Unit[], fil: string): Built {
+export function buildStore(units: Unit[], toc: string[], fil: string): Built {
 	const warnings: Warning[] = [];
-	const warn = (line: number, message: string) => warnings.push({line, message});
+	const found = Object.fromEntries(LEVELS.map(l => [l, 0])) as Record<Level, number>;
+	const warn: Warn = (line, message, level = 'ovrigt') => {
+		warnings.push({line, level, message});
+		if (level === 'ovrigt') found.ovrigt++;
+	};
 	const goals: RawGoal[] = [];
-	const stopTitles = new Set<string>();
+	const stopTitles = new Set(toc.map(norm));
+	let outsideTable: 'indikator' | 'aktivitet' | undefined;
 	const preamble: Unit[] = [];
 	let current: RawGoal | undefined;
 	let mode = 'outside' as Mode;
@@ -217,7 +231,8 @@ export function buildStore(units: Unit[], fil: string): Built {
 		const niva = NIVA_AV[m[1]!]!;
 		const g: RawGoal = {line: u.line, niva, num: m[2], titel: m[3]!.trim(), children: [], beskrivning: [], fr: [], analys: [], indicators: [], activities: []};
 		const parent = niva === 'vo' ? lastIm : niva === 'namndmal' ? lastVo : niva === 'enhetsmal' ? lastNm : undefined;
-		if (niva !== 'im' && !parent) warn(u.line, `${m[1]} utan överordnat mål: "${g.titel}"`);
+		if (niva !== 'im' && !parent) warn(u.line, `${m[1]} utan överordnat mål: "${g.titel.slice(0, 60)}"`, niva);
+		found[niva]++;
 		g.parent = parent;
 		parent?.children.push(g);
 		if (niva === 'im') [lastIm, lastVo, lastNm] = [g, undefined, undefined];
@@ -231,10 +246,6 @@ export function buildStore(units: Unit[], fil: string): Built {
 
 	for (let i = 0; i < units.length; i++) {
 		const u = units[i]!;
-		if (u.toc) {
-			if (!HEADING.test(u.text)) stopTitles.add(norm(u.text));
-			continue;
-		}
 		const text = u.text;
 		const h = u.cells ? undefined : HEADING.exec(text);
 		if (h) {
@@ -250,7 +261,18 @@ export function buildStore(units: Unit[], fil: string): Built {
 			current = undefined;
 			continue;
 		}
-		if (mode === 'outside' || !current) continue;
+		if (mode === 'outside' || !current) {
+			// Tables outside the goal tree (ekonomi, synpunkter) are not the reader's; indicator and activity tables are.
+			const key = u.cells && columnKey(u.cells[0]!);
+			if (key === 'namn' || key === 'text') {
+				outsideTable = key === 'namn' ? 'indikator' : 'aktivitet';
+				warn(u.line, 'tabellhuvud utanför målträdet');
+			} else if (u.cells && outsideTable && !/^(Analys|Kommentar)\b/.test(u.cells[0]!)) {
+				found[outsideTable]++;
+				warn(u.line, `${outsideTable === 'indikator' ? 'indikatorrad' : 'aktivitetsrad'} utanför målträdet: "${text.slice(0, 60)}"`, outsideTable);
+			} else if (!u.cells) outsideTable = undefined;
+			continue;
+		}
 		const g = current;
 		if (u.cells) {
 			const first = u.cells[0]!;
@@ -293,14 +315,16 @@ export function buildStore(units: Unit[], fil: string): Built {
 					warn(u.line, `raden har ${u.cells.length} celler, väntade ${columns.length}`);
 				}
 				if (mode === 'akt') {
+					found.aktivitet++;
 					if (!row.text) {
-						warn(u.line, 'aktivitetsrad utan text');
+						warn(u.line, 'aktivitetsrad utan text', 'aktivitet');
 						continue;
 					}
 					g.activities.push({line: u.line, text: row.text, start: row.start ?? '', slut: row.slut ?? '', avvikelse: row.avvikelse ?? '', analys: []});
 				} else {
+					found.indikator++;
 					if (!row.namn) {
-						warn(u.line, 'indikatorrad utan namn');
+						warn(u.line, 'indikatorrad utan namn', 'indikator');
 						continue;
 					}
 					mode = 'ind';
@@ -382,6 +406,7 @@ export function buildStore(units: Unit[], fil: string): Built {
 	// Metadata from the preamble: title, Dnr, recipient, date.
 	let kind: {period: Period; year: number} | undefined;
 	let namnEfterTitel: string | undefined;
+	let titelNamn: string | undefined;
 	let till: string | undefined;
 	let dnr: string | undefined;
 	let datum: string | undefined;
@@ -390,6 +415,9 @@ export function buildStore(units: Unit[], fil: string): Built {
 		const k = kind ? undefined : kindAv(t);
 		if (k) {
 			kind = k;
+			// "Verksamhetsberättelse 2021 för Beställarenhet Norr": the organisation in the title.
+			const rest = /\b(?:19|20)\d{2}\b\s*(?:för\s+(\p{L}.*)|[-–,]?\s*(\p{Lu}.*))$/u.exec(t);
+			if (rest) titelNamn = capitalize((rest[1] ?? rest[2])!.trim());
 			const next = preamble[i + 1]?.text;
 			if (next && !/^Förslag till beslut$/.test(next) && !/^Innehållsförteckning$/.test(next)) namnEfterTitel = next;
 			continue;
@@ -397,6 +425,8 @@ export function buildStore(units: Unit[], fil: string): Built {
 		const d = /^Dnr:?\s*(.+)$/.exec(t);
 		if (d && !dnr) dnr = d[1]!.trim();
 		if (/(^|[^A-Za-zåäö])Till$/.test(t) && !till) till = preamble[i + 1]?.text;
+		const tillRad = /^Till:?\s+(\p{Lu}.{2,60})$/u.exec(t);
+		if (tillRad && !till) till = tillRad[1];
 		if (!datum) datum = svensktDatum(t);
 	}
 	const enhet = goals.some(g => g.niva === 'enhetsmal');
@@ -415,17 +445,19 @@ export function buildStore(units: Unit[], fil: string): Built {
 	let namn: string | undefined;
 	let namnd: string | undefined;
 	if (enhet) {
-		namn = namnEfterTitel;
-		namnd = till;
+		namn = namnEfterTitel ?? titelNamn ?? till;
+		if (till !== namn) namnd = till;
 	} else {
-		namn = till ?? vanligasteNamnd(units);
+		namn = till ?? titelNamn ?? vanligasteNamnd(units);
 	}
 	if (!namn) {
 		warn(1, 'organisationens namn framgår inte av rapporten');
 		namn = 'Okänd organisation';
 	}
 
-	return {data: toStore(goals, {period, year, enhet, namn, namnd, dnr, datum, fil}, warn), warnings};
+	const {data, placed} = toStore(goals, {period, year, enhet, namn, namnd, dnr, datum, fil}, warn);
+	const accounting = Object.fromEntries(LEVELS.map(l => [l, {found: found[l], placed: placed[l]}])) as Accounting;
+	return {data, warnings: warnings.sort((a, b) => a.line - b.line), accounting};
 }
 
 function mode_(xs: number[]): number {
@@ -447,11 +479,11 @@ function vanligasteNamnd(units: Unit[]): string | undefined {
 
 /** Dotted ids: IM and VO from their headings; nämndmål from the heading, else from the VO
  * analysis subheadings ("3.4.1 …"), else by order; enhetsmål by order under their nämndmål. */
-function assignIds(goals: RawGoal[], warn: (line: number, message: string) => void): void {
+function assignIds(goals: RawGoal[], warn: Warn): void {
 	const used = new Set<string>();
 	const take = (g: RawGoal, id: string) => {
 		if (used.has(id)) {
-			warn(g.line, `id ${id} förekommer två gånger; målet "${g.titel.slice(0, 50)}" hoppas över`);
+			warn(g.line, `id ${id} förekommer två gånger; målet "${g.titel.slice(0, 50)}" hoppas över`, g.niva);
 			return;
 		}
 		used.add(id);
@@ -534,8 +566,9 @@ export function parseForvantat(paras: string[]): ForvantatResultat[] {
 function toStore(
 	raw: RawGoal[],
 	meta: {period: Period; year: number; enhet: boolean; namn: string; namnd?: string; dnr?: string; datum?: string; fil: string},
-	warn: (line: number, message: string) => void,
-): StoreData {
+	warn: Warn,
+): {data: StoreData; placed: Record<Level, number>} {
+	const placed = Object.fromEntries(LEVELS.map(l => [l, 0])) as Record<Level, number>;
 	const goals: Goal[] = [];
 	const indicators: Indicator[] = [];
 	const activities: Activity[] = [];
@@ -543,7 +576,15 @@ function toStore(
 	const fuInd: Record<string, IndicatorFollowUp> = {};
 	const fuAkt: Record<string, ActivityFollowUp> = {};
 	for (const g of raw) {
-		if (!g.id) continue;
+		if (!g.id) {
+			for (const r of [...g.indicators, ...g.activities]) {
+				warn(r.line, `${'namn' in r ? 'indikatorn' : 'aktiviteten'} hör till målet på rad ${g.line}, som inte fick plats`, 'namn' in r ? 'indikator' : 'aktivitet');
+			}
+			continue;
+		}
+		placed[g.niva]++;
+		placed.indikator += g.indicators.length;
+		placed.aktivitet += g.activities.length;
 		const goal: Goal = {id: g.id, niva: g.niva, titel: g.titel, forvantatResultat: parseForvantat(g.fr)};
 		if (g.parent?.id) goal.parentId = g.parent.id;
 		if (g.beskrivning.length > 0) goal.beskrivning = g.beskrivning.join('\n\n');
@@ -610,7 +651,7 @@ function toStore(
 	// The store records the report's file name; messages name the file as it was given.
 	const kalla: NonNullable<StoreData['kalla']> = {fil: path.basename(meta.fil), rapport: meta.period};
 	if (meta.datum) kalla.datum = meta.datum;
-	return {
+	const data: StoreData = {
 		schemaVersion: SCHEMA_VERSION,
 		organisation,
 		year: meta.year,
@@ -622,4 +663,5 @@ function toStore(
 		followUp: {[meta.period]: {goals: fuGoals, indicators: fuInd, activities: fuAkt}},
 		kalla,
 	};
+	return {data, placed};
 }

@@ -1,10 +1,12 @@
-// The report importer: text of a VP, tertialrapport or verksamhetsberättelse → StoreData.
+// The report importer: text of a VP, tertialrapport or verksamhetsberättelse → StoreData, with an
+// accounting of every goal, indicator and activity found: placed in the tree or listed with its line.
 import {MalkollError} from '../errors.js';
 import {type Built, buildStore} from './build.js';
 import {readLayoutA} from './layout-a.js';
+import {kindOf, prepare} from './recognisers.js';
 import {type Layout, detectLayout, readLayoutB} from './units.js';
 
-export type {Warning} from './build.js';
+export type {Accounting, Level, Warning} from './build.js';
 
 export interface ImportResult extends Built {
 	layout: Layout;
@@ -13,8 +15,15 @@ export interface ImportResult extends Built {
 /** Reads a report's text; `fil` names the file in messages and in kalla.fil. */
 export function importReport(text: string, fil: string): ImportResult {
 	if (text.includes('\u0000')) throw new MalkollError(`${fil}: filen är inte text (binära tecken)`);
-	const lines = text.replace(/\r\n?/g, '\n').split('\n');
+	const {lines, toc} = prepare(text.replace(/\r\n?/g, '\n').split('\n'));
 	const layout = detectLayout(lines);
-	const units = layout === 'A' ? readLayoutA(lines) : readLayoutB(lines);
-	return {...buildStore(units, fil), layout};
+	const built = buildStore(layout === 'A' ? readLayoutA(lines) : readLayoutB(lines), toc, fil);
+	// A line that looks like a goal heading or a table header but that no recogniser read is counted too.
+	for (const l of lines) {
+		if (kindOf(l.raw.trim()) !== 'liknar-rubrik') continue;
+		built.warnings.push({line: l.nr, level: 'ovrigt', message: `ser ut som en rubrik men kunde inte läsas: "${l.raw.trim().slice(0, 60)}"`});
+		built.accounting.ovrigt.found++;
+	}
+	built.warnings.sort((a, b) => a.line - b.line);
+	return {...built, layout};
 }
