@@ -15,8 +15,9 @@ export interface ImportResult extends Built {
 /** Reads a report's text; `fil` names the file in messages and in kalla.fil. */
 export function importReport(text: string, fil: string): ImportResult {
 	if (text.includes('\u0000')) throw new MalkollError(`${fil}: filen är inte text (binära tecken)`);
-	const {lines, toc} = prepare(text.replace(/\r\n?/g, '\n').split('\n'));
-	const layout = detectLayout(lines);
+	const input = text.replace(/\r\n?/g, '\n').split('\n');
+	const layout = detectLayout(input);
+	const {lines, toc} = prepare(input, layout === 'A');
 	const built = buildStore(layout === 'A' ? readLayoutA(lines) : readLayoutB(lines), toc, fil);
 	// A line that looks like a goal heading or a table header but that no recogniser read is counted too.
 	for (const l of lines) {

@@ -85,8 +85,9 @@ export interface Prepared {
 
 const TITLE = /^(Verksamhetsberättelse|Verksamhetsplan|Tertialrapport)\b/i;
 
-/** Removes page furniture and the table of contents, and joins goal headings wrapped over lines. */
-export function prepare(input: string[]): Prepared {
+/** Removes page furniture and the table of contents, and joins goal headings wrapped over lines
+ * (hard-wrapped text, `wrapped`, joins a heading's title itself). */
+export function prepare(input: string[], wrapped: boolean): Prepared {
 	const raw = input.map(stripMarkup);
 	const text = raw.map(l => l.trim());
 	// The title page ends at the first contents entry or goal heading.
@@ -117,7 +118,7 @@ export function prepare(input: string[]): Prepared {
 			continue;
 		}
 		let line = raw[i]!;
-		if (kind === 'rubrik' || kind === 'rubrikdel') {
+		if (kind === 'rubrikdel' || (kind === 'rubrik' && (!wrapped || hit!.m[3] === ''))) {
 			// A heading's label, number and title wrapped over lines, up to a blank line or a line of its own kind.
 			let titel = kind === 'rubrik' && hit!.m[3] !== '';
 			for (let j = i + 1; j < raw.length && j < i + 8; j++) {

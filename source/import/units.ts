@@ -18,11 +18,11 @@ export type Layout = 'A' | 'B';
 const FINAL = /[.!?:;)"”]$/;
 
 /** Layout A when nearly every non-blank line ends in a space (hard-wrapped PDF text). */
-export function detectLayout(lines: Line[]): Layout {
+export function detectLayout(lines: string[]): Layout {
 	let nonBlank = 0;
 	let spaced = 0;
 	let tabs = 0;
-	for (const {raw} of lines) {
+	for (const raw of lines) {
 		if (raw.trim() === '') continue;
 		nonBlank++;
 		if (raw.endsWith(' ')) spaced++;
