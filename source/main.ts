@@ -21,7 +21,7 @@ const HELP = `
     $ malkoll validate [FIL]
     $ malkoll history [ID] [--json]
     $ malkoll restore ID --version N
-    $ malkoll import RAPPORT.txt [--out FIL] [--into FIL] [--strict]
+    $ malkoll import RAPPORT.txt [--out FIL|--into FIL] [--partial] [--json] [--dry-run]
     $ malkoll add enhetsmal|aktivitet|indikator --under ID --titel TEXT [...]
     $ malkoll edit ID [--titel --beskrivning --resultat --start --slut --arsmal --riktning ...]
     $ malkoll rm ID
@@ -69,7 +69,8 @@ const FLAGS = {
 	version: {type: 'string'},
 	out: {type: 'string'},
 	into: {type: 'string'},
-	strict: {type: 'boolean'},
+	partial: {type: 'boolean'},
+	dryRun: {type: 'boolean'},
 	under: {type: 'string'},
 	titel: {type: 'string'},
 	beskrivning: {type: 'string'},
@@ -104,7 +105,7 @@ const ALLOWED: Record<string, FlagName[]> = {
 	validate: ['json'],
 	history: ['json'],
 	restore: ['version', 'force', 'json'],
-	import: ['out', 'into', 'strict'],
+	import: ['out', 'into', 'partial', 'json', 'dryRun'],
 };
 
 /** Flags the user actually wrote, by their camelCase name, with how many times each. */
@@ -198,7 +199,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
 					file: rest[0]!,
 					out: flags.out as string | undefined,
 					into: flags.into as string | undefined,
-					strict: Boolean(flags.strict),
+					partial: Boolean(flags.partial),
+					json: Boolean(flags.json),
+					dryRun: Boolean(flags.dryRun),
 					author: flags.author as string | undefined,
 					stdout: io.stdout,
 					stderr: io.stderr,

@@ -1,6 +1,5 @@
 // The report importer: text of a VP, tertialrapport or verksamhetsberättelse → StoreData, with an
 // accounting of every goal, indicator and activity found: placed in the tree or listed with its line.
-import {MalkollError} from '../errors.js';
 import {type Built, buildStore} from './build.js';
 import {readLayoutA} from './layout-a.js';
 import {kindOf, prepare} from './recognisers.js';
@@ -14,7 +13,6 @@ export interface ImportResult extends Built {
 
 /** Reads a report's text; `fil` names the file in messages and in kalla.fil. */
 export function importReport(text: string, fil: string): ImportResult {
-	if (text.includes('\u0000')) throw new MalkollError(`${fil}: filen är inte text (binära tecken)`);
 	const input = text.replace(/\r\n?/g, '\n').split('\n');
 	const layout = detectLayout(input);
 	const {lines, toc} = prepare(input, layout === 'A');

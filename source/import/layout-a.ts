@@ -77,7 +77,8 @@ export function splitRow(rowLines: string[], ncols: number): {namn: string; cell
 	if (tokens.length < 2) return undefined;
 	const cells: string[] = [];
 	tokens.forEach((t, k) => {
-		if (k > 0) for (let e = 1; e < t.gap; e++) cells.push('');
+		// n spaces between two cells, or between the name and the first value, are n−1 empty cells.
+		for (let e = 1; e < t.gap; e++) cells.push('');
 		cells.push(t.v);
 	});
 	while (cells.length > ncols && cells.includes('')) cells.splice(cells.indexOf(''), 1);

@@ -41,8 +41,8 @@ export const RECOGNISERS: Recogniser[] = [
 	{name: 'innehall-tabb', kind: 'innehall', match: /^([^\t]*?[^\t.])\.*\s*\t\s*(\d{1,3})$/, yields: 'titel (tabb och sidnummer)'},
 	{name: 'innehall-punkter', kind: 'innehall', match: /^(.*?\S)\s*(?:\.\s?){4,}\s*(\d{1,3})$/, yields: 'titel (punktlinje och sidnummer)'},
 	{name: 'innehall-sidnummer', kind: 'innehall', match: /^(.*?\D)\s+(\d{1,3})$/, where: 'innehall', yields: 'titel (sidnummer efter mellanslag)'},
-	{name: 'malrubrik', kind: 'rubrik', match: HEADING, yields: 'nivå, nummer, titel'},
 	{name: 'etikett-utan-titel', kind: 'rubrikdel', match: new RegExp(`^(?:${LABELS})\\s*:\\s*(?:\\d+(?:\\.\\d+){0,3}\\.?)?$`), yields: 'rubrik, titeln på nästa rad'},
+	{name: 'malrubrik', kind: 'rubrik', match: HEADING, yields: 'nivå, nummer, titel'},
 	{name: 'etikett-delad', kind: 'rubrikdel', match: /^KF:s(?: mål(?: för)?| inriktnings-?)?$/, yields: 'rubrik, etikettens slut på nästa rad'},
 	{name: 'status', kind: 'status', match: STATUS, yields: 'status'},
 	{name: 'nyckelord', kind: 'nyckelord', match: KEYWORD, yields: 'avsnitt'},
@@ -93,7 +93,7 @@ export function prepare(input: string[], wrapped: boolean): Prepared {
 	// The title page ends at the first contents entry or goal heading.
 	let body = text.findIndex(t => {
 		const k = kindOf(t);
-		return k === 'innehallsrubrik' || k === 'innehall' || k === 'rubrik';
+		return k === 'innehallsrubrik' || k === 'innehall' || k === 'rubrik' || k === 'rubrikdel';
 	});
 	if (body < 0) body = text.length;
 	const headers = pageHeaders(text.slice(0, body));
@@ -118,9 +118,9 @@ export function prepare(input: string[], wrapped: boolean): Prepared {
 			continue;
 		}
 		let line = raw[i]!;
-		if (kind === 'rubrikdel' || (kind === 'rubrik' && (!wrapped || hit!.m[3] === ''))) {
+		if (kind === 'rubrikdel' || (kind === 'rubrik' && !wrapped)) {
 			// A heading's label, number and title wrapped over lines, up to a blank line or a line of its own kind.
-			let titel = kind === 'rubrik' && hit!.m[3] !== '';
+			let titel = kind === 'rubrik';
 			for (let j = i + 1; j < raw.length && j < i + 8; j++) {
 				const n = text[j]!;
 				if (n === '' && titel) break;
