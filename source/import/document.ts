@@ -2,6 +2,8 @@
 // The kind of file is told by its content, never by its name.
 import {MalkollError} from '../errors.js';
 
+const CP1252 = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
+
 /** `file` names the file in messages. */
 export async function readDocument(file: string, bytes: Buffer): Promise<string> {
 	return decodeText(file, bytes);
@@ -18,8 +20,9 @@ export function decodeText(file: string, bytes: Uint8Array): string {
 			// TextDecoder drops a UTF-8 BOM itself.
 			text = new TextDecoder('utf-8', {fatal: true}).decode(bytes);
 		} catch {
-			// Not UTF-8: the one-byte code page Swedish Windows saves text in (å = E5, ä = E4, ö = F6).
-			text = new TextDecoder('windows-1252').decode(bytes);
+			// Not UTF-8: the code page Swedish Windows saves text in. Node 20's TextDecoder('windows-1252')
+			// is Latin-1 (0x80–0x9F become control characters), so those 32 bytes are mapped here.
+			text = Buffer.from(bytes).toString('latin1').replace(/[\x80-\x9f]/g, c => CP1252[c.charCodeAt(0) - 0x80]!);
 		}
 	}
 	if (text.includes('\u0000')) throw new MalkollError(`${file}: filen är inte text (binära tecken); spara rapporten som text och försök igen`);

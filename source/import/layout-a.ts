@@ -92,7 +92,10 @@ export function splitRow(rowLines: string[], ncols: number): {namn: string; cell
 export function readLayoutA(input: Line[]): Unit[] {
 	const ls = logicalLines(input);
 	const units: Unit[] = [];
-	const width = [...ls.map(l => l.raw.trimEnd().length)].sort((a, b) => a - b)[Math.floor(ls.length * 0.9)] ?? 100;
+	// The text's width, from the 90th percentile of line lengths; a goal heading's lines do not count, however it was wrapped.
+	let iRubrik = false;
+	const bredder = ls.filter(l => !(iRubrik = HEADING.test(l.text) || (iRubrik && l.text !== '' && !structural(l.text)))).map(l => l.raw.trimEnd().length);
+	const width = bredder.sort((a, b) => a - b)[Math.floor(bredder.length * 0.9)] ?? 100;
 	let para: {line: number; parts: string[]} | undefined;
 	let blank = true;
 	let tabell: 'ind' | 'akt' | undefined;

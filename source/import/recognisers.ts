@@ -124,7 +124,7 @@ export function prepare(input: string[], wrapped: boolean): Prepared {
 			for (let j = i + 1; j < raw.length && j < i + 8; j++) {
 				const n = text[j]!;
 				if (n === '' && titel) break;
-				if (n === '' || recognise(n)?.r.kind === 'sidhuvud') continue;
+				if (n === '' || recognise(n)?.r.kind === 'sidhuvud' || headers.has(n)) continue;
 				const k = kindOf(n);
 				if (k && k !== 'liknar-rubrik') break;
 				line = `${line.trimEnd()} ${raw[j]!.trimStart()}`;
