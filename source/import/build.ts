@@ -205,7 +205,7 @@ function capitalize(s: string): string {
 }
 
 /** Builds the store; throws MalkollError when the text holds no goal tree at all. */
-export function buildStore(units: Unit[], toc: string[], fil: string): Built {
+export function buildStore(units: Unit[], {toc, headers}: {toc: string[]; headers: string[]}, fil: string): Built {
 	const warnings: Warning[] = [];
 	const found = Object.fromEntries(LEVELS.map(l => [l, 0])) as Record<Level, number>;
 	const warn: Warn = (line, message, level = 'ovrigt') => {
@@ -445,10 +445,10 @@ export function buildStore(units: Unit[], toc: string[], fil: string): Built {
 	let namn: string | undefined;
 	let namnd: string | undefined;
 	if (enhet) {
-		namn = namnEfterTitel ?? titelNamn ?? till;
+		namn = namnEfterTitel ?? titelNamn ?? headers[0] ?? till;
 		if (till !== namn) namnd = till;
 	} else {
-		namn = till ?? titelNamn ?? vanligasteNamnd(units);
+		namn = till ?? titelNamn ?? vanligasteNamnd(units) ?? headers[0];
 	}
 	if (!namn) {
 		warn(1, 'organisationens namn framgår inte av rapporten');

@@ -15,8 +15,8 @@ export interface ImportResult extends Built {
 export function importReport(text: string, fil: string): ImportResult {
 	const input = text.replace(/\r\n?/g, '\n').split('\n');
 	const layout = detectLayout(input);
-	const {lines, toc} = prepare(input, layout === 'A');
-	const built = buildStore(layout === 'A' ? readLayoutA(lines) : readLayoutB(lines), toc, fil);
+	const {lines, toc, headers} = prepare(input, layout === 'A');
+	const built = buildStore(layout === 'A' ? readLayoutA(lines) : readLayoutB(lines), {toc, headers}, fil);
 	// A line that looks like a goal heading or a table header but that no recogniser read is counted too.
 	for (const l of lines) {
 		if (kindOf(l.raw.trim()) !== 'liknar-rubrik') continue;

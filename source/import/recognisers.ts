@@ -81,6 +81,8 @@ export interface Prepared {
 	lines: Line[];
 	/** Titles of the table of contents that are not goal headings: sections that end the goal tree. */
 	toc: string[];
+	/** Page headers other than the report's title: the organisation's name, when it is nowhere else. */
+	headers: string[];
 }
 
 const TITLE = /^(Verksamhetsberättelse|Verksamhetsplan|Tertialrapport)\b/i;
@@ -96,7 +98,7 @@ export function prepare(input: string[], wrapped: boolean): Prepared {
 		return k === 'innehallsrubrik' || k === 'innehall' || k === 'rubrik' || k === 'rubrikdel';
 	});
 	if (body < 0) body = text.length;
-	const headers = pageHeaders(text.slice(0, body));
+	const headers = pageHeaders(text.slice(0, body), text);
 	const toc: string[] = [];
 	const lines: Line[] = [];
 	let inToc = false;
@@ -136,11 +138,12 @@ export function prepare(input: string[], wrapped: boolean): Prepared {
 		lines.push({nr: i + 1, raw: line, ...(gap ? {gap} : {})});
 		gap = false;
 	}
-	return {lines, toc};
+	return {lines, toc, headers: [...headers].filter(h => !TITLE.test(h))};
 }
 
-/** Lines of the title page that come back alone as page headers: the organisation's name, the title. */
-function pageHeaders(front: string[]): Set<string> {
+/** Lines that come back alone as page headers: the organisation's name or the title from the title
+ * page, and a line standing next to page numbers ("Sid 3 (18)") more than once. */
+function pageHeaders(front: string[], all: string[]): Set<string> {
 	const out = new Set<string>();
 	const seen = new Set<string>();
 	const candidate = (t: string | undefined) => t !== undefined && t.length <= 60 && /^\p{Lu}/u.test(t) && !/[.,:;!?]$/.test(t) && !recognise(t);
@@ -149,7 +152,15 @@ function pageHeaders(front: string[]): Set<string> {
 		const next = front.slice(i + 1).find(x => x !== '');
 		if (seen.has(t) || TITLE.test(t)) out.add(t);
 		if (TITLE.test(t) && candidate(next)) out.add(next!);
+		const fore = TITLE.test(t) ? /\bför\s+(\p{Lu}.*)$/u.exec(t) : null;
+		if (fore) out.add(fore[1]!);
 		seen.add(t);
 	});
+	const nextToPage = new Map<string, number>();
+	all.forEach((t, i) => {
+		if (!/^(?:Sid(?:a)?\s+)?\d+\s?\(\d+\)$/.test(t)) return;
+		for (const n of [all[i - 1], all[i + 1]]) if (candidate(n)) nextToPage.set(n!, (nextToPage.get(n!) ?? 0) + 1);
+	});
+	for (const [t, n] of nextToPage) if (n > 1) out.add(t);
 	return out;
 }
