@@ -202,3 +202,83 @@ describe('text files as Windows saves them', () => {
 		expect(variant(text, S003)).toBe(base['003']);
 	});
 });
+
+describe('a report like the one from another unit that failed (issue 11)', () => {
+	// Another unit, 2021, the KF goals of the 2019–2022 mandate, and every variant above in one file.
+	const text = readFileSync(new URL('fixtures/annan-enhet-vb-2021.txt', import.meta.url), 'utf8');
+	const {data, warnings, accounting} = importReport(text, 'annan-enhet-vb-2021.txt');
+
+	it('places all 17 goals, both indicators and all four activities', () => {
+		expect(warnings).toEqual([]);
+		expect(accounting).toEqual({
+			im: {found: 3, placed: 3},
+			vo: {found: 5, placed: 5},
+			namndmal: {found: 5, placed: 5},
+			enhetsmal: {found: 4, placed: 4},
+			indikator: {found: 2, placed: 2},
+			aktivitet: {found: 4, placed: 4},
+			ovrigt: {found: 0, placed: 0},
+		});
+		expect(data.organisation).toEqual({namn: 'Beställarenhet Vällingby', niva: 'enhet', namnd: 'Hässelby-Vällingby stadsdelsnämnd', dnr: 'HV 2021/853'});
+		expect([data.year, data.period, data.kalla?.datum, data.bedomdaNivaer]).toEqual([2021, 'VB', '2022-02-15', ['enhetsmal']]);
+		expect(data.goals.map(g => [g.id, g.niva, g.titel])).toEqual([
+			['1', 'im', 'En stad som håller ihop'],
+			['1.1', 'vo', 'Stockholm ska vara en trygg stad för alla'],
+			['1.1.1', 'namndmal', 'Invånarna i Hässelby-Vällingby känner sig trygga'],
+			['1.1.1.1', 'enhetsmal', 'Enheten informerar om stöd mot våld i nära relationer'],
+			['1.5', 'vo', 'I Stockholm har äldre en tillvaro som präglas av hög kvalitet, trygghet och självbestämmande'],
+			['1.5.1', 'namndmal', 'Äldre i Hässelby-Vällingby har en trygg och meningsfull vardag'],
+			['1.5.1.1', 'enhetsmal', 'Enheten fattar rättssäkra beslut inom lagstadgad tid'],
+			['1.5.2', 'namndmal', 'Äldre får stöd att bo kvar hemma så länge de vill'],
+			['2', 'im', 'En klimatsmart stad'],
+			['2.4', 'vo', 'Stockholms miljö är hälsosam och giftfri'],
+			['2.4.1', 'namndmal', 'Stadsdelsnämndens verksamheter minskar sin miljöpåverkan'],
+			['2.4.1.1', 'enhetsmal', 'Enheten gör sina hembesök utan bil'],
+			['3', 'im', 'En ekonomiskt hållbar stad'],
+			['3.1', 'vo', 'Stockholms stads verksamheter är kostnadseffektiva'],
+			['3.2', 'vo', 'Stockholms stad är en attraktiv arbetsgivare'],
+			['3.2.1', 'namndmal', 'Stadsdelsnämnden är en attraktiv arbetsgivare'],
+			['3.2.1.1', 'enhetsmal', 'Enhetens medarbetare har en hållbar arbetsbelastning'],
+		]);
+		expect(data.goals.filter(g => g.parentId).map(g => `${g.parentId}>${g.id}`).join(' ')).toBe(
+			'1>1.1 1.1>1.1.1 1.1.1>1.1.1.1 1>1.5 1.5>1.5.1 1.5.1>1.5.1.1 1.5>1.5.2 2>2.4 2.4>2.4.1 2.4.1>2.4.1.1 3>3.1 3>3.2 3.2>3.2.1 3.2.1>3.2.1.1',
+		);
+	});
+
+	it('keeps the texts, statuses, indicator cells and activities', () => {
+		const goal = (id: string) => data.goals.find(g => g.id === id)!;
+		expect(goal('1.5.1').forvantatResultat).toEqual([
+			{nr: 1, text: 'Fler äldre är nöjda med sin hemtjänst.'},
+			{nr: 2, text: 'Äldre får sina beslut inom lagstadgad tid.'},
+		]);
+		expect(goal('1.5.1.1').forvantatResultat.map(r => r.text)).toEqual(['Nio av tio beslut fattas inom fjorton dagar.', 'Alla beslut följs upp inom ett år.']);
+		expect(goal('1.5.2').beskrivning).toBe('Stadsdelsnämnden erbjuder hemtjänst, dagverksamhet och anhörigstöd.');
+		const fu = data.followUp.VB!;
+		expect(Object.entries(fu.goals).map(([id, g]) => [id, g.status])).toEqual([
+			['1.1.1.1', 'helt'],
+			['1.5.1.1', 'delvis'],
+			['2.4.1.1', 'helt'],
+			['3.2.1.1', 'helt'],
+		]);
+		expect(fu.goals['1.5.1.1']!.analys).toBe('Enheten bedömer att målet har uppnåtts delvis. Åtta av tio beslut fattades inom fjorton dagar, och alla beslut följdes upp.');
+		expect(data.indicators).toEqual([
+			{id: '3.2:i1', malId: '3.2', namn: 'Sjukfrånvaro', riktning: 'lagre', enhet: '%', arsmal: {raw: '6 %', value: 6, unit: '%'}, kfArsmal: {raw: 'Tas fram av nämnd/styrelse'}},
+			{id: '3.2:i2', malId: '3.2', namn: 'Aktivt Medskapandeindex', riktning: 'hogre', enhet: 'index', arsmal: {raw: '81', value: 81}, kfArsmal: {raw: '81', value: 81}},
+		]);
+		expect(fu.indicators).toEqual({
+			'3.2:i1': {utfall: {raw: '6,2 %', value: 6.2, unit: '%'}, foregaendeVB: {raw: '6,5 %', value: 6.5, unit: '%'}, matperiod: 'VB 2021'},
+			'3.2:i2': {utfall: {raw: '79', value: 79}, foregaendeVB: {raw: '80', value: 80}, matperiod: '2021', analys: 'Medskapandeindex har sjunkit något sedan förra året.'},
+		});
+		expect(data.activities.map(a => [a.id, a.text, a.start, a.slut, a.ursprung])).toEqual([
+			['1.5.1:a1', 'Beställarenheten ska tillsammans med utförarna följa upp att genomförandeplaner upprättas inom tre veckor från beslutet', '2021-01-01', '2021-12-31', 'sdn'],
+			['1.5.1:a2', 'Beställarenheten ska erbjuda alla nya brukare över 80 år ett hembesök', '2021-01-01', '2021-12-31', 'sdn'],
+			['2.4.1:a1', 'Stadsdelsnämnden ska minska användningen av engångsartiklar av plast', '2021-01-01', '2021-12-31', 'sdn'],
+			['3.2.1.1:a1', 'Enheten ska införa fasta tider för ärendegenomgång varje vecka', '2021-01-01', '2021-12-31', 'enhet'],
+		]);
+		expect(fu.activities).toEqual({
+			'1.5.1:a1': {analys: 'Uppföljningen har gjorts varje månad och nästan alla planer upprättas i tid.'},
+			'3.2.1.1:a1': {analys: 'Ärendegenomgången hålls varje tisdag.'},
+		});
+	});
+
+});

@@ -419,14 +419,14 @@ export function buildStore(units: Unit[], {toc, headers}: {toc: string[]; header
 			const rest = /\b(?:19|20)\d{2}\b\s*(?:för\s+(\p{L}.*)|[-–,]?\s*(\p{Lu}.*))$/u.exec(t);
 			if (rest) titelNamn = capitalize((rest[1] ?? rest[2])!.trim());
 			const next = preamble[i + 1]?.text;
-			if (next && !/^Förslag till beslut$/.test(next) && !/^Innehållsförteckning$/.test(next)) namnEfterTitel = next;
+			if (next && next.length <= 60 && !/[.!?:]$/.test(next) && !stopTitles.has(norm(next)) && !/^Förslag till beslut$/.test(next)) namnEfterTitel = next;
 			continue;
 		}
 		const d = /^Dnr:?\s*(.+)$/.exec(t);
 		if (d && !dnr) dnr = d[1]!.trim();
 		if (/(^|[^A-Za-zåäö])Till$/.test(t) && !till) till = preamble[i + 1]?.text;
-		const tillRad = /^Till:?\s+(\p{Lu}.{2,60})$/u.exec(t);
-		if (tillRad && !till) till = tillRad[1];
+		const tillRad = /^Till:?\s+(\p{Lu}.{2,60}?)(?:\s+(\d{4}-\d{2}-\d{2}))?$/u.exec(t);
+		if (tillRad && !till) [till, datum] = [tillRad[1], datum ?? tillRad[2]];
 		if (!datum) datum = svensktDatum(t);
 	}
 	const enhet = goals.some(g => g.niva === 'enhetsmal');
@@ -445,7 +445,7 @@ export function buildStore(units: Unit[], {toc, headers}: {toc: string[]; header
 	let namn: string | undefined;
 	let namnd: string | undefined;
 	if (enhet) {
-		namn = namnEfterTitel ?? titelNamn ?? headers[0] ?? till;
+		namn = titelNamn ?? namnEfterTitel ?? headers[0] ?? till;
 		if (till !== namn) namnd = till;
 	} else {
 		namn = till ?? titelNamn ?? vanligasteNamnd(units) ?? headers[0];
