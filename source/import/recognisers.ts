@@ -120,6 +120,7 @@ export function prepare(input: string[], wrapped: boolean): Prepared {
 			continue;
 		}
 		let line = raw[i]!;
+		const nr = i + 1;
 		if (kind === 'rubrikdel' || (kind === 'rubrik' && !wrapped)) {
 			// A heading's label, number and title wrapped over lines, up to a blank line or a line of its own kind.
 			let titel = kind === 'rubrik';
@@ -135,7 +136,7 @@ export function prepare(input: string[], wrapped: boolean): Prepared {
 				titel = Boolean(h && h[3] !== '');
 			}
 		}
-		lines.push({nr: i + 1, raw: line, ...(gap ? {gap} : {})});
+		lines.push({nr, raw: line, ...(gap ? {gap} : {})});
 		gap = false;
 	}
 	return {lines, toc, headers: [...headers].filter(h => !TITLE.test(h))};
