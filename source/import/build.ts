@@ -469,7 +469,8 @@ function mode_(xs: number[]): number {
 /** The nämnd that writes most about itself ("Äldrenämnden …") when no recipient is named. */
 function vanligasteNamnd(units: Unit[]): string | undefined {
 	const count = new Map<string, number>();
-	for (const u of units) {
+	// Only paragraphs that name a nämnd meet the (slow, Unicode-aware) expressions.
+	for (const u of units.filter(x => x.text.includes('nämnden'))) {
 		for (const m of u.text.matchAll(/(?<!\p{L})(\p{Lu}[\p{Ll}-]+nämnden)(?!\p{L})/gu)) count.set(m[1]!, (count.get(m[1]!) ?? 0) + 1);
 		for (const m of u.text.matchAll(/(?<!\p{L})för (\p{Ll}[\p{Ll}-]+nämnden)(?!\p{L})/gu)) count.set(capitalize(m[1]!), (count.get(capitalize(m[1]!)) ?? 0) + 1);
 	}

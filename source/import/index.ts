@@ -2,7 +2,7 @@
 // accounting of every goal, indicator and activity found: placed in the tree or listed with its line.
 import {type Built, buildStore} from './build.js';
 import {readLayoutA} from './layout-a.js';
-import {kindOf, prepare} from './recognisers.js';
+import {prepare} from './recognisers.js';
 import {type Layout, detectLayout, readLayoutB} from './units.js';
 
 export type {Accounting, Level, Warning} from './build.js';
@@ -15,11 +15,10 @@ export interface ImportResult extends Built {
 export function importReport(text: string, fil: string): ImportResult {
 	const input = text.replace(/\r\n?/g, '\n').split('\n');
 	const layout = detectLayout(input);
-	const {lines, toc, headers} = prepare(input, layout === 'A');
+	const {lines, toc, headers, suspects} = prepare(input, layout === 'A');
 	const built = buildStore(layout === 'A' ? readLayoutA(lines) : readLayoutB(lines), {toc, headers}, fil);
 	// A line that looks like a goal heading or a table header but that no recogniser read is counted too.
-	for (const l of lines) {
-		if (kindOf(l.raw.trim()) !== 'liknar-rubrik') continue;
+	for (const l of suspects) {
 		built.warnings.push({line: l.nr, level: 'ovrigt', message: `ser ut som en rubrik men kunde inte läsas: "${l.raw.trim().slice(0, 60)}"`});
 		built.accounting.ovrigt.found++;
 	}

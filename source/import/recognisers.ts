@@ -26,6 +26,8 @@ export interface Recogniser {
 	name: string;
 	kind: Kind;
 	match: RegExp;
+	/** Only lines that end in a page number (a quick test before the row's expression). */
+	sidnummer?: boolean;
 	/** Where the row applies: in the table of contents only, after the title page only, or anywhere. */
 	where?: 'innehall' | 'kropp';
 	/** What the line yields, for the table's reader. */
@@ -38,9 +40,9 @@ export const RECOGNISERS: Recogniser[] = [
 	{name: 'dokumenttyp', kind: 'sidhuvud', match: /^Tjänsteutlåtande$/, yields: 'inget'},
 	{name: 'diarienummer', kind: 'sidhuvud', match: /^Dnr:?\s+\S+ \d{4}\/\d+$/, where: 'kropp', yields: 'inget (sidhuvud; på titelsidan läses Dnr)'},
 	{name: 'innehallsrubrik', kind: 'innehallsrubrik', match: /^Innehållsförteckning$/, yields: 'början på innehållsförteckningen'},
-	{name: 'innehall-tabb', kind: 'innehall', match: /^([^\t]*?[^\t.])\.*\s*\t\s*(\d{1,3})$/, yields: 'titel (tabb och sidnummer)'},
-	{name: 'innehall-punkter', kind: 'innehall', match: /^(.*?\S)\s*(?:\.\s?){4,}\s*(\d{1,3})$/, yields: 'titel (punktlinje och sidnummer)'},
-	{name: 'innehall-sidnummer', kind: 'innehall', match: /^(.*?\D)\s+(\d{1,3})$/, where: 'innehall', yields: 'titel (sidnummer efter mellanslag)'},
+	{name: 'innehall-tabb', kind: 'innehall', sidnummer: true, match: /^([^\t]*?[^\t.])\.*\s*\t\s*(\d{1,3})$/, yields: 'titel (tabb och sidnummer)'},
+	{name: 'innehall-punkter', kind: 'innehall', sidnummer: true, match: /^(.*?\S)\s*(?:\.\s?){4,}\s*(\d{1,3})$/, yields: 'titel (punktlinje och sidnummer)'},
+	{name: 'innehall-sidnummer', kind: 'innehall', sidnummer: true, match: /^(.*?\D)\s+(\d{1,3})$/, where: 'innehall', yields: 'titel (sidnummer efter mellanslag)'},
 	{name: 'etikett-utan-titel', kind: 'rubrikdel', match: new RegExp(`^(?:${LABELS})\\s*:\\s*(?:\\d+(?:\\.\\d+){0,3}\\.?)?$`), yields: 'rubrik, titeln på nästa rad'},
 	{name: 'malrubrik', kind: 'rubrik', match: HEADING, yields: 'nivå, nummer, titel'},
 	{name: 'etikett-delad', kind: 'rubrikdel', match: /^KF:s(?: mål(?: för)?| inriktnings-?)?$/, yields: 'rubrik, etikettens slut på nästa rad'},
@@ -48,14 +50,15 @@ export const RECOGNISERS: Recogniser[] = [
 	{name: 'nyckelord', kind: 'nyckelord', match: KEYWORD, yields: 'avsnitt'},
 	{name: 'indikatorhuvud', kind: 'indikatorhuvud', match: IND_HEADER, yields: 'kolumner'},
 	{name: 'aktivitetshuvud', kind: 'aktivitetshuvud', match: AKT_HEADER, yields: 'kolumner'},
-	{name: 'liknar-malrubrik', kind: 'liknar-rubrik', match: /^(?:KF:s (?:inriktningsmål|mål)|Nämndmål|Enhetsmål|Inriktningsmål)(?!\p{L})\s*[:\d]/u, yields: 'räknas om ingen läser den'},
+	{name: 'liknar-malrubrik', kind: 'liknar-rubrik', match: /^(?:KF:s (?:inriktningsmål|mål)|Nämndmål|Enhetsmål|Inriktningsmål)(?![A-Za-zÀ-ÿ])\s*[:\d]/, yields: 'räknas om ingen läser den'},
 	{name: 'liknar-tabellhuvud', kind: 'liknar-rubrik', match: /^(?:Indikator|Aktivitet)\s+(?:Periodens|Startdatum|Utfall|Årsmål|Slutdatum)/, yields: 'räknas om ingen läser den'},
 ];
 
 /** The first row that matches the trimmed text where it stands. */
 export function recognise(text: string, where: 'forsattsblad' | 'innehall' | 'kropp' = 'kropp'): {r: Recogniser; m: RegExpExecArray} | undefined {
+	const digit = /\d$/.test(text);
 	for (const r of RECOGNISERS) {
-		if (r.where && r.where !== where) continue;
+		if ((r.where && r.where !== where) || (r.sidnummer && !digit)) continue;
 		const m = r.match.exec(text);
 		if (m) return {r, m};
 	}
@@ -83,6 +86,8 @@ export interface Prepared {
 	toc: string[];
 	/** Page headers other than the report's title: the organisation's name, when it is nowhere else. */
 	headers: string[];
+	/** Lines that look like a goal heading or a table header but that no exact row reads. */
+	suspects: Line[];
 }
 
 const TITLE = /^(Verksamhetsberättelse|Verksamhetsplan|Tertialrapport)\b/i;
@@ -101,6 +106,7 @@ export function prepare(input: string[], wrapped: boolean): Prepared {
 	const headers = pageHeaders(text.slice(0, body), text);
 	const toc: string[] = [];
 	const lines: Line[] = [];
+	const suspects: Line[] = [];
 	let inToc = false;
 	let gap = false;
 	for (let i = 0; i < raw.length; i++) {
@@ -137,9 +143,10 @@ export function prepare(input: string[], wrapped: boolean): Prepared {
 			}
 		}
 		lines.push({nr, raw: line, ...(gap ? {gap} : {})});
+		if (kind === 'liknar-rubrik') suspects.push(lines[lines.length - 1]!);
 		gap = false;
 	}
-	return {lines, toc, headers: [...headers].filter(h => !TITLE.test(h))};
+	return {lines, toc, headers: [...headers].filter(h => !TITLE.test(h)), suspects};
 }
 
 /** Lines that come back alone as page headers: the organisation's name or the title from the title
