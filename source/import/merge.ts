@@ -4,7 +4,7 @@
 import {MalkollError} from '../errors.js';
 import {DEF_FIELDS, FOLLOWUP_FIELDS, type Entity, type Op} from '../domain/ops.js';
 import {type Activity, type Goal, type Indicator, PERIODER, type StoreData} from '../domain/types.js';
-import {likhet, norm} from './build.js';
+import {likhet, norm} from './tree.js';
 
 export interface MergePlan {
 	ops: Op[];
