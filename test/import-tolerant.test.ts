@@ -282,3 +282,34 @@ describe('a report like the one from another unit that failed (issue 11)', () =>
 	});
 
 });
+
+describe('nothing lost in silence', () => {
+	it('counts a line that looks like a goal heading or a table header when no recogniser reads it', () => {
+		const l = lines(S003);
+		const at = l.findIndex(x => x.startsWith('KF:s inriktningsmål: 3.'));
+		const text = [...l.slice(0, at), 'Nämndmål 2.2.2 Stadsdelsnämnden planterar fler träd', '', 'Aktivitet  Slutdatum Startdatum', '', ...l.slice(at)].join('\n');
+		const r = importReport(text, 'suspekt.txt');
+		expect(r.warnings).toEqual([
+			{line: at + 1, level: 'ovrigt', message: 'ser ut som en rubrik men kunde inte läsas: "Nämndmål 2.2.2 Stadsdelsnämnden planterar fler träd"'},
+			{line: at + 3, level: 'ovrigt', message: 'ser ut som en rubrik men kunde inte läsas: "Aktivitet  Slutdatum Startdatum"'},
+		]);
+		expect(r.accounting.ovrigt).toEqual({found: 2, placed: 0});
+	});
+
+	it('counts the rows of an indicator table after the goal tree as found and not placed', () => {
+		const l = lines(S003);
+		const at = l.findIndex(x => x === 'Uppföljning av ekonomi');
+		const end = l.findIndex(x => x.startsWith('  Sjukfrånvaro dag 1-14'));
+		const table = l.slice(end - 3, end + 1);
+		expect(table[0]).toMatch(/^Indikator\t/);
+		const text = [...l.slice(0, at + 1), '', ...table, '', ...l.slice(at + 1)].join('\n');
+		const r = importReport(text, 'efter.txt');
+		expect(r.accounting.indikator).toEqual({found: 7, placed: 4});
+		expect(r.warnings.map(w => [w.line - at, w.level, w.message.split('\t')[0]])).toEqual([
+			[3, 'ovrigt', 'tabellhuvud utanför målträdet'],
+			[4, 'indikator', 'indikatorrad utanför målträdet: "Aktivt Medskapandeindex'],
+			[5, 'indikator', 'indikatorrad utanför målträdet: "Sjukfrånvaro'],
+			[6, 'indikator', 'indikatorrad utanför målträdet: "Sjukfrånvaro dag 1-14'],
+		]);
+	});
+});
