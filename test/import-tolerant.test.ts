@@ -313,3 +313,15 @@ describe('nothing lost in silence', () => {
 		]);
 	});
 });
+
+describe('hard-wrapped text that lost its trailing spaces', () => {
+	it('the report of issue 11 reads the same, only a name broken mid-word keeps the break as a space', () => {
+		const text = readFileSync(new URL('fixtures/annan-enhet-vb-2021.txt', import.meta.url), 'utf8');
+		const original = importReport(text, 'a.txt');
+		const r = importReport(text.replace(/ +$/gm, ''), 'a.txt');
+		expect([r.layout, r.warnings]).toEqual(['A', []]);
+		expect(r.data.indicators[1]!.namn).toBe('Aktivt Medskapande index');
+		r.data.indicators[1]!.namn = 'Aktivt Medskapandeindex';
+		expect(serialised(r.data)).toBe(serialised(original.data));
+	});
+});

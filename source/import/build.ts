@@ -106,6 +106,7 @@ export function buildStore(units: Unit[], {toc, headers}: {toc: string[]; header
 	};
 	const goals: RawGoal[] = [];
 	const stopTitles = new Set(toc.map(norm));
+	const tocPrefix = toc.filter(t => t.length >= 12);
 	let outsideTable: 'indikator' | 'aktivitet' | undefined;
 	const preamble: Unit[] = [];
 	let current: RawGoal | undefined;
@@ -148,7 +149,9 @@ export function buildStore(units: Unit[], {toc, headers}: {toc: string[]; header
 			preamble.push(u);
 			continue;
 		}
-		if (!u.cells && text.length < 80 && (stopTitles.has(norm(text)) || AVSLUT_NORM.has(norm(text)))) {
+		// A section of the contents, alone or run together with its first sentence (hard-wrapped text without trailing spaces).
+		const section = !u.cells && ((text.length < 80 && (stopTitles.has(norm(text)) || AVSLUT_NORM.has(norm(text)))) || tocPrefix.some(t => text.startsWith(t) && /^ \p{Lu}/u.test(text.slice(t.length))));
+		if (section) {
 			mode = 'outside';
 			current = undefined;
 			continue;

@@ -25,14 +25,15 @@ export const indColumns = (text: string): string[] => ['Indikator', ...(text.rep
 const cellText = (v: string): string =>
 	/^Tas\s*fram/.test(v) ? v.replace(/\s+/g, '').replace('Tasfram', 'Tas fram').replace('framav', 'fram av').replace('avnämnd', 'av nämnd') : v.replace(/\s+/g, ' ');
 
-/** Lines with words broken mid-word rejoined. */
+/** Lines with words broken mid-word rejoined (told by the missing trailing space, when the text keeps them). */
 function logicalLines(lines: Line[]): L[] {
 	const out: L[] = [];
+	const spaced = lines.some(l => / $/.test(l.raw));
 	for (let i = 0; i < lines.length; i++) {
 		const raw = lines[i]!.raw;
 		const l: L = {line: lines[i]!.nr, raw, text: raw.trim()};
 		// A short line without a trailing space in a narrow table column is a word cut in two.
-		while (l.text !== '' && !/\s$/.test(l.raw) && l.text.length <= 20 && /[a-zåäö/]$/i.test(l.text)) {
+		while (spaced && l.text !== '' && !/\s$/.test(l.raw) && l.text.length <= 20 && /[a-zåäö/]$/i.test(l.text)) {
 			let j = i + 1;
 			while (j < lines.length && lines[j]!.raw.trim() === '') j++;
 			const next = j < lines.length ? lines[j]!.raw : '';

@@ -241,7 +241,7 @@ export function toStore(
 				if (c[k] !== undefined) varden[k] = parseVarde(c[k]!);
 			}
 			const units = Object.values(varden).map(v => v!.unit);
-			const enhet: Indicator['enhet'] = /medskapandeindex/i.test(ri.namn)
+			const enhet: Indicator['enhet'] = /medskapande ?index/i.test(ri.namn)
 				? 'index'
 				: units.includes('%')
 					? '%'

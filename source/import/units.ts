@@ -17,19 +17,20 @@ export type Layout = 'A' | 'B';
 
 const FINAL = /[.!?:;)"”]$/;
 
-/** Layout A when nearly every non-blank line ends in a space (hard-wrapped PDF text). */
+/** Layout A for hard-wrapped PDF text: nearly every non-blank line ends in a space, or (text that lost
+ * its trailing spaces) no line is longer than a page is wide and most lines follow a non-blank line. */
 export function detectLayout(lines: string[]): Layout {
-	let nonBlank = 0;
-	let spaced = 0;
-	let tabs = 0;
-	for (const raw of lines) {
-		if (raw.trim() === '') continue;
+	let [nonBlank, spaced, tabs, long, followed] = [0, 0, 0, 0, 0];
+	lines.forEach((raw, i) => {
+		if (raw.trim() === '') return;
 		nonBlank++;
 		if (raw.endsWith(' ')) spaced++;
 		if (raw.includes('\t')) tabs++;
-	}
-	if (nonBlank === 0) return 'B';
-	return spaced / nonBlank > 0.6 && tabs / nonBlank < 0.05 ? 'A' : 'B';
+		if (raw.length > 160) long++;
+		if (i > 0 && lines[i - 1]!.trim() !== '') followed++;
+	});
+	if (nonBlank === 0 || tabs / nonBlank >= 0.05) return 'B';
+	return spaced / nonBlank > 0.6 || (long / nonBlank < 0.005 && followed / nonBlank > 0.4) ? 'A' : 'B';
 }
 
 /** A table row whose tabs became spaces, read by the columns of its table's header. */
