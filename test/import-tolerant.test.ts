@@ -314,6 +314,23 @@ describe('nothing lost in silence', () => {
 	});
 });
 
+describe('the organisation named only in one place', () => {
+	const text = readFileSync(new URL('fixtures/annan-enhet-vb-2021.txt', import.meta.url), 'utf8');
+	it('in the page header next to the page numbers', () => {
+		const r = importReport(text.replace('Verksamhetsberättelse 2021 för Beställarenhet Vällingby', 'Verksamhetsberättelse 2021'), 'a.txt');
+		expect(r.warnings).toEqual([]);
+		expect(r.data.organisation.namn).toBe('Beställarenhet Vällingby');
+	});
+
+	it('in the title, as the seeds of a nämnd have it', () => {
+		const variant002 = S002.replace('Telefon: 08-50836267**Till**\nÄldrenämnden', 'Telefon: 08-50836267');
+		expect(variant002).not.toBe(S002);
+		const r = importReport(variant002, '002.txt');
+		expect(r.data.organisation.namn).toBe('Äldrenämnden');
+		expect(serialised(r.data)).toBe(base['002']);
+	});
+});
+
 describe('hard-wrapped text that lost its trailing spaces', () => {
 	it('the report of issue 11 reads the same, only a name broken mid-word keeps the break as a space', () => {
 		const text = readFileSync(new URL('fixtures/annan-enhet-vb-2021.txt', import.meta.url), 'utf8');

@@ -150,7 +150,7 @@ export function prepare(input: string[], wrapped: boolean): Prepared {
 }
 
 /** Lines that come back alone as page headers: the organisation's name or the title from the title
- * page, and a line standing next to page numbers ("Sid 3 (18)") more than once. */
+ * page, and a line standing near the page numbers ("Sid 3 (18)") of most pages. */
 function pageHeaders(front: string[], all: string[]): Set<string> {
 	const out = new Set<string>();
 	const seen = new Set<string>();
@@ -164,11 +164,15 @@ function pageHeaders(front: string[], all: string[]): Set<string> {
 		if (fore) out.add(fore[1]!);
 		seen.add(t);
 	});
+	// The lines within three non-blank lines of each page number; a page header is near half of them or more.
 	const nextToPage = new Map<string, number>();
+	let pages = 0;
 	all.forEach((t, i) => {
 		if (!/^(?:Sid(?:a)?\s+)?\d+\s?\(\d+\)$/.test(t)) return;
-		for (const n of [all[i - 1], all[i + 1]]) if (candidate(n)) nextToPage.set(n!, (nextToPage.get(n!) ?? 0) + 1);
+		pages++;
+		const near = new Set([...all.slice(Math.max(0, i - 6), i).filter(Boolean).slice(-3), ...all.slice(i + 1, i + 7).filter(Boolean).slice(0, 3)]);
+		for (const n of near) if (candidate(n)) nextToPage.set(n, (nextToPage.get(n) ?? 0) + 1);
 	});
-	for (const [t, n] of nextToPage) if (n > 1) out.add(t);
+	for (const [t, n] of nextToPage) if (n > 1 && n >= pages / 2) out.add(t);
 	return out;
 }
