@@ -26,7 +26,9 @@ export interface Recogniser {
 	name: string;
 	kind: Kind;
 	match: RegExp;
-	/** Only lines that end in a page number (a quick test before the row's expression). */
+	/** The characters the line can start with, and whether it must end in a page number: quick tests
+	 * before the row's expression, which would otherwise meet every line of the report. */
+	first?: string;
 	sidnummer?: boolean;
 	/** Where the row applies: in the table of contents only, after the title page only, or anywhere. */
 	where?: 'innehall' | 'kropp';
@@ -35,30 +37,30 @@ export interface Recogniser {
 }
 
 export const RECOGNISERS: Recogniser[] = [
-	{name: 'sidnummer', kind: 'sidhuvud', match: /^(?:Sid(?:a)?\s+)?\d+\s?\(\d+\)$/, yields: 'inget (sidfot "Sid 3 (18)")'},
-	{name: 'webbadress', kind: 'sidhuvud', match: /^start\.stockholm$/, yields: 'inget'},
-	{name: 'dokumenttyp', kind: 'sidhuvud', match: /^Tjänsteutlåtande$/, yields: 'inget'},
-	{name: 'diarienummer', kind: 'sidhuvud', match: /^Dnr:?\s+\S+ \d{4}\/\d+$/, where: 'kropp', yields: 'inget (sidhuvud; på titelsidan läses Dnr)'},
-	{name: 'innehallsrubrik', kind: 'innehallsrubrik', match: /^Innehållsförteckning$/, yields: 'början på innehållsförteckningen'},
+	{name: 'sidnummer', first: 'S0123456789', kind: 'sidhuvud', match: /^(?:Sid(?:a)?\s+)?\d+\s?\(\d+\)$/, yields: 'inget (sidfot "Sid 3 (18)")'},
+	{name: 'webbadress', first: 's', kind: 'sidhuvud', match: /^start\.stockholm$/, yields: 'inget'},
+	{name: 'dokumenttyp', first: 'T', kind: 'sidhuvud', match: /^Tjänsteutlåtande$/, yields: 'inget'},
+	{name: 'diarienummer', first: 'D', kind: 'sidhuvud', match: /^Dnr:?\s+\S+ \d{4}\/\d+$/, where: 'kropp', yields: 'inget (sidhuvud; på titelsidan läses Dnr)'},
+	{name: 'innehallsrubrik', first: 'I', kind: 'innehallsrubrik', match: /^Innehållsförteckning$/, yields: 'början på innehållsförteckningen'},
 	{name: 'innehall-tabb', kind: 'innehall', sidnummer: true, match: /^([^\t]*?[^\t.])\.*\s*\t\s*(\d{1,3})$/, yields: 'titel (tabb och sidnummer)'},
 	{name: 'innehall-punkter', kind: 'innehall', sidnummer: true, match: /^(.*?\S)\s*(?:\.\s?){4,}\s*(\d{1,3})$/, yields: 'titel (punktlinje och sidnummer)'},
 	{name: 'innehall-sidnummer', kind: 'innehall', sidnummer: true, match: /^(.*?\D)\s+(\d{1,3})$/, where: 'innehall', yields: 'titel (sidnummer efter mellanslag)'},
-	{name: 'etikett-utan-titel', kind: 'rubrikdel', match: new RegExp(`^(?:${LABELS})\\s*:\\s*(?:\\d+(?:\\.\\d+){0,3}\\.?)?$`), yields: 'rubrik, titeln på nästa rad'},
-	{name: 'malrubrik', kind: 'rubrik', match: HEADING, yields: 'nivå, nummer, titel'},
-	{name: 'etikett-delad', kind: 'rubrikdel', match: /^KF:s(?: mål(?: för)?| inriktnings-?)?$/, yields: 'rubrik, etikettens slut på nästa rad'},
-	{name: 'status', kind: 'status', match: STATUS, yields: 'status'},
-	{name: 'nyckelord', kind: 'nyckelord', match: KEYWORD, yields: 'avsnitt'},
-	{name: 'indikatorhuvud', kind: 'indikatorhuvud', match: IND_HEADER, yields: 'kolumner'},
-	{name: 'aktivitetshuvud', kind: 'aktivitetshuvud', match: AKT_HEADER, yields: 'kolumner'},
-	{name: 'liknar-malrubrik', kind: 'liknar-rubrik', match: /^(?:KF:s (?:inriktningsmål|mål)|Nämndmål|Enhetsmål|Inriktningsmål)(?![A-Za-zÀ-ÿ])\s*[:\d]/, yields: 'räknas om ingen läser den'},
-	{name: 'liknar-tabellhuvud', kind: 'liknar-rubrik', match: /^(?:Indikator|Aktivitet)\s+(?:Periodens|Startdatum|Utfall|Årsmål|Slutdatum)/, yields: 'räknas om ingen läser den'},
+	{name: 'etikett-utan-titel', first: 'KNE', kind: 'rubrikdel', match: new RegExp(`^(?:${LABELS})\\s*:\\s*(?:\\d+(?:\\.\\d+){0,3}\\.?)?$`), yields: 'rubrik, titeln på nästa rad'},
+	{name: 'malrubrik', first: 'KNE', kind: 'rubrik', match: HEADING, yields: 'nivå, nummer, titel'},
+	{name: 'etikett-delad', first: 'K', kind: 'rubrikdel', match: /^KF:s(?: mål(?: för)?| inriktnings-?)?$/, yields: 'rubrik, etikettens slut på nästa rad'},
+	{name: 'status', first: '●—–-•UI', kind: 'status', match: STATUS, yields: 'status'},
+	{name: 'nyckelord', first: 'BFAK', kind: 'nyckelord', match: KEYWORD, yields: 'avsnitt'},
+	{name: 'indikatorhuvud', first: 'I', kind: 'indikatorhuvud', match: IND_HEADER, yields: 'kolumner'},
+	{name: 'aktivitetshuvud', first: 'A', kind: 'aktivitetshuvud', match: AKT_HEADER, yields: 'kolumner'},
+	{name: 'liknar-malrubrik', first: 'KNEI', kind: 'liknar-rubrik', match: /^(?:KF:s (?:inriktningsmål|mål)|Nämndmål|Enhetsmål|Inriktningsmål)(?![A-Za-zÀ-ÿ])\s*[:\d]/, yields: 'räknas om ingen läser den'},
+	{name: 'liknar-tabellhuvud', first: 'IA', kind: 'liknar-rubrik', match: /^(?:Indikator|Aktivitet)\s+(?:Periodens|Startdatum|Utfall|Årsmål|Slutdatum)/, yields: 'räknas om ingen läser den'},
 ];
 
 /** The first row that matches the trimmed text where it stands. */
 export function recognise(text: string, where: 'forsattsblad' | 'innehall' | 'kropp' = 'kropp'): {r: Recogniser; m: RegExpExecArray} | undefined {
 	const digit = /\d$/.test(text);
 	for (const r of RECOGNISERS) {
-		if ((r.where && r.where !== where) || (r.sidnummer && !digit)) continue;
+		if ((r.where && r.where !== where) || (r.sidnummer && !digit) || (r.first && !r.first.includes(text[0]!))) continue;
 		const m = r.match.exec(text);
 		if (m) return {r, m};
 	}
@@ -69,6 +71,7 @@ export const kindOf = (text: string): Kind | undefined => recognise(text)?.r.kin
 
 /** Markup that exports leave in the text: bold markers and stray tags. */
 export function stripMarkup(text: string): string {
+	if (!text.includes('*') && !text.includes('<')) return text;
 	return text.replace(/\*\*/g, '').replace(/<\/?(?:br|p|b|strong|span)\b[^>]*>/gi, '');
 }
 
@@ -154,13 +157,13 @@ export function prepare(input: string[], wrapped: boolean): Prepared {
 function pageHeaders(front: string[], all: string[]): Set<string> {
 	const out = new Set<string>();
 	const seen = new Set<string>();
-	const candidate = (t: string | undefined) => t !== undefined && t.length <= 60 && /^\p{Lu}/u.test(t) && !/[.,:;!?]$/.test(t) && !recognise(t);
+	const candidate = (t: string | undefined) => t !== undefined && t.length <= 60 && /^[A-ZÅÄÖÉ]/.test(t) && !/[.,:;!?]$/.test(t) && !recognise(t);
 	front.forEach((t, i) => {
 		if (!candidate(t)) return;
 		const next = front.slice(i + 1).find(x => x !== '');
 		if (seen.has(t) || TITLE.test(t)) out.add(t);
 		if (TITLE.test(t) && candidate(next)) out.add(next!);
-		const fore = TITLE.test(t) ? /\bför\s+(\p{Lu}.*)$/u.exec(t) : null;
+		const fore = TITLE.test(t) ? /\bför\s+([A-ZÅÄÖÉ].*)$/.exec(t) : null;
 		if (fore) out.add(fore[1]!);
 		seen.add(t);
 	});
