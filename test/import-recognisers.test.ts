@@ -111,3 +111,7 @@ describe('prepare: what the readers are given', () => {
 		expect(p.headers).toEqual(['Beställarenhet Norr']);
 	});
 });
+
+it('every row names the characters its lines start with, or reads only lines that end in a page number', () => {
+	for (const r of RECOGNISERS) expect(Boolean(r.first) !== Boolean(r.sidnummer), r.name).toBe(true);
+});

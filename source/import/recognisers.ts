@@ -26,8 +26,8 @@ export interface Recogniser {
 	name: string;
 	kind: Kind;
 	match: RegExp;
-	/** The characters the line can start with, and whether it must end in a page number: quick tests
-	 * before the row's expression, which would otherwise meet every line of the report. */
+	/** The characters the line can start with (every row without `sidnummer` has them), and whether it
+	 * must end in a page number: quick tests before the row's expression, which would otherwise meet every line. */
 	first?: string;
 	sidnummer?: boolean;
 	/** Where the row applies: in the table of contents only, after the title page only, or anywhere. */
@@ -56,9 +56,13 @@ export const RECOGNISERS: Recogniser[] = [
 	{name: 'liknar-tabellhuvud', first: 'IA', kind: 'liknar-rubrik', match: /^(?:Indikator|Aktivitet)\s+(?:Periodens|Startdatum|Utfall|Årsmål|Slutdatum)/, yields: 'räknas om ingen läser den'},
 ];
 
+// Most lines of a report start with a character no row reads and end in none: they are done at once.
+const FIRST = new Set(RECOGNISERS.flatMap(r => [...(r.first ?? '')]));
+
 /** The first row that matches the trimmed text where it stands. */
 export function recognise(text: string, where: 'forsattsblad' | 'innehall' | 'kropp' = 'kropp'): {r: Recogniser; m: RegExpExecArray} | undefined {
 	const digit = /\d$/.test(text);
+	if (!digit && !FIRST.has(text[0]!)) return undefined;
 	for (const r of RECOGNISERS) {
 		if ((r.where && r.where !== where) || (r.sidnummer && !digit) || (r.first && !r.first.includes(text[0]!))) continue;
 		const m = r.match.exec(text);
