@@ -175,7 +175,7 @@ function pageHeaders(front: string[], all: string[]): Set<string> {
 	const nextToPage = new Map<string, number>();
 	let pages = 0;
 	all.forEach((t, i) => {
-		if (!/^(?:Sid(?:a)?\s+)?\d+\s?\(\d+\)$/.test(t)) return;
+		if (!t.endsWith(')') || !/^(?:Sid(?:a)?\s+)?\d+\s?\(\d+\)$/.test(t)) return;
 		pages++;
 		const near = new Set([...all.slice(Math.max(0, i - 6), i).filter(Boolean).slice(-3), ...all.slice(i + 1, i + 7).filter(Boolean).slice(0, 3)]);
 		for (const n of near) if (candidate(n)) nextToPage.set(n, (nextToPage.get(n) ?? 0) + 1);
