@@ -149,8 +149,10 @@ export function prepare(input: string[], wrapped: boolean): Prepared {
 				titel = Boolean(h && h[3] !== '');
 			}
 		}
-		lines.push({nr, raw: line, ...(gap ? {gap} : {})});
-		if (kind === 'liknar-rubrik') suspects.push(lines[lines.length - 1]!);
+		const l: Line = {nr, raw: line};
+		if (gap) l.gap = true;
+		lines.push(l);
+		if (kind === 'liknar-rubrik') suspects.push(l);
 		gap = false;
 	}
 	return {lines, toc, headers: [...headers].filter(h => !TITLE.test(h)), suspects};
@@ -164,7 +166,9 @@ function pageHeaders(front: string[], all: string[]): Set<string> {
 	const candidate = (t: string | undefined) => t !== undefined && t.length <= 60 && /^[A-ZÅÄÖÉ]/.test(t) && !/[.,:;!?]$/.test(t) && !recognise(t);
 	front.forEach((t, i) => {
 		if (!candidate(t)) return;
-		const next = front.slice(i + 1).find(x => x !== '');
+		let j = i + 1;
+		while (front[j] === '') j++;
+		const next = front[j];
 		if (seen.has(t) || TITLE.test(t)) out.add(t);
 		if (TITLE.test(t) && candidate(next)) out.add(next!);
 		const fore = TITLE.test(t) ? /\bför\s+([A-ZÅÄÖÉ].*)$/.exec(t) : null;
