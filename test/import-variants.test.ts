@@ -264,6 +264,17 @@ describe('malkoll import', () => {
 		expect(igen.err).toContain('0 ändringar');
 	});
 
+	it('--into --dry-run lists the changes and leaves the store as it was', async () => {
+		const store = join(dir, 'aldre-2023-dry.json');
+		expect((await cmd({file: file('vp-2023-dry.txt', S001), out: store})).code).toBe(0);
+		const before = readFileSync(store, 'utf8');
+		const r = await cmd({file: file('t1-2023-dry.txt', shiftYears(S002, -1)), into: store, dryRun: true, json: true});
+		expect(r.code).toBe(0);
+		expect(r.err).toMatch(/ändringar från T1 2023 \(--dry-run: inget skrevs\)/);
+		expect((JSON.parse(r.out) as {skrivet: boolean}).skrivet).toBe(false);
+		expect(readFileSync(store, 'utf8')).toBe(before);
+	});
+
 	it('refuses a report of another year or organisation', async () => {
 		const store = join(dir, 'aldre-2023b.json');
 		await cmd({file: file('vp-2023b.txt', S001), out: store});
