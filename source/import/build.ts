@@ -24,20 +24,9 @@ const STATUS_AV: Record<string, Status> = {
 };
 /** Sections that end the goal tree when a report has no table of contents to name them. */
 const AVSLUT = [
-	'Uppföljning av ekonomi',
-	'Ekonomi',
-	'Systematiskt kvalitetsarbete',
-	'Internkontroll',
-	'Intern kontroll',
-	'Synpunkter och klagomål',
-	'Redovisning av synpunkter och klagomål',
-	'Arbetsmiljö',
-	'Bilagor',
-	'Kvalitetsarbete',
-	'Budget',
-	'Ekonomisk uppföljning',
-	'Redovisning av ekonomi',
-	'Uppföljning av nämndens ekonomi',
+	'Uppföljning av ekonomi', 'Ekonomi', 'Systematiskt kvalitetsarbete', 'Internkontroll', 'Intern kontroll',
+	'Synpunkter och klagomål', 'Redovisning av synpunkter och klagomål', 'Arbetsmiljö', 'Bilagor', 'Kvalitetsarbete', 'Budget',
+	'Ekonomisk uppföljning', 'Redovisning av ekonomi', 'Uppföljning av nämndens ekonomi',
 ];
 const AVSLUT_NORM = new Set(AVSLUT.map(norm));
 const MANADER = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
