@@ -22,7 +22,7 @@ const HELP = `
     $ malkoll validate [FIL]
     $ malkoll history [ID] [--json]
     $ malkoll restore ID --version N
-    $ malkoll import RAPPORT.txt [--out FIL] [--into FIL] [--strict]
+    $ malkoll import RAPPORT [--out FIL|--into FIL] [--partial] [--json] [--dry-run]   .txt, .docx eller .pdf
     $ malkoll init --fran NÄMNDENS-PLAN --namn ENHET [--out FIL] [--force]   ny enhet från nämndens plan
     $ malkoll add enhetsmal|aktivitet|indikator --under ID --titel TEXT [...]
     $ malkoll edit ID [flaggor]                   ändra planen
@@ -64,9 +64,10 @@ const FLAGS = {
 	version: {type: 'string'},
 	out: {type: 'string'},
 	into: {type: 'string'},
-	strict: {type: 'boolean'},
 	fran: {type: 'string'},
 	namn: {type: 'string'},
+	partial: {type: 'boolean'},
+	dryRun: {type: 'boolean'},
 	under: {type: 'string'},
 	carry: {type: 'boolean'},
 	reopen: {type: 'boolean'},
@@ -91,7 +92,7 @@ const ALLOWED: Record<string, FlagName[]> = {
 	validate: ['json'],
 	history: ['json'],
 	restore: ['version', 'force', 'json'],
-	import: ['out', 'into', 'strict'],
+	import: ['out', 'into', 'partial', 'json', 'dryRun'],
 	init: ['fran', 'namn', 'out', 'force'],
 };
 
@@ -201,7 +202,9 @@ export async function main(args: string[], io: Io): Promise<number> {
 					file: rest[0]!,
 					out: flags.out as string | undefined,
 					into: flags.into as string | undefined,
-					strict: Boolean(flags.strict),
+					partial: Boolean(flags.partial),
+					json: Boolean(flags.json),
+					dryRun: Boolean(flags.dryRun),
 					author: flags.author as string | undefined,
 					stdout: io.stdout,
 					stderr: io.stderr,

@@ -1,7 +1,7 @@
 // The importer reads the layouts, not the four files: altered copies of the seeds (renamed,
 // reordered, renumbered, re-wrapped, page breaks moved, another year) give the same structure;
 // --into adds a T1 and a VB onto a VP's store of the same year.
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -154,7 +154,7 @@ function shiftYears(text: string, delta: number): string {
 	return text.replace(/\b(20[12]\d)\b/g, y => String(Number(y) + delta));
 }
 
-async function cmd(o: {file: string; out?: string; into?: string; strict?: boolean}) {
+async function cmd(o: {file: string; out?: string; into?: string; partial?: boolean; json?: boolean; dryRun?: boolean}) {
 	const {stdout, stderr, text} = captured();
 	const code = await importCommand({...o, author: 'test', stdout, stderr});
 	return {code, ...text};
@@ -181,14 +181,46 @@ describe('malkoll import', () => {
 		await expect(cmd({file: p})).rejects.toThrow(new RegExp(`^${p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: ingen målstruktur`));
 	});
 
-	it('turns warnings into exit 1 with --strict, each with file and line', async () => {
-		const broken = S003.replace('  Aktivt Medskapandeindex\t80\t\t\t\t83\t83\t2025', '  Aktivt Medskapandeindex\t80\t\t\t\t83\t83\t2025\t\textra');
-		const p = file('003-broken.txt', broken);
-		const line = broken.split('\n').findIndex(l => l.includes('extra')) + 1;
-		const r = await cmd({file: p, strict: true});
-		expect(r.code).toBe(1);
-		expect(r.err).toContain(`${p}:${line}: raden har 10 celler, väntade 8`);
-		expect(r.out).toBe('');
+	it('refuses a report with a part it cannot place: exit 2, the line and the reason, nothing written', async () => {
+		const lines = S003.split('\n');
+		const at = lines.findIndex(l => l.startsWith('Nämndmål: Äldre har ett tryggt'));
+		// An enhetsmål before any nämndmål: it has no place in the tree.
+		const text = [...lines.slice(0, at), 'Enhetsmål: Enheten svarar i telefon inom en minut', '', ' Uppfylls helt', '', 'Analys', '', 'Det gör den.', '', ...lines.slice(at)].join('\n');
+		const p = file('003-orphan.txt', text);
+		const out = join(dir, 'orphan.json');
+		const r = await cmd({file: p, out});
+		expect(r.code).toBe(2);
+		expect(r.err).toContain(`${p}:${at + 1}: Enhetsmål utan överordnat mål: "Enheten svarar i telefon inom en minut"`);
+		expect(r.err).toMatch(/Enhetsmål\s+7\s+6\s+1\n/);
+		expect(r.err).toContain('inget skrevs');
+		expect(existsSync(out)).toBe(false);
+
+		const partial = await cmd({file: p, out, partial: true});
+		expect(partial.code).toBe(0);
+		expect(partial.err).toContain(`${p}:${at + 1}: Enhetsmål utan överordnat mål`);
+		const written = JSON.parse(readFileSync(out, 'utf8')) as StoreData;
+		const original = importReport(S003, '003.txt').data;
+		expect({...written, kalla: undefined}).toEqual({...original, kalla: undefined});
+	});
+
+	it('--json prints the accounting, --dry-run writes nothing', async () => {
+		const out = join(dir, 'dry.json');
+		const r = await cmd({file: file('003-dry.txt', S003), out, json: true, dryRun: true});
+		expect(r.code).toBe(0);
+		expect(existsSync(out)).toBe(false);
+		const a = JSON.parse(r.out) as {nivaer: Record<string, {hittade: number; placerade: number; ejPlacerade: number}>; ejPlacerade: unknown[]; skrivet: boolean};
+		expect(a.nivaer).toEqual({
+			im: {hittade: 3, placerade: 3, ejPlacerade: 0},
+			vo: {hittade: 6, placerade: 6, ejPlacerade: 0},
+			namndmal: {hittade: 6, placerade: 6, ejPlacerade: 0},
+			enhetsmal: {hittade: 6, placerade: 6, ejPlacerade: 0},
+			indikator: {hittade: 4, placerade: 4, ejPlacerade: 0},
+			aktivitet: {hittade: 8, placerade: 8, ejPlacerade: 0},
+			ovrigt: {hittade: 0, placerade: 0, ejPlacerade: 0},
+		});
+		expect([a.ejPlacerade, a.skrivet]).toEqual([[], false]);
+		expect(r.err).toMatch(/Aktiviteter\s+8\s+8\s+0\n/);
+		await expect(cmd({file: file('003-json.txt', S003), json: true})).rejects.toThrow(/--json .* kräver --out eller --into/);
 	});
 
 	it('adds a T1 and a VB onto the VP of the same year (--into) without duplicates or losses', async () => {
@@ -230,6 +262,17 @@ describe('malkoll import', () => {
 		// Importing the same report again changes nothing.
 		const igen = await cmd({file: join(dir, 'vb-2023.txt'), into: store});
 		expect(igen.err).toContain('0 ändringar');
+	});
+
+	it('--into --dry-run lists the changes and leaves the store as it was', async () => {
+		const store = join(dir, 'aldre-2023-dry.json');
+		expect((await cmd({file: file('vp-2023-dry.txt', S001), out: store})).code).toBe(0);
+		const before = readFileSync(store, 'utf8');
+		const r = await cmd({file: file('t1-2023-dry.txt', shiftYears(S002, -1)), into: store, dryRun: true, json: true});
+		expect(r.code).toBe(0);
+		expect(r.err).toMatch(/ändringar från T1 2023 \(--dry-run: inget skrevs\)/);
+		expect((JSON.parse(r.out) as {skrivet: boolean}).skrivet).toBe(false);
+		expect(readFileSync(store, 'utf8')).toBe(before);
 	});
 
 	it('refuses a report of another year or organisation', async () => {

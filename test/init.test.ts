@@ -5,7 +5,7 @@ import {dirname, join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import type {StoreData} from '../source/domain/types.js';
 import {importReport} from '../source/import/index.js';
-import {BUNDLED, ROOT, freshCacheEachTest, privateCli, run, tmpDir, tmpStore} from './helpers.js';
+import {BUNDLED, ROOT, privateCli, run, tmpDir, tmpStore} from './helpers.js';
 import {harTmux, skriv, stangAlla, tangent, tmux, vanta} from './e2e/tmux.js';
 
 const NAMND = join(ROOT, 'data', 'aldrenamnden-2025.json');
@@ -13,7 +13,6 @@ const VP = join(ROOT, 'test', 'fixtures', 'seeds', '001_9ed3bdf3a5d824a6.txt');
 const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as StoreData;
 const levels = (d: StoreData) => ['im', 'vo', 'namndmal', 'enhetsmal'].map(n => d.goals.filter(g => g.niva === n).length);
 
-freshCacheEachTest();
 
 describe('malkoll init --fran', () => {
 	test.each([

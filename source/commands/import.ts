@@ -1,21 +1,50 @@
-// malkoll import REPORT.txt [--out FILE] [--into FILE] [--strict]
+// malkoll import REPORT [--out FILE | --into FILE] [--partial] [--json] [--dry-run]
+// Every import ends with an accounting per level on stderr; whatever was found but not placed is
+// listed with its line, and then nothing is written unless --partial.
 import {readFile} from 'node:fs/promises';
 import {MalkollError} from '../errors.js';
 import {readDocument} from '../import/document.js';
-import {importReport} from '../import/index.js';
+import {type Accounting, type Level, type Warning, importReport} from '../import/index.js';
 import {planMerge} from '../import/merge.js';
-import {applyChanges, serializeStore, writeStore} from '../store/index.js';
+import {applyChanges, loadStore, serializeStore, writeStore} from '../store/index.js';
+
+const NAMN: Record<Level, string> = {
+	im: 'KF:s inriktningsmål',
+	vo: 'KF:s mål för verksamhetsområdet',
+	namndmal: 'Nämndmål',
+	enhetsmal: 'Enhetsmål',
+	indikator: 'Indikatorer',
+	aktivitet: 'Aktiviteter',
+	ovrigt: 'Övrigt (text, rubriker)',
+};
+
+/** The accounting as a table on stderr: found / placed / not placed per level. */
+function tabell(fil: string, a: Accounting): string {
+	const rader = (Object.keys(NAMN) as Level[]).map(l => {
+		const {found, placed} = a[l];
+		return `  ${NAMN[l].padEnd(34)}${String(found).padStart(8)}${String(placed).padStart(11)}${String(found - placed).padStart(14)}`;
+	});
+	return `${fil}: redovisning\n  ${'nivå'.padEnd(34)}${'hittade'.padStart(8)}${'placerade'.padStart(11)}${'ej placerade'.padStart(14)}\n${rader.join('\n')}\n`;
+}
+
+function json(a: Accounting, warnings: Warning[], skrivet: boolean): string {
+	const nivaer = Object.fromEntries(Object.entries(a).map(([l, {found, placed}]) => [l, {hittade: found, placerade: placed, ejPlacerade: found - placed}]));
+	return `${JSON.stringify({nivaer, ejPlacerade: warnings.map(w => ({rad: w.line, niva: w.level, skal: w.message})), skrivet})}\n`;
+}
 
 export async function importCommand(o: {
 	file: string;
 	out?: string;
 	into?: string;
-	strict?: boolean;
+	partial?: boolean;
+	json?: boolean;
+	dryRun?: boolean;
 	author?: string;
 	stdout: NodeJS.WritableStream;
 	stderr: NodeJS.WritableStream;
 }): Promise<number> {
 	if (o.out && o.into) throw new MalkollError('ange antingen --out eller --into, inte båda');
+	if (o.json && !o.out && !o.into) throw new MalkollError('import: --json skriver redovisningen och kräver --out eller --into (utan dem skrivs lagret på stdout)');
 	let bytes: Buffer;
 	try {
 		bytes = await readFile(o.file);
@@ -23,14 +52,23 @@ export async function importCommand(o: {
 		const code = (error as NodeJS.ErrnoException).code;
 		throw new MalkollError(`${o.file}: ${code === 'ENOENT' ? 'filen finns inte' : code === 'EISDIR' ? 'är en katalog' : 'kan inte läsas'}`);
 	}
-	const text = await readDocument(o.file, bytes);
-	const {data, warnings} = importReport(text, o.file);
+	const {data, warnings, accounting} = importReport(await readDocument(o.file, bytes), o.file);
 	for (const w of warnings) o.stderr.write(`${o.file}:${w.line}: ${w.message}\n`);
-	if (o.strict && warnings.length > 0) {
-		o.stderr.write(`malkoll: ${warnings.length} varningar; inget skrevs (--strict)\n`);
-		return 1;
+	o.stderr.write(tabell(o.file, accounting));
+	const strict = warnings.length > 0 && !o.partial;
+	const write = !strict && !o.dryRun;
+	if (o.json) o.stdout.write(json(accounting, warnings, write));
+	if (strict) {
+		o.stderr.write(`malkoll: ${warnings.length} delar av rapporten kunde inte placeras (raderna ovan); inget skrevs. Med --partial skrivs det som placerades.\n`);
+		return 2;
 	}
 	if (o.into) {
+		if (o.dryRun) {
+			const plan = planMerge(await loadStore(o.into), data);
+			for (const n of plan.notes) o.stderr.write(`${o.file}: ${n}\n`);
+			o.stderr.write(`${o.into}: ${plan.ops.length} ändringar från ${data.kalla?.rapport ?? data.period} ${data.year} (--dry-run: inget skrevs)\n`);
+			return 0;
+		}
 		// Planned from the store as read under the lock, so that no change made meanwhile is missed.
 		const notes: string[] = [];
 		const {changes} = await applyChanges(
@@ -46,11 +84,11 @@ export async function importCommand(o: {
 		o.stderr.write(`${o.into}: ${changes.length} ändringar från ${data.kalla?.rapport ?? data.period} ${data.year}\n`);
 		return 0;
 	}
-	if (o.out) {
+	const antal = `${data.goals.length} mål, ${data.indicators.length} indikatorer, ${data.activities.length} aktiviteter`;
+	if (o.dryRun) o.stderr.write(`${o.out ?? o.file}: ${antal} (--dry-run: inget skrevs)\n`);
+	else if (o.out) {
 		await writeStore(o.out, data);
-		o.stderr.write(`${o.out}: ${data.goals.length} mål, ${data.indicators.length} indikatorer, ${data.activities.length} aktiviteter\n`);
-		return 0;
-	}
-	o.stdout.write(serializeStore(data));
+		o.stderr.write(`${o.out}: ${antal}\n`);
+	} else o.stdout.write(serializeStore(data));
 	return 0;
 }

@@ -1,39 +1,20 @@
 // Builds a StoreData from the unit stream of a report: metadata, the goal tree with dotted ids,
-// statuses, texts, indicator and activity tables. Whatever it cannot place becomes a warning.
-import path from 'node:path';
+// statuses, texts, indicator and activity tables. Whatever it cannot place is listed with its line.
 import {MalkollError} from '../errors.js';
 import {arGiltigtDatum} from '../domain/datum.js';
-import {parseVarde} from '../domain/tal.js';
-import {
-	type Activity,
-	type ActivityFollowUp,
-	type ForvantatResultat,
-	type Goal,
-	type Indicator,
-	type IndicatorFollowUp,
-	type Niva,
-	type Period,
-	type Riktning,
-	type Status,
-	type StoreData,
-	type Varde,
-	SCHEMA_VERSION,
-} from '../domain/types.js';
+import type {Niva, Period, Status, StoreData} from '../domain/types.js';
+import {HEADING, STATUS} from './recognisers.js';
+import {type Accounting, LEVELS, type Level, type RawGoal, type Warn, type Warning, assignIds, norm, toStore} from './tree.js';
 import type {Unit} from './units.js';
 
-export interface Warning {
-	line: number;
-	message: string;
-}
+export type {Accounting, Level, Warning} from './tree.js';
 
-const HEADING = /^(KF:s inriktningsmål|KF:s mål för verksamhetsområdet|Nämndmål|Enhetsmål)\s*:\s*(?:(\d+(?:\.\d+){0,3})\.?(?=\s|$))?\s*(.*)$/;
 const NIVA_AV: Record<string, Niva> = {
 	'KF:s inriktningsmål': 'im',
 	'KF:s mål för verksamhetsområdet': 'vo',
 	Nämndmål: 'namndmal',
 	Enhetsmål: 'enhetsmal',
 };
-const STATUS = /^[●—–\-•]?\s*(Uppfylls helt|Uppfylls delvis|Uppfylls inte|Inga data|Ingen)$/;
 const STATUS_AV: Record<string, Status> = {
 	'Uppfylls helt': 'helt',
 	'Uppfylls delvis': 'delvis',
@@ -43,89 +24,20 @@ const STATUS_AV: Record<string, Status> = {
 };
 /** Sections that end the goal tree when a report has no table of contents to name them. */
 const AVSLUT = [
-	'Uppföljning av ekonomi',
-	'Ekonomi',
-	'Systematiskt kvalitetsarbete',
-	'Internkontroll',
-	'Intern kontroll',
-	'Synpunkter och klagomål',
-	'Redovisning av synpunkter och klagomål',
-	'Arbetsmiljö',
-	'Bilagor',
-	'Kvalitetsarbete',
-	'Budget',
-	'Ekonomisk uppföljning',
-	'Redovisning av ekonomi',
-	'Uppföljning av nämndens ekonomi',
+	'Uppföljning av ekonomi', 'Ekonomi', 'Systematiskt kvalitetsarbete', 'Internkontroll', 'Intern kontroll',
+	'Synpunkter och klagomål', 'Redovisning av synpunkter och klagomål', 'Arbetsmiljö', 'Bilagor', 'Kvalitetsarbete', 'Budget',
+	'Ekonomisk uppföljning', 'Redovisning av ekonomi', 'Uppföljning av nämndens ekonomi',
 ];
 const AVSLUT_NORM = new Set(AVSLUT.map(norm));
 const MANADER = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 
-interface RawIndicator {
-	line: number;
-	namn: string;
-	cells: Record<string, string>;
-	analys: string[];
-	kommentar: string[];
-}
-interface RawActivity {
-	line: number;
-	text: string;
-	start: string;
-	slut: string;
-	avvikelse: string;
-	analys: string[];
-}
-interface RawGoal {
-	line: number;
-	niva: Niva;
-	num?: string;
-	titel: string;
-	parent?: RawGoal;
-	children: RawGoal[];
-	status?: Status;
-	beskrivning: string[];
-	fr: string[];
-	analys: string[];
-	indicators: RawIndicator[];
-	activities: RawActivity[];
-	id?: string;
-	bidrarTill?: string[];
-}
-
 export interface Built {
 	data: StoreData;
 	warnings: Warning[];
+	accounting: Accounting;
 }
 
 type Mode = 'start' | 'beskrivning' | 'fr' | 'analys' | 'ind' | 'indAnalys' | 'indKommentar' | 'akt' | 'outside';
-
-/** Normalises text for matching: lower case, dashes and quotes unified, punctuation dropped. */
-export function norm(s: string): string {
-	return s
-		.toLowerCase()
-		.replace(/[–—‑]/g, '-')
-		.replace(/[”“"'’]/g, '')
-		.replace(/[^a-zåäöé0-9\- ]+/g, ' ')
-		.replace(/\s+/g, ' ')
-		.trim();
-}
-
-function tokens(s: string): string[] {
-	return norm(s)
-		.split(' ')
-		.filter(w => w.length > 2);
-}
-
-/** Share of `a`'s words found in `b` (prefix-tolerant for inflections such as giva/givna). */
-export function likhet(a: string, b: string): number {
-	const ta = tokens(a);
-	const tb = tokens(b);
-	if (ta.length === 0) return 0;
-	let hit = 0;
-	for (const w of ta) if (tb.some(x => x === w || (w.length > 4 && x.length > 4 && x.slice(0, 4) === w.slice(0, 4)))) hit++;
-	return hit / ta.length;
-}
 
 function columnKey(header: string): string | undefined {
 	const h = norm(header);
@@ -145,28 +57,6 @@ function columnKey(header: string): string | undefined {
 	if (h.startsWith('slutdatum')) return 'slut';
 	if (h.startsWith('avvikelse')) return 'avvikelse';
 	return undefined;
-}
-
-/** Direction from the indicator's name (domain.md §4.2); the reports never state it. */
-export function riktningAv(namn: string): Riktning {
-	const n = norm(namn);
-	if (n.startsWith('sjukfrånvaro')) return 'lagre';
-	if (n.includes('budgetföljsamhet')) return 'max';
-	if (n.includes('prognossäkerhet')) return 'band';
-	return 'hogre';
-}
-
-/** HTML list markup in an analysis becomes one "• " line per item. */
-export function rensaAnalys(text: string): string {
-	if (!/<\/?(ul|li|ol)\b/i.test(text)) return text.trim();
-	const s = text.replace(/<\/?(?:ul|ol|li|p|br)\b[^>]*>/gi, ' ');
-	const parts = s.split('•').map(p => p.replace(/\s+/g, ' ').trim());
-	const out: string[] = [];
-	parts.forEach((p, i) => {
-		if (p === '') return;
-		out.push(i === 0 ? p : `• ${p}`);
-	});
-	return out.join('\n');
 }
 
 function svensktDatum(text: string): string | undefined {
@@ -196,11 +86,17 @@ function capitalize(s: string): string {
 }
 
 /** Builds the store; throws MalkollError when the text holds no goal tree at all. */
-export function buildStore(units: Unit[], fil: string): Built {
+export function buildStore(units: Unit[], {toc, headers}: {toc: string[]; headers: string[]}, fil: string): Built {
 	const warnings: Warning[] = [];
-	const warn = (line: number, message: string) => warnings.push({line, message});
+	const found = Object.fromEntries(LEVELS.map(l => [l, 0])) as Record<Level, number>;
+	const warn: Warn = (line, message, level = 'ovrigt') => {
+		warnings.push({line, level, message});
+		if (level === 'ovrigt') found.ovrigt++;
+	};
 	const goals: RawGoal[] = [];
-	const stopTitles = new Set<string>();
+	const stopTitles = new Set(toc.map(norm));
+	const tocPrefix = toc.filter(t => t.length >= 12);
+	let outsideTable: 'indikator' | 'aktivitet' | undefined;
 	const preamble: Unit[] = [];
 	let current: RawGoal | undefined;
 	let mode = 'outside' as Mode;
@@ -217,7 +113,8 @@ export function buildStore(units: Unit[], fil: string): Built {
 		const niva = NIVA_AV[m[1]!]!;
 		const g: RawGoal = {line: u.line, niva, num: m[2], titel: m[3]!.trim(), children: [], beskrivning: [], fr: [], analys: [], indicators: [], activities: []};
 		const parent = niva === 'vo' ? lastIm : niva === 'namndmal' ? lastVo : niva === 'enhetsmal' ? lastNm : undefined;
-		if (niva !== 'im' && !parent) warn(u.line, `${m[1]} utan överordnat mål: "${g.titel}"`);
+		if (niva !== 'im' && !parent) warn(u.line, `${m[1]} utan överordnat mål: "${g.titel.slice(0, 60)}"`, niva);
+		found[niva]++;
 		g.parent = parent;
 		parent?.children.push(g);
 		if (niva === 'im') [lastIm, lastVo, lastNm] = [g, undefined, undefined];
@@ -231,10 +128,6 @@ export function buildStore(units: Unit[], fil: string): Built {
 
 	for (let i = 0; i < units.length; i++) {
 		const u = units[i]!;
-		if (u.toc) {
-			if (!HEADING.test(u.text)) stopTitles.add(norm(u.text));
-			continue;
-		}
 		const text = u.text;
 		const h = u.cells ? undefined : HEADING.exec(text);
 		if (h) {
@@ -245,12 +138,25 @@ export function buildStore(units: Unit[], fil: string): Built {
 			preamble.push(u);
 			continue;
 		}
-		if (!u.cells && text.length < 80 && (stopTitles.has(norm(text)) || AVSLUT_NORM.has(norm(text)))) {
+		// A section of the contents, alone or run together with its first sentence (hard-wrapped text without trailing spaces).
+		const section = !u.cells && ((text.length < 80 && (stopTitles.has(norm(text)) || AVSLUT_NORM.has(norm(text)))) || tocPrefix.some(t => text.startsWith(t) && /^ [A-ZÅÄÖÉ]/.test(text.slice(t.length))));
+		if (section) {
 			mode = 'outside';
 			current = undefined;
 			continue;
 		}
-		if (mode === 'outside' || !current) continue;
+		if (mode === 'outside' || !current) {
+			// Tables outside the goal tree (ekonomi, synpunkter) are not the reader's; indicator and activity tables are.
+			const key = u.cells && columnKey(u.cells[0]!);
+			if (key === 'namn' || key === 'text') {
+				outsideTable = key === 'namn' ? 'indikator' : 'aktivitet';
+				warn(u.line, 'tabellhuvud utanför målträdet');
+			} else if (u.cells && outsideTable && !/^(Analys|Kommentar)\b/.test(u.cells[0]!)) {
+				found[outsideTable]++;
+				warn(u.line, `${outsideTable === 'indikator' ? 'indikatorrad' : 'aktivitetsrad'} utanför målträdet: "${text.slice(0, 60)}"`, outsideTable);
+			} else if (!u.cells) outsideTable = undefined;
+			continue;
+		}
 		const g = current;
 		if (u.cells) {
 			const first = u.cells[0]!;
@@ -293,14 +199,16 @@ export function buildStore(units: Unit[], fil: string): Built {
 					warn(u.line, `raden har ${u.cells.length} celler, väntade ${columns.length}`);
 				}
 				if (mode === 'akt') {
+					found.aktivitet++;
 					if (!row.text) {
-						warn(u.line, 'aktivitetsrad utan text');
+						warn(u.line, 'aktivitetsrad utan text', 'aktivitet');
 						continue;
 					}
 					g.activities.push({line: u.line, text: row.text, start: row.start ?? '', slut: row.slut ?? '', avvikelse: row.avvikelse ?? '', analys: []});
 				} else {
+					found.indikator++;
 					if (!row.namn) {
-						warn(u.line, 'indikatorrad utan namn');
+						warn(u.line, 'indikatorrad utan namn', 'indikator');
 						continue;
 					}
 					mode = 'ind';
@@ -382,6 +290,7 @@ export function buildStore(units: Unit[], fil: string): Built {
 	// Metadata from the preamble: title, Dnr, recipient, date.
 	let kind: {period: Period; year: number} | undefined;
 	let namnEfterTitel: string | undefined;
+	let titelNamn: string | undefined;
 	let till: string | undefined;
 	let dnr: string | undefined;
 	let datum: string | undefined;
@@ -390,13 +299,18 @@ export function buildStore(units: Unit[], fil: string): Built {
 		const k = kind ? undefined : kindAv(t);
 		if (k) {
 			kind = k;
+			// "Verksamhetsberättelse 2021 för Beställarenhet Norr": the organisation in the title.
+			const rest = /\b(?:19|20)\d{2}\b\s*(?:för\s+([A-Za-zÅÄÖåäöÉé].*)|[-–,]?\s*([A-ZÅÄÖÉ].*))$/.exec(t);
+			if (rest) titelNamn = capitalize((rest[1] ?? rest[2])!.trim());
 			const next = preamble[i + 1]?.text;
-			if (next && !/^Förslag till beslut$/.test(next) && !/^Innehållsförteckning$/.test(next)) namnEfterTitel = next;
+			if (next && next.length <= 60 && !/[.!?:]$/.test(next) && !stopTitles.has(norm(next)) && !/^Förslag till beslut$/.test(next)) namnEfterTitel = next;
 			continue;
 		}
 		const d = /^Dnr:?\s*(.+)$/.exec(t);
 		if (d && !dnr) dnr = d[1]!.trim();
 		if (/(^|[^A-Za-zåäö])Till$/.test(t) && !till) till = preamble[i + 1]?.text;
+		const tillRad = /^Till:?\s+([A-ZÅÄÖÉ].{2,60}?)(?:\s+(\d{4}-\d{2}-\d{2}))?$/.exec(t);
+		if (tillRad && !till) [till, datum] = [tillRad[1], datum ?? tillRad[2]];
 		if (!datum) datum = svensktDatum(t);
 	}
 	const enhet = goals.some(g => g.niva === 'enhetsmal');
@@ -415,17 +329,19 @@ export function buildStore(units: Unit[], fil: string): Built {
 	let namn: string | undefined;
 	let namnd: string | undefined;
 	if (enhet) {
-		namn = namnEfterTitel;
-		namnd = till;
+		namn = titelNamn ?? namnEfterTitel ?? headers[0] ?? till;
+		if (till !== namn) namnd = till;
 	} else {
-		namn = till ?? vanligasteNamnd(units);
+		namn = till ?? titelNamn ?? vanligasteNamnd(units) ?? headers[0];
 	}
 	if (!namn) {
 		warn(1, 'organisationens namn framgår inte av rapporten');
 		namn = 'Okänd organisation';
 	}
 
-	return {data: toStore(goals, {period, year, enhet, namn, namnd, dnr, datum, fil}, warn), warnings};
+	const {data, placed} = toStore(goals, {period, year, enhet, namn, namnd, dnr, datum, fil}, warn);
+	const accounting = Object.fromEntries(LEVELS.map(l => [l, {found: found[l], placed: placed[l]}])) as Accounting;
+	return {data, warnings: warnings.sort((a, b) => a.line - b.line), accounting};
 }
 
 function mode_(xs: number[]): number {
@@ -437,189 +353,11 @@ function mode_(xs: number[]): number {
 /** The nämnd that writes most about itself ("Äldrenämnden …") when no recipient is named. */
 function vanligasteNamnd(units: Unit[]): string | undefined {
 	const count = new Map<string, number>();
-	for (const u of units) {
-		for (const m of u.text.matchAll(/(?<!\p{L})(\p{Lu}[\p{Ll}-]+nämnden)(?!\p{L})/gu)) count.set(m[1]!, (count.get(m[1]!) ?? 0) + 1);
-		for (const m of u.text.matchAll(/(?<!\p{L})för (\p{Ll}[\p{Ll}-]+nämnden)(?!\p{L})/gu)) count.set(capitalize(m[1]!), (count.get(capitalize(m[1]!)) ?? 0) + 1);
+	// Only paragraphs that name a nämnd meet the expressions (Latin letters only: Unicode mode is slow to start).
+	for (const u of units.filter(x => x.text.includes('nämnden'))) {
+		for (const m of u.text.matchAll(/(?<![A-Za-zÀ-ÿ])([A-ZÅÄÖÉ][a-zåäöéü-]+nämnden)(?![A-Za-zÀ-ÿ])/g)) count.set(m[1]!, (count.get(m[1]!) ?? 0) + 1);
+		for (const m of u.text.matchAll(/(?<![A-Za-zÀ-ÿ])för ([a-zåäöéü][a-zåäöéü-]+nämnden)(?![A-Za-zÀ-ÿ])/g)) count.set(capitalize(m[1]!), (count.get(capitalize(m[1]!)) ?? 0) + 1);
 	}
 	const best = [...count.entries()].filter(([n]) => n !== 'Nämnden').sort((a, b) => b[1] - a[1])[0];
 	return best?.[0];
-}
-
-/** Dotted ids: IM and VO from their headings; nämndmål from the heading, else from the VO
- * analysis subheadings ("3.4.1 …"), else by order; enhetsmål by order under their nämndmål. */
-function assignIds(goals: RawGoal[], warn: (line: number, message: string) => void): void {
-	const used = new Set<string>();
-	const take = (g: RawGoal, id: string) => {
-		if (used.has(id)) {
-			warn(g.line, `id ${id} förekommer två gånger; målet "${g.titel.slice(0, 50)}" hoppas över`);
-			return;
-		}
-		used.add(id);
-		g.id = id;
-	};
-	let imOrdning = 0;
-	for (const g of goals) {
-		if (g.niva === 'im') {
-			imOrdning++;
-			take(g, g.num ? g.num.split('.')[0]! : String(imOrdning));
-		}
-	}
-	for (const im of goals.filter(g => g.niva === 'im' && g.id)) {
-		im.children.forEach((vo, j) => {
-			const num = vo.num && vo.num.startsWith(im.id + '.') ? vo.num : vo.num ? vo.num : `${im.id}.${j + 1}`;
-			if (vo.num && !vo.num.startsWith(im.id + '.')) warn(vo.line, `mål ${vo.num} står under inriktningsmål ${im.id}`);
-			take(vo, num);
-		});
-	}
-	for (const vo of goals.filter(g => g.niva === 'vo' && g.id)) {
-		const sub = subheadings(vo);
-		const fria = new Set(sub.map(s => s.num));
-		const nms = vo.children;
-		for (const nm of nms) if (nm.num) fria.delete(nm.num);
-		const ordnade = new Map<RawGoal, string>();
-		for (const nm of nms) {
-			if (nm.num) continue;
-			let best: {num: string; score: number} | undefined;
-			for (const s of sub) {
-				if (!fria.has(s.num)) continue;
-				const score = likhet(nm.titel, s.titel);
-				if (score >= 0.6 && (!best || score > best.score)) best = {num: s.num, score};
-			}
-			if (best) {
-				fria.delete(best.num);
-				ordnade.set(nm, best.num);
-			}
-		}
-		let n = 0;
-		for (const nm of nms) {
-			const num = nm.num ?? ordnade.get(nm);
-			if (num) {
-				take(nm, num);
-				continue;
-			}
-			do n++;
-			while (used.has(`${vo.id}.${n}`) || [...ordnade.values()].includes(`${vo.id}.${n}`));
-			take(nm, `${vo.id}.${n}`);
-		}
-	}
-	for (const nm of goals.filter(g => g.niva === 'namndmal' && g.id)) {
-		nm.children.forEach((em, j) => take(em, `${nm.id}.${j + 1}`));
-	}
-}
-
-function subheadings(vo: RawGoal): Array<{num: string; titel: string}> {
-	const out: Array<{num: string; titel: string}> = [];
-	for (const p of vo.analys) {
-		const m = /^(\d+\.\d+\.\d+)\.?\s+(\S.*)$/.exec(p);
-		if (m && vo.id && m[1]!.startsWith(vo.id + '.') && p.length < 400) out.push({num: m[1]!, titel: m[2]!});
-	}
-	return out;
-}
-
-/** Förväntat resultat: numbered, bulleted or plain; unmarked paragraphs continue a marked item. */
-export function parseForvantat(paras: string[]): ForvantatResultat[] {
-	const items: ForvantatResultat[] = [];
-	const marked = paras.some(p => /^(\d+[.)]\s|[-•\uF0B7–]\s?)/.test(p));
-	for (const p of paras) {
-		const num = /^(\d+)[.)]\s+(.*)$/.exec(p);
-		const bullet = /^[-•\uF0B7–]\s*(.*)$/.exec(p);
-		if (num) items.push({nr: Number(num[1]), text: num[2]!.trim()});
-		else if (bullet) items.push({nr: items.length + 1, text: bullet[1]!.trim()});
-		else if (marked && items.length > 0) items[items.length - 1]!.text += '\n\n' + p;
-		else items.push({nr: items.length + 1, text: p});
-	}
-	return items;
-}
-
-function toStore(
-	raw: RawGoal[],
-	meta: {period: Period; year: number; enhet: boolean; namn: string; namnd?: string; dnr?: string; datum?: string; fil: string},
-	warn: (line: number, message: string) => void,
-): StoreData {
-	const goals: Goal[] = [];
-	const indicators: Indicator[] = [];
-	const activities: Activity[] = [];
-	const fuGoals: Record<string, {status?: Status; analys?: string}> = {};
-	const fuInd: Record<string, IndicatorFollowUp> = {};
-	const fuAkt: Record<string, ActivityFollowUp> = {};
-	for (const g of raw) {
-		if (!g.id) continue;
-		const goal: Goal = {id: g.id, niva: g.niva, titel: g.titel, forvantatResultat: parseForvantat(g.fr)};
-		if (g.parent?.id) goal.parentId = g.parent.id;
-		if (g.beskrivning.length > 0) goal.beskrivning = g.beskrivning.join('\n\n');
-		if (g.bidrarTill) goal.bidrarTill = g.bidrarTill;
-		goals.push(goal);
-		const fu: {status?: Status; analys?: string} = {};
-		if (g.status && meta.period !== 'VP') fu.status = g.status;
-		else if (g.status) warn(g.line, `en verksamhetsplan har ingen status; "${g.status}" ignoreras`);
-		if (g.analys.length > 0) fu.analys = g.analys.join('\n\n');
-		if (Object.keys(fu).length > 0) fuGoals[g.id] = fu;
-
-		g.indicators.forEach((ri, j) => {
-			const id = `${g.id}:i${j + 1}`;
-			const c = ri.cells;
-			const varden: Partial<Record<string, Varde>> = {};
-			for (const k of ['utfall', 'man', 'kvinnor', 'foregaendeVB', 'prognos', 'arsmal', 'kfArsmal']) {
-				if (c[k] !== undefined) varden[k] = parseVarde(c[k]!);
-			}
-			const units = Object.values(varden).map(v => v!.unit);
-			const enhet: Indicator['enhet'] = /medskapandeindex/i.test(ri.namn)
-				? 'index'
-				: units.includes('%')
-					? '%'
-					: units.includes('st')
-						? 'st'
-						: undefined;
-			// A bare "60" among percentages is a percentage: normalise by the indicator's unit.
-			if (enhet === '%' || enhet === 'st') for (const v of Object.values(varden)) if (v && v.value !== undefined && !v.unit) v.unit = enhet;
-			const ind: Indicator = {id, malId: g.id!, namn: ri.namn, riktning: riktningAv(ri.namn)};
-			if (enhet) ind.enhet = enhet;
-			const per = c.periodicitet ? norm(c.periodicitet) : undefined;
-			if (per === 'år' || per === 'tertial') ind.periodicitet = per;
-			if (varden.arsmal) ind.arsmal = varden.arsmal;
-			if (varden.kfArsmal) ind.kfArsmal = varden.kfArsmal;
-			const kommentar = [...(c.kommentar ? [c.kommentar] : []), ...ri.kommentar];
-			if (kommentar.length > 0) ind.kommentar = kommentar.join('\n\n');
-			indicators.push(ind);
-			const f: IndicatorFollowUp = {};
-			for (const k of ['utfall', 'man', 'kvinnor', 'prognos', 'foregaendeVB'] as const) if (varden[k]) f[k] = varden[k];
-			if (c.matperiod) f.matperiod = c.matperiod;
-			if (ri.analys.length > 0) f.analys = ri.analys.map(rensaAnalys).join('\n\n');
-			if (Object.keys(f).length > 0) fuInd[id] = f;
-		});
-
-		g.activities.forEach((ra, j) => {
-			const id = `${g.id}:a${j + 1}`;
-			const akt: Activity = {id, malId: g.id!, text: ra.text};
-			for (const k of ['start', 'slut'] as const) {
-				if (ra[k] === '') continue;
-				if (arGiltigtDatum(ra[k])) akt[k] = ra[k];
-				else warn(ra.line, `${k === 'start' ? 'Startdatum' : 'Slutdatum'} "${ra[k]}" är inget giltigt datum`);
-			}
-			akt.ursprung = g.niva === 'vo' || g.niva === 'im' ? 'kf-uppdrag' : g.niva === 'enhetsmal' ? 'enhet' : meta.enhet ? 'sdn' : 'namnd';
-			activities.push(akt);
-			const f: ActivityFollowUp = {};
-			if (ra.avvikelse) f.avvikelse = ra.avvikelse;
-			if (ra.analys.length > 0) f.analys = ra.analys.map(rensaAnalys).join('\n\n');
-			if (Object.keys(f).length > 0) fuAkt[id] = f;
-		});
-	}
-	const organisation: StoreData['organisation'] = {namn: meta.namn, niva: meta.enhet ? 'enhet' : 'namnd'};
-	if (meta.namnd) organisation.namnd = meta.namnd;
-	if (meta.dnr) organisation.dnr = meta.dnr;
-	// The store records the report's file name; messages name the file as it was given.
-	const kalla: NonNullable<StoreData['kalla']> = {fil: path.basename(meta.fil), rapport: meta.period};
-	if (meta.datum) kalla.datum = meta.datum;
-	return {
-		schemaVersion: SCHEMA_VERSION,
-		organisation,
-		year: meta.year,
-		bedomdaNivaer: meta.enhet ? ['enhetsmal'] : ['im', 'vo', 'namndmal'],
-		period: meta.period,
-		goals,
-		indicators,
-		activities,
-		followUp: {[meta.period]: {goals: fuGoals, indicators: fuInd, activities: fuAkt}},
-		kalla,
-	};
 }

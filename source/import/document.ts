@@ -2,11 +2,29 @@
 // The kind of file is told by its content, never by its name.
 import {MalkollError} from '../errors.js';
 
+const CP1252 = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
+
 /** `file` names the file in messages. */
 export async function readDocument(file: string, bytes: Buffer): Promise<string> {
-	try {
-		return new TextDecoder('utf-8', {fatal: true}).decode(bytes);
-	} catch {
-		throw new MalkollError(`${file}: filen är inte UTF-8-text; spara rapporten som text (UTF-8) och försök igen`);
+	return decodeText(file, bytes);
+}
+
+/** Text as Word and Notepad save it: UTF-8 with or without BOM, UTF-16 with a BOM, else Windows-1252. */
+export function decodeText(file: string, bytes: Uint8Array): string {
+	const bom = (a: number, b: number) => bytes[0] === a && bytes[1] === b;
+	let text: string;
+	if (bom(0xff, 0xfe)) text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
+	else if (bom(0xfe, 0xff)) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+	else {
+		try {
+			// TextDecoder drops a UTF-8 BOM itself.
+			text = new TextDecoder('utf-8', {fatal: true}).decode(bytes);
+		} catch {
+			// Not UTF-8: the code page Swedish Windows saves text in. Node 20's TextDecoder('windows-1252')
+			// is Latin-1 (0x80–0x9F become control characters), so those 32 bytes are mapped here.
+			text = Buffer.from(bytes).toString('latin1').replace(/[\x80-\x9f]/g, c => CP1252[c.charCodeAt(0) - 0x80]!);
+		}
 	}
+	if (text.includes('\u0000')) throw new MalkollError(`${file}: filen är inte text (binära tecken); spara rapporten som text och försök igen`);
+	return text;
 }

@@ -1,10 +1,11 @@
-// The report importer: text of a VP, tertialrapport or verksamhetsberättelse → StoreData.
-import {MalkollError} from '../errors.js';
+// The report importer: text of a VP, tertialrapport or verksamhetsberättelse → StoreData, with an
+// accounting of every goal, indicator and activity found: placed in the tree or listed with its line.
 import {type Built, buildStore} from './build.js';
 import {readLayoutA} from './layout-a.js';
+import {prepare} from './recognisers.js';
 import {type Layout, detectLayout, readLayoutB} from './units.js';
 
-export type {Warning} from './build.js';
+export type {Accounting, Level, Warning} from './build.js';
 
 export interface ImportResult extends Built {
 	layout: Layout;
@@ -12,9 +13,15 @@ export interface ImportResult extends Built {
 
 /** Reads a report's text; `fil` names the file in messages and in kalla.fil. */
 export function importReport(text: string, fil: string): ImportResult {
-	if (text.includes('\u0000')) throw new MalkollError(`${fil}: filen är inte text (binära tecken)`);
-	const lines = text.replace(/\r\n?/g, '\n').split('\n');
-	const layout = detectLayout(lines);
-	const units = layout === 'A' ? readLayoutA(lines) : readLayoutB(lines);
-	return {...buildStore(units, fil), layout};
+	const input = text.replace(/\r\n?/g, '\n').split('\n');
+	const layout = detectLayout(input);
+	const {lines, toc, headers, suspects} = prepare(input, layout === 'A');
+	const built = buildStore(layout === 'A' ? readLayoutA(lines) : readLayoutB(lines), {toc, headers}, fil);
+	// A line that looks like a goal heading or a table header but that no recogniser read is counted too.
+	for (const l of suspects) {
+		built.warnings.push({line: l.nr, level: 'ovrigt', message: `ser ut som en rubrik men kunde inte läsas: "${l.raw.trim().slice(0, 60)}"`});
+		built.accounting.ovrigt.found++;
+	}
+	built.warnings.sort((a, b) => a.line - b.line);
+	return {...built, layout};
 }

@@ -1,40 +1,42 @@
 // Layout A: PDF text hard-wrapped at ~85–130 characters, tables flattened to spaces (domain.md §7).
 // Rejoins words split across lines, paragraphs and headings, and rebuilds table rows from value
 // tokens counted from the row's end, so the builder sees the same units as for layout B.
-import {isFurniture, stripMarkup, type Unit} from './units.js';
+import {AKT_HEADER, DATES, HEADING, IND_HEADER, KEYWORD, type Line, STATUS} from './recognisers.js';
+import type {Unit} from './units.js';
 
-interface Line {
+interface L {
 	line: number;
 	raw: string;
 	text: string;
 }
 
-const HEADING = /^(KF:s inriktningsmål|KF:s mål för verksamhetsområdet|Nämndmål|Enhetsmål)\s*:/;
-const STATUS = /^[●—–\-•]?\s*(Uppfylls helt|Uppfylls delvis|Uppfylls inte|Inga data|Ingen)$/;
-const KEYWORD = /^(Beskrivning|Förväntat resultat|Analys|Kommentar)$/;
-const IND_HEADER = /^Indikator\b/;
-const AKT_HEADER = /^Aktivitet Startdatum\b/;
 const BULLET = /^([-•\uF0B7–]\s?\S|\d+[.)]\s)/;
 const SUBHEADING = /^\d+\.\d+\.\d+\.?\s+\S/;
 const PERIOD_END = /(?:^|\s)(?:VB \d{4}|Tertial \d \d{4}|\d{4}|År|Tertial)$/;
 // A value cell, counted from the row's end; it must stand after whitespace ("1-14" is a name).
-const VALUE_END = /(?<=^|\s)(Tas fram av(?:\s+nämnd(?:\/\s?styrelse)?)?|\+\/-\s?\d+(?:,\d+)?\s?%?|[-−]?\d+(?:,\d+)?(?: ?(?:%|st))?|VB \d{4}|Tertial \d \d{4}|År|Tertial)$/;
-const DATES = /(?:^|\s)(\d{4}-\d{2}-\d{2})\s+(\d{4}-\d{2}-\d{2})\s*(.*)$/;
+const TFA = String.raw`Tas\s*fram(?:\s*av(?:\s*nämnd(?:\s*\/\s*${[...'styrelse'].join(String.raw`\s*`)})?)?)?`;
+const VALUE_END = new RegExp(String.raw`(?<=^|\s)(${TFA}|\+\/-\s?\d+(?:,\d+)?\s?%?|[-−]?\d+(?:,\d+)?(?: ?(?:%|st))?|VB \d{4}|Tertial \d \d{4}|År|Tertial)$`);
 const IND_COLUMNS = /Periodens utfall|Utfall män\/ ?pojkar|Utfall kvinnor\/ ?flickor|Utfall VB \d{4}|Prognos helår|KF:s årsmål(?: år \d{4})?|Årsmål|Periodicitet|Period|Kommentar/g;
 
-/** Lines with page furniture blanked and words broken mid-word rejoined. */
-function logicalLines(lines: string[]): Line[] {
-	const out: Line[] = [];
+/** The columns of an indicator header read as one line. */
+export const indColumns = (text: string): string[] => ['Indikator', ...(text.replace(/\s+/g, ' ').match(IND_COLUMNS) ?? [])];
+
+/** "Tas fram av nämnd/styrelse" however its words were broken over lines. */
+const cellText = (v: string): string =>
+	/^Tas\s*fram/.test(v) ? v.replace(/\s+/g, '').replace('Tasfram', 'Tas fram').replace('framav', 'fram av').replace('avnämnd', 'av nämnd') : v.replace(/\s+/g, ' ');
+
+/** Lines with words broken mid-word rejoined (told by the missing trailing space, when the text keeps them). */
+function logicalLines(lines: Line[]): L[] {
+	const out: L[] = [];
+	const spaced = lines.some(l => / $/.test(l.raw));
 	for (let i = 0; i < lines.length; i++) {
-		const raw = stripMarkup(lines[i]!);
-		let text = raw.trim();
-		if (isFurniture(text)) text = '';
-		const l: Line = {line: i + 1, raw, text};
+		const raw = lines[i]!.raw;
+		const l: L = {line: lines[i]!.nr, raw, text: raw.trim()};
 		// A short line without a trailing space in a narrow table column is a word cut in two.
-		while (l.text !== '' && !/\s$/.test(l.raw) && l.text.length <= 20 && /[a-zåäö/]$/i.test(l.text)) {
+		while (spaced && l.text !== '' && !/\s$/.test(l.raw) && l.text.length <= 20 && /[a-zåäö/]$/i.test(l.text)) {
 			let j = i + 1;
-			while (j < lines.length && lines[j]!.trim() === '') j++;
-			const next = j < lines.length ? stripMarkup(lines[j]!) : '';
+			while (j < lines.length && lines[j]!.raw.trim() === '') j++;
+			const next = j < lines.length ? lines[j]!.raw : '';
 			if (!/^[a-zåäö]/.test(next.trim())) break;
 			l.raw = l.raw.trimEnd() + next.trimStart();
 			l.text = l.raw.trim();
@@ -60,7 +62,7 @@ export function splitRow(rowLines: string[], ncols: number): {namn: string; cell
 		if (!m) break;
 		const before = trimmed.slice(0, m.index);
 		const ws = /[ \t\n]*$/.exec(before)![0];
-		tokens.unshift({v: m[1]!.replace(/\s+/g, ' '), gap: ws.includes('\n') ? 1 : ws.length});
+		tokens.unshift({v: cellText(m[1]!), gap: ws.includes('\n') ? 1 : ws.length});
 		s = before.slice(0, before.length - ws.length);
 		if (s === '') break;
 	}
@@ -76,7 +78,8 @@ export function splitRow(rowLines: string[], ncols: number): {namn: string; cell
 	if (tokens.length < 2) return undefined;
 	const cells: string[] = [];
 	tokens.forEach((t, k) => {
-		if (k > 0) for (let e = 1; e < t.gap; e++) cells.push('');
+		// n spaces between two cells, or between the name and the first value, are n−1 empty cells.
+		for (let e = 1; e < t.gap; e++) cells.push('');
 		cells.push(t.v);
 	});
 	while (cells.length > ncols && cells.includes('')) cells.splice(cells.indexOf(''), 1);
@@ -87,10 +90,13 @@ export function splitRow(rowLines: string[], ncols: number): {namn: string; cell
 	return {namn, cells};
 }
 
-export function readLayoutA(input: string[]): Unit[] {
+export function readLayoutA(input: Line[]): Unit[] {
 	const ls = logicalLines(input);
 	const units: Unit[] = [];
-	const width = [...ls.map(l => l.raw.trimEnd().length)].sort((a, b) => a - b)[Math.floor(ls.length * 0.9)] ?? 100;
+	// The text's width, from the 90th percentile of line lengths; a goal heading's lines do not count, however it was wrapped.
+	let iRubrik = false;
+	const bredder = ls.filter(l => !(iRubrik = HEADING.test(l.text) || (iRubrik && l.text !== '' && !structural(l.text)))).map(l => l.raw.trimEnd().length);
+	const width = bredder.sort((a, b) => a - b)[Math.floor(bredder.length * 0.9)] ?? 100;
 	let para: {line: number; parts: string[]} | undefined;
 	let blank = true;
 	let tabell: 'ind' | 'akt' | undefined;
@@ -114,7 +120,7 @@ export function readLayoutA(input: string[]): Unit[] {
 			j++;
 			if (/\b(Period|Periodicitet|Kommentar)$/.test(text)) break;
 		}
-		return {end: j, cols: ['Indikator', ...(text.replace(/\s+/g, ' ').match(IND_COLUMNS) ?? [])]};
+		return {end: j, cols: indColumns(text)};
 	};
 	const tryRow = (i: number): {end: number; namn: string; cells: string[]} | undefined => {
 		const rows: string[] = [];

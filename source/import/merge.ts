@@ -5,7 +5,7 @@ import {MalkollError} from '../errors.js';
 import {fields} from '../domain/fields.js';
 import {type Entity, namedOp, type Op} from '../domain/ops.js';
 import {type Activity, type Goal, type Indicator, PERIODER, type StoreData} from '../domain/types.js';
-import {likhet, norm} from './build.js';
+import {likhet, norm} from './tree.js';
 
 export interface MergePlan {
 	ops: Op[];

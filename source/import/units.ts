@@ -1,5 +1,7 @@
 // The two text layouts (domain.md §7) are read into one stream of units: a paragraph or a
 // table row, each with the 1-based line it starts on. The builder only ever sees units.
+import {indColumns, splitRow} from './layout-a.js';
+import {AKT_HEADER, DATES, IND_HEADER, type Line} from './recognisers.js';
 
 export interface Unit {
 	line: number;
@@ -7,68 +9,77 @@ export interface Unit {
 	text: string;
 	/** Present for table rows: the cells, trimmed, empty cells kept. */
 	cells?: string[];
-	/** A table-of-contents entry (title followed by a page number or a dot leader). */
-	toc?: boolean;
 	/** A blank line came before this unit. */
 	afterBlank?: boolean;
 }
 
 export type Layout = 'A' | 'B';
 
-/** Page furniture that carries no content in either layout. */
-export function isFurniture(text: string): boolean {
-	return /^Sid \d+ ?\(\d+\)$/.test(text) || text === 'start.stockholm' || /^\d+ ?\(\d+\)$/.test(text);
-}
-
-/** Markup that exports leave in the text: bold markers and stray tags. */
-export function stripMarkup(text: string): string {
-	return text.replace(/\*\*/g, '').replace(/<\/?(?:br|p|b|strong|span)\b[^>]*>/gi, '');
-}
-
 const FINAL = /[.!?:;)"”]$/;
 
-/** Layout A when nearly every non-blank line ends in a space (hard-wrapped PDF text). */
+/** Layout A for hard-wrapped PDF text: nearly every non-blank line ends in a space, or (text that lost
+ * its trailing spaces) no line is longer than a page is wide and most lines follow a non-blank line. */
 export function detectLayout(lines: string[]): Layout {
-	let nonBlank = 0;
-	let spaced = 0;
-	let tabs = 0;
-	for (const l of lines) {
-		if (l.trim() === '') continue;
+	let [nonBlank, spaced, tabs, long, followed] = [0, 0, 0, 0, 0];
+	lines.forEach((raw, i) => {
+		if (raw.trim() === '') return;
 		nonBlank++;
-		if (l.endsWith(' ')) spaced++;
-		if (l.includes('\t')) tabs++;
+		if (raw.endsWith(' ')) spaced++;
+		if (raw.includes('\t')) tabs++;
+		if (raw.length > 160) long++;
+		if (i > 0 && lines[i - 1]!.trim() !== '') followed++;
+	});
+	if (nonBlank === 0 || tabs / nonBlank >= 0.05) return 'B';
+	return spaced / nonBlank > 0.6 || (long / nonBlank < 0.005 && followed / nonBlank > 0.4) ? 'A' : 'B';
+}
+
+/** A table row whose tabs became spaces, read by the columns of its table's header. */
+function spacedRow(text: string, cols: string[]): string[] | undefined {
+	if (/^(Analys|Kommentar)\s+\S/.test(text)) return [text];
+	if (cols[0] === 'Aktivitet') {
+		const d = DATES.exec(text);
+		return d ? [text.slice(0, d.index).trim(), d[1]!, d[2]!, d[3]!.trim()] : undefined;
 	}
-	if (nonBlank === 0) return 'B';
-	return spaced / nonBlank > 0.6 && tabs / nonBlank < 0.05 ? 'A' : 'B';
+	const r = splitRow([text], cols.length - 1);
+	return r && [r.namn, ...r.cells];
 }
 
 /** Layout B: one line per paragraph, tab-separated rows; rejoins sentences split by a blank. */
-export function readLayoutB(lines: string[]): Unit[] {
+export function readLayoutB(lines: Line[]): Unit[] {
 	const units: Unit[] = [];
 	let blank = false;
-	for (let i = 0; i < lines.length; i++) {
-		const raw = stripMarkup(lines[i]!);
+	let cols: string[] | undefined;
+	for (const {nr, raw, gap} of lines) {
 		const text = raw.trim();
-		if (text === '' || isFurniture(text)) {
+		if (gap) blank = true;
+		if (text === '') {
 			blank = true;
+			if (!gap) cols = undefined;
 			continue;
 		}
 		if (raw.includes('\t')) {
 			const cells = raw.split('\t').map(c => c.trim());
-			const nonEmpty = cells.filter(c => c !== '');
-			const toc = cells.length === 2 && /^\d+$/.test(cells[1]!) && cells[0] !== '';
-			units.push({line: i + 1, text: toc ? cells[0]!.replace(/\.{3,}$/, '').trim() : nonEmpty.join('\t'), cells: toc ? undefined : cells, toc, afterBlank: blank});
+			units.push({line: nr, text: cells.filter(c => c !== '').join('\t'), cells, afterBlank: blank});
+			blank = false;
+			continue;
+		}
+		// A table whose tabs became spaces: the header names the columns, each row is one line.
+		const header = IND_HEADER.test(text) ? indColumns(text) : AKT_HEADER.test(text) ? text.split(/\s+/) : undefined;
+		const cells = header ?? (cols && spacedRow(text, cols));
+		if (header) cols = header;
+		if (cells) {
+			units.push({line: nr, text: cells.filter(c => c !== '').join('\t'), cells, afterBlank: blank});
 			blank = false;
 			continue;
 		}
 		const prev = units[units.length - 1];
 		// A sentence split by a page break: the previous paragraph lacks final punctuation and this one starts in lower case.
-		if (prev && !prev.cells && !prev.toc && blank && !FINAL.test(prev.text) && /^[a-zåäöé]/.test(text)) {
+		if (prev && !prev.cells && blank && !FINAL.test(prev.text) && /^[a-zåäöé]/.test(text)) {
 			prev.text += ' ' + text;
 			blank = false;
 			continue;
 		}
-		units.push({line: i + 1, text, afterBlank: blank});
+		units.push({line: nr, text, afterBlank: blank});
 		blank = false;
 	}
 	return units;
