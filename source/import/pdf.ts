@@ -2,6 +2,7 @@
 // a line, a wide gap between items a tab (table cells by x), vertical space blank lines; what stands
 // at the same place at the top or foot of most pages (the unit's name, "Sid 3 (18)") is dropped.
 import {createRequire} from 'node:module';
+import {pathToFileURL} from 'node:url';
 import {MalkollError} from '../errors.js';
 
 interface Item {
@@ -59,9 +60,9 @@ const lineText = (l: Line) => cells(l).map(c => c.text.trim()).join('\t');
  * aside, at the same height on at least half the pages (two at least). */
 function dropFurniture(pages: Line[][]): void {
 	const key = (l: Line) => `${Math.round(l.y)} ${lineText(l).replace(/\d+/g, '#')}`;
-	const apart = (a: Line, b: Line) => Math.abs(a.y - b.y) > 2 * a.items[0]!.size;
+	const apart = (a: Line, b: Line | undefined) => !b || Math.abs(a.y - b.y) > 2 * a.items[0]!.size;
 	const edge = (p: Line[]) => {
-		const top = apart(p[0]!, p[1] ?? p[0]!) ? [p[0]!] : p[1] && p[2] && apart(p[1], p[2]) ? [p[0]!, p[1]] : [];
+		const top = p.length === 0 ? [] : apart(p[0]!, p[1]) ? [p[0]!] : p[1] && p[2] && apart(p[1], p[2]) ? [p[0]!, p[1]] : [];
 		const n = p.length;
 		const foot = n > 1 && apart(p[n - 1]!, p[n - 2]!) ? [p[n - 1]!] : n > 2 && apart(p[n - 2]!, p[n - 3]!) ? [p[n - 2]!, p[n - 1]!] : [];
 		return new Set([...top, ...foot]);
@@ -78,7 +79,10 @@ function dropFurniture(pages: Line[][]): void {
 export async function readPdf(file: string, bytes: Buffer): Promise<string> {
 	// Required when first needed, not imported: the commands run as a script (source/skript.ts), which
 	// has no import(); Node ≥ 20.19 requires an ES module.
-	const pdfjs = createRequire(import.meta.url)('pdfjs-dist/legacy/build/pdf.mjs') as typeof import('pdfjs-dist');
+	const require = createRequire(import.meta.url);
+	const pdfjs = require('pdfjs-dist/legacy/build/pdf.min.mjs') as typeof import('pdfjs-dist');
+	// The minified builds load in half the time; pdf.js runs its worker in this thread under Node.
+	pdfjs.GlobalWorkerOptions.workerSrc = pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.worker.min.mjs')).href;
 	const pages: Line[][] = [];
 	try {
 		const doc = await pdfjs.getDocument({data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true}).promise;
@@ -89,7 +93,8 @@ export async function readPdf(file: string, bytes: Buffer): Promise<string> {
 				if (!('str' in it) || it.str === '') continue;
 				const [a, b, c, d, x, y] = it.transform as number[];
 				const size = Math.hypot(c!, d!) || Math.hypot(a!, b!) || it.height;
-				items.push({str: it.str, x: x!, end: x! + it.width, y: y!, size});
+				// A glyph without a Unicode mapping comes out as a control character, which would make the text binary.
+				items.push({str: it.str.replace(/[\u0000-\u001f]/g, ''), x: x!, end: x! + it.width, y: y!, size});
 			}
 			pages.push(toLines(items));
 			page.cleanup();
