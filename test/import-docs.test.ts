@@ -10,7 +10,7 @@ import {MalkollError} from '../source/errors.js';
 import {readDocument} from '../source/import/document.js';
 import {importReport} from '../source/import/index.js';
 import {docx, pdf, png, scannedPdf, zip} from './fixtures/dokument.js';
-import {ROOT, captured, runCli} from './helpers.js';
+import {captured, runCli} from './helpers.js';
 
 const seed = (name: string) => readFileSync(new URL(`fixtures/seeds/${name}`, import.meta.url), 'utf8');
 const SEEDS = {'002': seed('002_32659a80fef2e434.txt'), '003': seed('003_f3a4a286e93c5bae.txt'), '000': seed('000_d93415d658a6d1e8.txt'), '001': seed('001_9ed3bdf3a5d824a6.txt')};
@@ -87,8 +87,7 @@ describe('files that are not a report', () => {
 	}
 });
 
-// The commands are one CommonJS script run through V8's code cache: mammoth and pdfjs-dist must load from
-// it. The tests' build lives in a temp folder, outside the project: NODE_PATH finds the packages.
+// The commands are one CommonJS script run through V8's code cache: mammoth and pdfjs-dist must load from it.
 describe('malkoll import (built CLI)', () => {
 	it('imports a .docx and a .pdf, and refuses a .doc with exit 2', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'malkoll-docs-'));
@@ -96,7 +95,7 @@ describe('malkoll import (built CLI)', () => {
 		writeFileSync(join(dir, 'rapport.pdf'), await pdf(SEEDS['003']));
 		writeFileSync(join(dir, 'rapport.doc'), Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(512)]));
 		for (const f of ['rapport.docx', 'rapport.pdf']) {
-			const r = runCli(['import', join(dir, f), '--out', join(dir, `${f}.json`)], {NODE_PATH: join(ROOT, 'node_modules')});
+			const r = runCli(['import', join(dir, f), '--out', join(dir, `${f}.json`)]);
 			expect(r.code, r.stderr).toBe(0);
 			expect(store(JSON.parse(readFileSync(join(dir, `${f}.json`), 'utf8')))).toEqual(store(importReport(SEEDS['003'], f).data));
 		}
