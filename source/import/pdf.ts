@@ -101,7 +101,8 @@ export async function readPdf(file: string, bytes: Buffer): Promise<string> {
 		}
 		await doc.destroy();
 	} catch (error) {
-		throw new MalkollError(`${file}: PDF-filen kan inte läsas (${(error as Error).message}); exportera rapporten på nytt som PDF eller Word (.docx)`);
+		const why = (error as Error).name === 'PasswordException' ? 'den är lösenordsskyddad' : (error as Error).message;
+		throw new MalkollError(`${file}: PDF-filen kan inte läsas (${why}); exportera rapporten på nytt som PDF eller Word (.docx)`);
 	}
 	if (!pages.some(p => p.some(l => lineText(l).trim() !== ''))) {
 		throw new MalkollError(`${file}: PDF-filen har ingen text (skannad?); exportera rapporten från planeringssystemet som PDF med text, eller som Word (.docx)`);
@@ -112,7 +113,8 @@ export async function readPdf(file: string, bytes: Buffer): Promise<string> {
 	const gaps = pages.flatMap(p => p.slice(1).map((l, i) => Math.round((p[i]!.y - l.y) * 10) / 10));
 	const freq = new Map<number, number>();
 	for (const g of gaps) freq.set(g, (freq.get(g) ?? 0) + 1);
-	const lead = Math.min(...[...freq].filter(([, n]) => n >= Math.max(2, gaps.length / 20)).map(([g]) => g));
+	const common = [...freq].filter(([, n]) => n >= Math.max(2, gaps.length / 20)).map(([g]) => g);
+	const lead = Math.min(...(common.length > 0 ? common : gaps), 1e6);
 	const top = Math.max(...pages.filter(p => p.length > 0).map(p => p[0]!.y));
 	const rows: Array<{blank: number; cells: Cell[]}> = [];
 	for (const p of pages) {
