@@ -76,38 +76,8 @@ function dropFurniture(pages: Line[][]): void {
 	});
 }
 
-export async function readPdf(file: string, bytes: Buffer): Promise<string> {
-	// Required when first needed, not imported: the commands run as a script (source/skript.ts), which
-	// has no import(); Node ≥ 20.19 requires an ES module.
-	const require = createRequire(import.meta.url);
-	const pdfjs = require('pdfjs-dist/legacy/build/pdf.min.mjs') as typeof import('pdfjs-dist');
-	// The minified builds load in half the time; pdf.js runs its worker in this thread under Node.
-	pdfjs.GlobalWorkerOptions.workerSrc = pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.worker.min.mjs')).href;
-	const pages: Line[][] = [];
-	try {
-		const doc = await pdfjs.getDocument({data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true}).promise;
-		for (let n = 1; n <= doc.numPages; n++) {
-			const page = await doc.getPage(n);
-			const items: Item[] = [];
-			for (const it of (await page.getTextContent()).items) {
-				if (!('str' in it) || it.str === '') continue;
-				const [a, b, c, d, x, y] = it.transform as number[];
-				const size = Math.hypot(c!, d!) || Math.hypot(a!, b!) || it.height;
-				// A glyph without a Unicode mapping comes out as a control character, which would make the text binary.
-				items.push({str: it.str.replace(/[\u0000-\u001f]/g, ''), x: x!, end: x! + it.width, y: y!, size});
-			}
-			pages.push(toLines(items));
-			page.cleanup();
-		}
-		await doc.destroy();
-	} catch (error) {
-		const why = (error as Error).name === 'PasswordException' ? 'den är lösenordsskyddad' : (error as Error).message;
-		throw new MalkollError(`${file}: PDF-filen kan inte läsas (${why}); exportera rapporten på nytt som PDF eller Word (.docx)`);
-	}
-	if (!pages.some(p => p.some(l => lineText(l).trim() !== ''))) {
-		throw new MalkollError(`${file}: PDF-filen har ingen text (skannad?); exportera rapporten från planeringssystemet som PDF med text, eller som Word (.docx)`);
-	}
-	dropFurniture(pages);
+/** The pages' lines as text: blank lines for vertical space, a table's lines with their cells in its columns. */
+function toText(pages: Line[][]): string {
 	// One line's height: the smallest distance between baselines that is not rare; more space is
 	// blank lines, also above a page's first line when it stands lower than any page's first line.
 	const gaps = pages.flatMap(p => p.slice(1).map((l, i) => Math.round((p[i]!.y - l.y) * 10) / 10));
@@ -151,3 +121,39 @@ export async function readPdf(file: string, bytes: Buffer): Promise<string> {
 	}
 	return out.join('\n');
 }
+
+export async function readPdf(file: string, bytes: Buffer): Promise<string> {
+	// Required when first needed, not imported: the commands run as a script (source/skript.ts), which
+	// has no import(); Node ≥ 20.19 requires an ES module.
+	const require = createRequire(import.meta.url);
+	const pdfjs = require('pdfjs-dist/legacy/build/pdf.min.mjs') as typeof import('pdfjs-dist');
+	// The minified builds load in half the time; pdf.js runs its worker in this thread under Node.
+	pdfjs.GlobalWorkerOptions.workerSrc = pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.worker.min.mjs')).href;
+	const pages: Line[][] = [];
+	try {
+		const doc = await pdfjs.getDocument({data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true}).promise;
+		for (let n = 1; n <= doc.numPages; n++) {
+			const page = await doc.getPage(n);
+			const items: Item[] = [];
+			for (const it of (await page.getTextContent()).items) {
+				if (!('str' in it) || it.str === '') continue;
+				const [a, b, c, d, x, y] = it.transform as number[];
+				const size = Math.hypot(c!, d!) || Math.hypot(a!, b!) || it.height;
+				// A glyph without a Unicode mapping comes out as a control character, which would make the text binary.
+				items.push({str: it.str.replace(/[\u0000-\u001f]/g, ''), x: x!, end: x! + it.width, y: y!, size});
+			}
+			pages.push(toLines(items));
+			page.cleanup();
+		}
+		await doc.destroy();
+	} catch (error) {
+		const why = (error as Error).name === 'PasswordException' ? 'den är lösenordsskyddad' : (error as Error).message;
+		throw new MalkollError(`${file}: PDF-filen kan inte läsas (${why}); exportera rapporten på nytt som PDF eller Word (.docx)`);
+	}
+	if (!pages.some(p => p.some(l => lineText(l).trim() !== ''))) {
+		throw new MalkollError(`${file}: PDF-filen har ingen text (skannad?); exportera rapporten från planeringssystemet som PDF med text, eller som Word (.docx)`);
+	}
+	dropFurniture(pages);
+	return toText(pages);
+}
+
