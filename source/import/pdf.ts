@@ -126,7 +126,17 @@ export async function readPdf(file: string, bytes: Buffer): Promise<string> {
 	// Required when first needed, not imported: the commands run as a script (source/skript.ts), which
 	// has no import(); Node ≥ 20.19 requires an ES module.
 	const require = createRequire(import.meta.url);
-	const pdfjs = require('pdfjs-dist/legacy/build/pdf.min.mjs') as typeof import('pdfjs-dist');
+	let pdfjs: typeof import('pdfjs-dist');
+	// pdf.js needs @napi-rs/canvas (its optional dependency, a native module) under Node; without it, one line.
+	const warn = console.warn;
+	console.warn = () => {};
+	try {
+		pdfjs = require('pdfjs-dist/legacy/build/pdf.min.mjs') as typeof import('pdfjs-dist');
+	} catch (error) {
+		throw new MalkollError(`${file}: PDF-läsaren kan inte laddas (${(error as Error).message.split('\n')[0]}); installera om malkoll med npm install, eller spara rapporten som Word (.docx)`);
+	} finally {
+		console.warn = warn;
+	}
 	// The minified builds load in half the time; pdf.js runs its worker in this thread under Node.
 	pdfjs.GlobalWorkerOptions.workerSrc = pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.worker.min.mjs')).href;
 	const pages: Line[][] = [];
