@@ -55,6 +55,11 @@ describe('PDF', () => {
 		expect(store(await imported(await pdf(SEEDS['002'], {header: 'Socialnämnden'})))).toEqual(store(importReport(SEEDS['002'], 'rapport').data));
 	});
 
+	it('joins a table cell wrapped over lines into its row; an analysis row stays a row of its own', async () => {
+		const text = 'Indikator\tPeriodens\tÅrsmål\n\tutfall\t\nSjukfrånvaro\t8,2 %\t7,2 %\ndag 1-14\t\t\nAnalys Utfallet har ökat.\t\t\nunder året.\t\t';
+		expect((await readDocument('rapport', await pdf(text))).split('\n').slice(-3)).toEqual(['Indikator\tPeriodens utfall\tÅrsmål', 'Sjukfrånvaro dag 1-14\t8,2 %\t7,2 %', 'Analys Utfallet har ökat. under året.\t\t']);
+	});
+
 	it('drops the unit name and "Sid N (M)" at the top of every page, and keeps blank lines', async () => {
 		const text = Array.from({length: 30}, (_, i) => `Rad ${i + 1} i rapporten.${i % 3 === 2 && i < 29 ? '\n' : ''}`).join('\n');
 		const lines = (await readDocument('rapport', await pdf(text, {perPage: 8}))).split('\n');

@@ -101,6 +101,7 @@ function toText(pages: Line[][]): string {
 		let j = i + 1;
 		if (rows[i]!.cells.length > 1) while (j < rows.length && rows[j]!.blank === 0) j++;
 		const grid = rows.slice(i, j).reduce((a, r) => (r.cells.length > a.length ? r.cells : a), [] as Cell[]);
+		let row: string[] | undefined;
 		for (const r of rows.slice(i, j)) {
 			out.push(...new Array<string>(r.blank).fill(''));
 			if (grid.length < 2) {
@@ -115,8 +116,18 @@ function toText(pages: Line[][]): string {
 				while (k + 1 < grid.length && grid[k + 1]!.x <= c.x + 2) k++;
 				cols[k]!.push(c.text.trim());
 			}
-			out.push(cols.map(c => c.join(' ')).join('\t'));
+			// A cell's wrapped lines: a line with nothing in the first column, or only a word or two there,
+			// continues the row above (an analysis row, "Analys …", starts one of its own).
+			const first = cols[0]!.join(' ');
+			const cont = row && !r.blank && (first === '' || (cols.slice(1).every(c => c.length === 0) && !/^(Analys|Kommentar)\b/.test(first)));
+			if (cont) cols.forEach((c, k) => c.length > 0 && (row![k] = [row![k], ...c].filter(Boolean).join(' ')));
+			else {
+				row = cols.map(c => c.join(' '));
+				out.push('');
+			}
+			out[out.length - 1] = row!.join('\t');
 		}
+		row = undefined;
 		i = j;
 	}
 	return out.join('\n');
