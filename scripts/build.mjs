@@ -1,7 +1,7 @@
 // Bundles source/cli.ts into dist/cli.js, a CommonJS script with every command, and the TUI (Ink,
 // React) into a bundle of its own that only `malkoll` without a subcommand loads (tuiBundle below).
 import {build} from 'esbuild';
-import {chmodSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {chmodSync, existsSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 
@@ -167,4 +167,6 @@ const appFil = fileOf(
 );
 await build({...script, entryPoints: {cli: 'source/cli.ts'}, outdir, define: {...define, MALKOLL_APP: JSON.stringify(appFil), 'import.meta': '__malkollImportMeta'}});
 writeFileSync(`${outdir}/package.json`, '{"type": "commonjs"}\n');
+// The packages the commands require when first needed (mammoth, pdfjs-dist) are found from a build elsewhere too.
+if (!existsSync(`${outdir}/../node_modules`)) symlinkSync(fileURLToPath(new URL('../node_modules', import.meta.url)), `${outdir}/node_modules`, 'junction');
 chmodSync(`${outdir}/cli.js`, 0o755);
