@@ -1,13 +1,12 @@
-// The chef's plan in the TUI: the form fields that add or change an enhetsmål, an activity or an
-// indicator, and the ops a filled form becomes. New ids are taken from domain/plan.ts at write time.
+// The fields of the TUI's forms, one row each (label, kind, choices), how a stored value is shown in
+// a field and how a typed one is read back; and the op that adds a new item to the plan.
 import {parseDatum} from '../domain/datum.js';
-import {type Entity, type Op, same} from '../domain/ops.js';
+import {type Entity, type Op, getFollowUp} from '../domain/ops.js';
 import {nextGoalId, nextRowId, nivaUnder} from '../domain/plan.js';
-import {parseVarde} from '../domain/tal.js';
-import {type Activity, type ForvantatResultat, type Goal, type Indicator, type Riktning, type StoreData, type Varde, NIVA_NAMN, RIKTNINGAR} from '../domain/types.js';
+import {parseInmatning, parseVarde} from '../domain/tal.js';
+import {type Activity, type ForvantatResultat, type Goal, type Indicator, type Period, type Riktning, type StoreData, type Varde, NIVA_NAMN, RIKTNINGAR, TILLSTAND, TILLSTAND_NAMN} from '../domain/types.js';
 import {MalkollError} from '../errors.js';
-import {editorText, nyEditor} from './editor.js';
-import type {FormFalt} from './state.js';
+import {type EditorState, editorText, nyEditor} from './editor.js';
 
 export const RIKTNING_NAMN: Record<Riktning, string> = {
 	hogre: 'högre är bättre',
@@ -16,12 +15,92 @@ export const RIKTNING_NAMN: Record<Riktning, string> = {
 	band: 'inom ± målet',
 };
 
-const ENHETER = ['', '%', 'st', 'index'] as const;
-const ENHET_NAMN: Record<string, string> = {'': 'ingen', '%': '%', st: 'st', index: 'index'};
+/** krav: one line that must not be empty; tal: a number as typed (strict); mal: a target (any text
+ * kept, a number read); resultat: Förväntat resultat, one per line; val: one of `val`. */
+type Kind = 'text' | 'krav' | 'flerrad' | 'resultat' | 'tal' | 'mal' | 'datum' | 'val';
+
+interface Def {
+	field: string;
+	etikett: string;
+	kind: Kind;
+	val?: readonly string[];
+	/** How each choice is shown (else the key itself). */
+	valNamn?: Record<string, string>;
+	/** The text of a new item's field. */
+	standard?: string;
+}
+
+export interface FormFalt extends Def {
+	/** What the chef types, or for a choice the chosen key. */
+	ed: EditorState;
+	/** The stored value the form was opened with: the `expect` of the op. */
+	original: unknown;
+	/** The text the form opened with on the data of then. */
+	start: string;
+}
+
+export type Slag = 'uppfoljning' | 'ny' | 'andra';
+
+const FOLJ_UPP: Record<'indicator' | 'activity', Def[]> = {
+	indicator: [
+		{field: 'utfall', etikett: 'Utfall', kind: 'tal'},
+		{field: 'man', etikett: 'Män', kind: 'tal'},
+		{field: 'kvinnor', etikett: 'Kvinnor', kind: 'tal'},
+		{field: 'prognos', etikett: 'Prognos helår', kind: 'tal'},
+		{field: 'analys', etikett: 'Analys', kind: 'text'},
+	],
+	activity: [
+		{field: 'tillstand', etikett: 'Tillstånd', kind: 'val', val: ['', ...TILLSTAND], valNamn: {'': 'ej rapporterad', ...TILLSTAND_NAMN}},
+		{field: 'avvikelse', etikett: 'Avvikelse', kind: 'text'},
+		{field: 'analys', etikett: 'Analys', kind: 'text'},
+		{field: 'nyttSlut', etikett: 'Nytt slutdatum', kind: 'datum'},
+	],
+};
+
+const PLAN: Record<Entity, Def[]> = {
+	goal: [
+		{field: 'titel', etikett: 'Titel', kind: 'krav'},
+		{field: 'beskrivning', etikett: 'Beskrivning', kind: 'flerrad'},
+		{field: 'forvantatResultat', etikett: 'Förväntat resultat (ett per rad)', kind: 'resultat'},
+	],
+	activity: [
+		{field: 'text', etikett: 'Aktivitet', kind: 'krav'},
+		{field: 'start', etikett: 'Startdatum', kind: 'datum'},
+		{field: 'slut', etikett: 'Slutdatum', kind: 'datum'},
+	],
+	indicator: [
+		{field: 'namn', etikett: 'Namn', kind: 'krav'},
+		{field: 'enhet', etikett: 'Enhet', kind: 'val', val: ['', '%', 'st', 'index'], valNamn: {'': 'ingen', '%': '%', st: 'st', index: 'index'}},
+		{field: 'riktning', etikett: 'Riktning', kind: 'val', val: RIKTNINGAR, valNamn: RIKTNING_NAMN, standard: 'hogre'},
+		{field: 'arsmal', etikett: 'Årsmål', kind: 'mal'},
+	],
+};
 
 export {ENTITY_NAMN} from '../domain/ops.js';
 /** "Nytt mål", "Ny aktivitet": the heading and the errors of a new item's form. */
 export const NY_NAMN: Record<Entity, string> = {goal: 'Nytt mål', indicator: 'Ny indikator', activity: 'Ny aktivitet'};
+
+/** Takes several lines: Enter makes a new line, Ctrl-S saves. */
+export function flerrad(f: Def): boolean {
+	return f.kind === 'flerrad' || f.kind === 'resultat';
+}
+
+// A Förväntat resultat is one line in the form; a paragraph break inside one becomes a space there.
+function enRad(text: string): string {
+	return text.replace(/\s*\n+\s*/g, ' ');
+}
+
+/** A stored value as the text of its field. */
+function format(d: Def, value: unknown): string {
+	if (d.kind === 'tal' || d.kind === 'mal') return (value as Varde | undefined)?.raw ?? '';
+	if (d.kind === 'resultat') return ((value as ForvantatResultat[] | undefined) ?? []).map(r => enRad(r.text)).join('\n');
+	return (value as string | undefined) ?? d.standard ?? '';
+}
+
+function falt(d: Def, original: unknown): FormFalt {
+	const start = format(d, original);
+	return {...d, original, start, ed: nyEditor(start)};
+}
 
 /** The kinds a new item under `parent` can be: a goal where the level below is the store's own
  * (an enhetsmål under a nämndmål, never under an enhetsmål), and an activity or an indicator under any goal. */
@@ -38,41 +117,16 @@ export function typNamn(entity: Entity, parent: Goal | undefined): string {
 	return entity === 'activity' ? 'Aktivitet' : 'Indikator';
 }
 
-function falt(field: string, etikett: string, original: unknown, text: string, extra: Partial<FormFalt> = {}): FormFalt {
-	return {field, etikett, original, ed: nyEditor(text), ...extra};
-}
-
-// A Förväntat resultat is one line in the form; a paragraph break inside one becomes a space there.
-function enRad(text: string): string {
-	return text.replace(/\s*\n+\s*/g, ' ');
-}
-
-/** The choice of kind on a new item's form (absent when only one kind fits). */
-export function typFalt(typer: Entity[], vald: Entity, parent: Goal | undefined): FormFalt {
-	return falt('typ', 'Typ', undefined, vald, {val: typer, valNamn: Object.fromEntries(typer.map(t => [t, typNamn(t, parent)]))});
-}
-
-/** The fields of a goal, an indicator or an activity; filled from `item` when changing it. */
-export function planFalt(entity: Entity, item?: Goal | Indicator | Activity): FormFalt[] {
-	if (entity === 'goal') {
-		const g = item as Goal | undefined;
-		return [
-			falt('titel', 'Titel', g?.titel, g?.titel ?? ''),
-			falt('beskrivning', 'Beskrivning', g?.beskrivning, g?.beskrivning ?? '', {flerrad: true}),
-			falt('forvantatResultat', 'Förväntat resultat (ett per rad)', g?.forvantatResultat, (g?.forvantatResultat ?? []).map(r => enRad(r.text)).join('\n'), {flerrad: true}),
-		];
-	}
-	if (entity === 'activity') {
-		const a = item as Activity | undefined;
-		return [falt('text', 'Aktivitet', a?.text, a?.text ?? ''), falt('start', 'Startdatum', a?.start, a?.start ?? ''), falt('slut', 'Slutdatum', a?.slut, a?.slut ?? '')];
-	}
-	const i = item as Indicator | undefined;
-	return [
-		falt('namn', 'Namn', i?.namn, i?.namn ?? ''),
-		falt('enhet', 'Enhet', i?.enhet, i?.enhet ?? '', {val: ENHETER, valNamn: ENHET_NAMN}),
-		falt('riktning', 'Riktning', i?.riktning, i?.riktning ?? 'hogre', {val: RIKTNINGAR, valNamn: RIKTNING_NAMN}),
-		falt('arsmal', 'Årsmål', i?.arsmal, i?.arsmal?.raw ?? ''),
-	];
+/** The fields of a form as it opens on `data`: the period's values of an indicator or activity
+ * (uppfoljning), the definition of an item (andra), or a new item under the goal `id` (ny, with
+ * the choice of kind first when more than one fits). */
+export function formFalt(data: StoreData, slag: Slag, entity: Entity, id: string, period: Period, item?: Goal | Indicator | Activity, typer: Entity[] = [entity]): FormFalt[] {
+	if (slag === 'uppfoljning') return FOLJ_UPP[entity as 'indicator' | 'activity'].map(d => falt(d, getFollowUp(data, period, entity, id, d.field)));
+	const falten = PLAN[entity].map(d => falt(d, item?.[d.field as keyof typeof item]));
+	if (typer.length < 2) return falten;
+	const parent = data.goals.find(g => g.id === id);
+	const typ = {...falt({field: 'typ', etikett: 'Typ', kind: 'val', val: typer, valNamn: Object.fromEntries(typer.map(t => [t, typNamn(t, parent)]))}, undefined), ed: nyEditor(entity)};
+	return [typ, ...falten];
 }
 
 /** Lines of the form back to numbered results; a line equal to a result as shown keeps that result's text exactly. */
@@ -85,52 +139,34 @@ function resultat(text: string, original: ForvantatResultat[] | undefined): Forv
 		.map((r, i) => ({nr: i + 1, text: fore.get(r) ?? r}));
 }
 
-/** One field as the value to store (undefined clears); throws a MalkollError naming `namn` and the field. */
-function varde(f: FormFalt, namn: string): unknown {
+/** One field as the value to store (undefined clears); an unchanged field keeps its stored value
+ * exactly. Throws a MalkollError naming `namn` and the field. */
+export function varde(f: FormFalt, namn: string): unknown {
 	const text = editorText(f.ed);
+	if (text === format(f, f.original) && f.original !== undefined) return f.original;
 	const tom = text.trim() === '';
 	const falt = `${namn} ${f.etikett.replace(/ \(.*\)$/, '')}`;
-	switch (f.field) {
-		case 'titel':
-		case 'namn':
-		case 'text':
+	switch (f.kind) {
+		case 'krav':
 			if (tom) throw new MalkollError(`${falt}: får inte vara tom`);
 			return text.trim();
-		case 'start':
-		case 'slut':
-			return tom ? undefined : parseDatum(text, falt);
-		case 'arsmal':
-			// An unchanged target keeps its stored parse.
-			if (text === ((f.original as Varde | undefined)?.raw ?? '')) return f.original;
+		case 'tal':
+			return parseInmatning(text, falt);
+		case 'mal':
 			return tom ? undefined : parseVarde(text.trim());
-		case 'forvantatResultat': {
-			const fore = f.original as ForvantatResultat[] | undefined;
-			if (text === (fore ?? []).map(r => enRad(r.text)).join('\n')) return fore;
-			return resultat(text, fore);
-		}
-		case 'enhet':
-		case 'beskrivning':
-			return tom ? undefined : text;
+		case 'datum':
+			return tom ? undefined : parseDatum(text, falt);
+		case 'resultat':
+			return resultat(text, f.original as ForvantatResultat[] | undefined);
 		default:
-			return text;
+			return tom ? undefined : text;
 	}
 }
 
-/** Every field of a filled form (the kind choice left out), read and checked. */
-export function lasForm(falt: FormFalt[], namn: string): Array<{field: string; value: unknown; original: unknown}> {
-	return falt.filter(f => f.field !== 'typ').map(f => ({field: f.field, value: varde(f, namn), original: f.original}));
-}
-
-/** The def ops for the fields that differ from the item as it was when the form opened. */
-export function andraOps(entity: Entity, id: string, varden: ReturnType<typeof lasForm>): Op[] {
-	return varden.filter(v => !same(v.value, v.original)).map(v => ({op: 'def', entity, id, field: v.field, value: v.value, expect: v.original}));
-}
-
 /** The op that adds the new item under `parentId`, with the next free id in `data` (run under the store's lock). */
-export function nyOp(data: StoreData, entity: Entity, parentId: string, varden: ReturnType<typeof lasForm>): Op {
+export function nyOp(data: StoreData, entity: Entity, parentId: string, v: Record<string, unknown>): Op {
 	const parent = data.goals.find(g => g.id === parentId);
 	if (!parent) throw new MalkollError(`okänt mål-id "${parentId}"`);
-	const v = Object.fromEntries(varden.filter(x => x.value !== undefined).map(x => [x.field, x.value]));
 	if (entity === 'goal') {
 		const goal: Goal = {id: nextGoalId(data, parentId), niva: nivaUnder(parent), titel: v.titel as string, parentId, forvantatResultat: (v.forvantatResultat as ForvantatResultat[]) ?? []};
 		if (v.beskrivning !== undefined) goal.beskrivning = v.beskrivning as string;
