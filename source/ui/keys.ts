@@ -7,59 +7,8 @@ export type Lage = 'tree' | 'lista' | 'editor' | 'form' | 'formText' | 'search' 
 /** Every mode: for the keys that work anywhere. */
 export const ALLA_LAGEN: Lage[] = ['tree', 'lista', 'editor', 'form', 'formText', 'search', 'help', 'summary', 'period', 'slang', 'konflikt', 'utkast', 'fraga'];
 
-export type KommandoId =
-	| 'upp'
-	| 'ner'
-	| 'oppna'
-	| 'stang'
-	| 'oppnaAlla'
-	| 'forsta'
-	| 'sista'
-	| 'sidaUpp'
-	| 'sidaNer'
-	| 'detaljNer'
-	| 'detaljUpp'
-	| 'helt'
-	| 'delvis'
-	| 'inte'
-	| 'ingaData'
-	| 'rensa'
-	| 'analys'
-	| 'extern'
-	| 'fokus'
-	| 'redigera'
-	| 'period'
-	| 'sok'
-	| 'nasta'
-	| 'foregaende'
-	| 'filter'
-	| 'summering'
-	| 'angra'
-	| 'hjalp'
-	| 'avsluta'
-	| 'tillbaka'
-	| 'spara'
-	| 'nyRad'
-	| 'nastaFalt'
-	| 'forraFalt'
-	| 'slang'
-	| 'skrivVidare'
-	| 'behallDeras'
-	| 'behallMitt'
-	| 'tillUtkast'
-	| 'slangUtkast'
-	| 'senare'
-	| 'valj'
-	| 'ny'
-	| 'andra'
-	| 'tabort'
-	| 'granska'
-	| 'inlamna'
-	| 'ja'
-	| 'nej';
-
-export interface Kommando {
-	id: KommandoId;
+export interface Kommando<I extends string = KommandoId> {
+	id: I;
 	/** Key names as produced by parseTangenter. */
 	tangenter: string[];
 	/** How the key is written on screen. */
@@ -70,9 +19,14 @@ export interface Kommando {
 	tips?: boolean;
 }
 
+/** The ids are read off the table, so a command cannot exist without its key, text and modes. */
+function tabell<const I extends string>(k: Array<Kommando<I>>): Array<Kommando<I>> {
+	return k;
+}
+
 const NAV: Lage[] = ['tree', 'lista'];
 
-export const KOMMANDON: Kommando[] = [
+export const KOMMANDON = tabell([
 	{id: 'upp', tangenter: ['up', 'k'], visas: '↑/k', text: 'upp', lagen: [...NAV, 'period', 'help', 'summary']},
 	{id: 'ner', tangenter: ['down', 'j'], visas: '↓/j', text: 'ner', lagen: [...NAV, 'period', 'help', 'summary']},
 	{id: 'oppna', tangenter: ['right', 'l', 'enter'], visas: '→/Enter', text: 'öppna', lagen: ['tree']},
@@ -128,7 +82,9 @@ export const KOMMANDON: Kommando[] = [
 	{id: 'tillUtkast', tangenter: ['enter'], visas: 'Enter', text: 'fortsätt på utkastet', lagen: ['utkast'], tips: true},
 	{id: 'slangUtkast', tangenter: ['d'], visas: 'd', text: 'släng utkastet', lagen: ['utkast'], tips: true},
 	{id: 'senare', tangenter: ['esc'], visas: 'Esc', text: 'inte nu', lagen: ['utkast'], tips: true},
-];
+]);
+
+export type KommandoId = (typeof KOMMANDON)[number]['id'];
 
 /** The command a key names in a mode, if any. */
 export function kommandoFor(lage: Lage, tangent: string): KommandoId | undefined {
