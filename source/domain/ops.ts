@@ -18,7 +18,9 @@ import {
 	TILLSTAND,
 } from './types.js';
 
-export type Entity = 'goal' | 'indicator' | 'activity';
+import {type Entity, ENTITY_NAMN} from './fields.js';
+
+export {type Entity, ENTITY_NAMN} from './fields.js';
 
 /** The longest text a field takes: a real analysis can be 20 KB; this leaves room. */
 export const MAX_TEXT = 100_000;
@@ -69,8 +71,6 @@ export interface Change {
 	/** What a remove took with it: the item's follow-up per period (brought back by undo). */
 	uppfoljning?: Uppfoljningar;
 }
-
-export const ENTITY_NAMN: Record<Entity, string> = {goal: 'mål', indicator: 'indikator', activity: 'aktivitet'};
 
 export function emptyFollowUp(): PeriodFollowUp {
 	return {goals: {}, indicators: {}, activities: {}};

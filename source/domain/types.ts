@@ -4,25 +4,57 @@
 
 export const SCHEMA_VERSION = 1;
 
-export const PERIODER = ['VP', 'T1', 'T2', 'VB'] as const;
-export type Period = (typeof PERIODER)[number];
+/** A value list of the model, written once as its Swedish labels: the keys are the stored values,
+ * in order, and a value without a label does not compile. */
+export function varden<K extends string>(namn: Record<K, string>): readonly K[] {
+	return Object.keys(namn) as K[];
+}
 
-export const NIVAER = ['im', 'vo', 'namndmal', 'enhetsmal'] as const;
+export const PERIOD_NAMN = {VP: 'Verksamhetsplan', T1: 'Tertialrapport 1', T2: 'Tertialrapport 2', VB: 'Verksamhetsberättelse'};
+export type Period = keyof typeof PERIOD_NAMN;
+export const PERIODER = varden(PERIOD_NAMN);
+
 /** im = KF:s inriktningsmål, vo = KF:s mål för verksamhetsområdet, namndmal, enhetsmal. */
-export type Niva = (typeof NIVAER)[number];
+export const NIVA_NAMN = {im: 'KF:s inriktningsmål', vo: 'KF:s mål för verksamhetsområdet', namndmal: 'Nämndmål', enhetsmal: 'Enhetsmål'};
+export type Niva = keyof typeof NIVA_NAMN;
+export const NIVAER = varden(NIVA_NAMN);
 
-export const STATUSAR = ['helt', 'delvis', 'inte', 'inga-data'] as const;
 /** Uppfylls helt / delvis / inte, Inga data. Absent = ej bedömd. */
-export type Status = (typeof STATUSAR)[number];
+export const STATUS_NAMN = {helt: 'Uppfylls helt', delvis: 'Uppfylls delvis', inte: 'Uppfylls inte', 'inga-data': 'Inga data'};
+export type Status = keyof typeof STATUS_NAMN;
+export const STATUSAR = varden(STATUS_NAMN);
 
 /** hogre: higher is better; lagre: lower is better (sjukfrånvaro); max: at most the target
  * (budgetföljsamhet ≤ 100 %); band: within ± tolerance of the target (prognossäkerhet ±1 %). */
-export const RIKTNINGAR = ['hogre', 'lagre', 'max', 'band'] as const;
-export type Riktning = (typeof RIKTNINGAR)[number];
+export const RIKTNING_NAMN = {hogre: 'högre är bättre', lagre: 'lägre är bättre', max: 'högst målet', band: 'inom tolerans'};
+export type Riktning = keyof typeof RIKTNING_NAMN;
+export const RIKTNINGAR = varden(RIKTNING_NAMN);
 
-export const TILLSTAND = ['ej-paborjad', 'pagar', 'genomford', 'avbruten'] as const;
 /** Activity state as reported. "försenad" is computed, never stored. Absent = ej rapporterad. */
-export type Tillstand = (typeof TILLSTAND)[number];
+export const TILLSTAND_NAMN = {'ej-paborjad': 'Ej påbörjad', pagar: 'Pågår', genomford: 'Genomförd', avbruten: 'Avbruten'};
+export type Tillstand = keyof typeof TILLSTAND_NAMN;
+export const TILLSTAND = varden(TILLSTAND_NAMN);
+
+/** The unit of an indicator's values: percent, count, or an index (AMI). */
+export const ENHET_NAMN = {'%': '%', st: 'st', index: 'index'};
+export type Enhet = keyof typeof ENHET_NAMN;
+export const ENHETER = varden(ENHET_NAMN);
+/** The units a typed number can carry ("8,2 %", "4 st"); an index is written bare. */
+export type VardeEnhet = Exclude<Enhet, 'index'>;
+export const VARDE_ENHETER = ENHETER.filter((e): e is VardeEnhet => e !== 'index');
+
+export const PERIODICITET_NAMN = {år: 'årsvis', tertial: 'per tertial'};
+export type Periodicitet = keyof typeof PERIODICITET_NAMN;
+export const PERIODICITETER = varden(PERIODICITET_NAMN);
+
+/** Who gave an activity: a KF-uppdrag, the nämnd, the stadsdelsnämnd or the unit itself. */
+export const URSPRUNG_NAMN = {'kf-uppdrag': 'KF-uppdrag', namnd: 'Nämnden', sdn: 'Stadsdelsnämnden', enhet: 'Enheten'};
+export type Ursprung = keyof typeof URSPRUNG_NAMN;
+export const URSPRUNG = varden(URSPRUNG_NAMN);
+
+export const ORGANISATIONSNIVA_NAMN = {namnd: 'Nämnd', enhet: 'Enhet'};
+export type OrganisationsNiva = keyof typeof ORGANISATIONSNIVA_NAMN;
+export const ORGANISATIONSNIVAER = varden(ORGANISATIONSNIVA_NAMN);
 
 /** A number as the chef or the report wrote it: raw text kept exactly, parsed value beside it.
  * "98,8 %" → {raw, value: 98.8, unit: '%'}; "+/- 1 %" → {raw, value: 0, tolerance: 1, unit: '%'};
@@ -30,13 +62,13 @@ export type Tillstand = (typeof TILLSTAND)[number];
 export interface Varde {
 	raw: string;
 	value?: number;
-	unit?: '%' | 'st';
+	unit?: VardeEnhet;
 	tolerance?: number;
 }
 
 export interface Organisation {
 	namn: string;
-	niva: 'namnd' | 'enhet';
+	niva: OrganisationsNiva;
 	/** The nämnd a unit reports to, e.g. "Hägersten-Älvsjö stadsdelsnämnd". */
 	namnd?: string;
 	forvaltning?: string;
@@ -48,7 +80,7 @@ export interface ForvantatResultat {
 	text: string;
 }
 
-export interface Goal {
+export type Goal = {
 	/** Dotted number: "1", "1.4", "1.4.1", "1.4.1.1". Never changes, never reused. */
 	id: string;
 	niva: Niva;
@@ -59,25 +91,25 @@ export interface Goal {
 	forvantatResultat: ForvantatResultat[];
 	/** Goals this one also contributes to (000: nämndmål 3.1.2 → VO 3.3). */
 	bidrarTill?: string[];
-}
+};
 
-export interface Indicator {
+export type Indicator = {
 	/** goal id + ":i" + n, e.g. "3.4:i2". */
 	id: string;
 	malId: string;
 	namn: string;
-	/** Unit of the values: '%' (percent), 'st' (count), 'index' (AMI), or none. */
-	enhet?: '%' | 'st' | 'index';
+	enhet?: Enhet;
 	riktning: Riktning;
-	periodicitet?: 'år' | 'tertial';
+	periodicitet?: Periodicitet;
 	arsmal?: Varde;
 	kfArsmal?: Varde;
 	/** Share of the target within which a miss counts as delvis; default store.delvisMarginal. */
 	delvisMarginal?: number;
+	/** The plan's note on the indicator (VP "Kommentar"), e.g. why the nämnd's årsmål is 0. */
 	kommentar?: string;
-}
+};
 
-export interface Activity {
+export type Activity = {
 	/** goal id + ":a" + n, e.g. "1.4.1:a3". */
 	id: string;
 	malId: string;
@@ -85,19 +117,19 @@ export interface Activity {
 	/** ISO dates YYYY-MM-DD. */
 	start?: string;
 	slut?: string;
-	ursprung?: 'kf-uppdrag' | 'namnd' | 'sdn' | 'enhet';
+	ursprung?: Ursprung;
 	ansvarig?: string;
-}
+};
 
-export interface GoalFollowUp {
+export type GoalFollowUp = {
 	status?: Status;
 	/** The analysis exactly as typed, "Punkt 1:" notes included (see domain/analys.ts). */
 	analys?: string;
 	/** Carried over from the previous period and not yet confirmed or changed by the chef. */
 	ejGranskad?: true;
-}
+};
 
-export interface IndicatorFollowUp {
+export type IndicatorFollowUp = {
 	utfall?: Varde;
 	man?: Varde;
 	kvinnor?: Varde;
@@ -108,16 +140,16 @@ export interface IndicatorFollowUp {
 	matperiod?: string;
 	analys?: string;
 	ejGranskad?: true;
-}
+};
 
-export interface ActivityFollowUp {
+export type ActivityFollowUp = {
 	tillstand?: Tillstand;
 	avvikelse?: string;
 	analys?: string;
 	/** A moved Slutdatum, ISO. */
 	nyttSlut?: string;
 	ejGranskad?: true;
-}
+};
 
 /** A period marked as submitted (inlämnad): when and by whom. */
 export interface Inlamning {
@@ -154,31 +186,3 @@ export interface StoreData {
 	/** Where the store came from (import). */
 	kalla?: {fil?: string; rapport?: Period; datum?: string};
 }
-
-export const STATUS_NAMN: Record<Status, string> = {
-	helt: 'Uppfylls helt',
-	delvis: 'Uppfylls delvis',
-	inte: 'Uppfylls inte',
-	'inga-data': 'Inga data',
-};
-
-export const NIVA_NAMN: Record<Niva, string> = {
-	im: 'KF:s inriktningsmål',
-	vo: 'KF:s mål för verksamhetsområdet',
-	namndmal: 'Nämndmål',
-	enhetsmal: 'Enhetsmål',
-};
-
-export const TILLSTAND_NAMN: Record<Tillstand, string> = {
-	'ej-paborjad': 'Ej påbörjad',
-	pagar: 'Pågår',
-	genomford: 'Genomförd',
-	avbruten: 'Avbruten',
-};
-
-export const PERIOD_NAMN: Record<Period, string> = {
-	VP: 'Verksamhetsplan',
-	T1: 'Tertialrapport 1',
-	T2: 'Tertialrapport 2',
-	VB: 'Verksamhetsberättelse',
-};

@@ -1,0 +1,346 @@
+// One row per field of a goal, an indicator and an activity, in the plan (catalogue) or in a
+// period's follow-up: its Swedish label, its CLI flag, how typed text is parsed, how a value is
+// shown and what a stored value may be. The schema, the flags and help of set/add/edit, the
+// TUI's forms, history lines, CSV columns, show and messages all read this table.
+import {MalkollError} from '../errors.js';
+import {arGiltigtDatum, parseDatum} from './datum.js';
+import {formatTal, parseInmatning, parseVarde} from './tal.js';
+import {
+	type Activity,
+	type ActivityFollowUp,
+	type ForvantatResultat,
+	type Goal,
+	type GoalFollowUp,
+	type Indicator,
+	type IndicatorFollowUp,
+	type Varde,
+	ENHET_NAMN,
+	PERIODICITET_NAMN,
+	RIKTNING_NAMN,
+	STATUS_NAMN,
+	TILLSTAND_NAMN,
+	URSPRUNG_NAMN,
+	VARDE_ENHETER,
+	varden,
+} from './types.js';
+
+export type Entity = 'goal' | 'indicator' | 'activity';
+export const ENTITIES: readonly Entity[] = ['goal', 'indicator', 'activity'];
+export const ENTITY_NAMN: Record<Entity, string> = {goal: 'mål', indicator: 'indikator', activity: 'aktivitet'};
+export const ENTITY_PLURAL: Record<Entity, string> = {goal: 'mål', indicator: 'indikatorer', activity: 'aktiviteter'};
+
+/** plan: what the VP defines (edited with add/edit, 'def' ops); followUp: what each period reports (set, 'set' ops). */
+export type Part = 'plan' | 'followUp';
+
+/** What each entity stores per part; the table must have a row for every key, and no other. */
+export interface Stored {
+	goal: {plan: Omit<Goal, 'id' | 'niva' | 'parentId'>; followUp: GoalFollowUp};
+	indicator: {plan: Omit<Indicator, 'id' | 'malId'>; followUp: IndicatorFollowUp};
+	activity: {plan: Omit<Activity, 'id' | 'malId'>; followUp: ActivityFollowUp};
+}
+export type FieldName<E extends Entity, P extends Part> = keyof Stored[E][P] & string;
+export type FieldValue<E extends Entity, P extends Part, F extends FieldName<E, P>> = NonNullable<Stored[E][P][F]>;
+
+export type Kind = 'text' | 'varde' | 'datum' | 'val' | 'andel' | 'resultat' | 'idlista' | 'ja';
+
+export interface Field<T = unknown> {
+	/** Swedish, as a person reads it in forms, show, CSV, history and messages. */
+	label: string;
+	kind: Kind;
+	/** The command-line flag (camelCase, as meow names it; typed kebab-case); absent: not set from the command line. */
+	flag?: string;
+	/** What the flag takes, for help: "TEXT", "ÅÅÅÅ-MM-DD", "helt|delvis|...". */
+	hint: string;
+	/** An example value for help. */
+	example?: string;
+	/** A choice: the stored values in order, with their labels. */
+	values?: readonly string[];
+	names?: Readonly<Record<string, string>>;
+	/** Cannot be cleared, and a text cannot be blank. */
+	required?: true;
+	/** Typed over several lines in a form. */
+	multiline?: true;
+	/** Given more than once on the command line (each value one line of the text). */
+	multiple?: true;
+	/** Left out of the CSV export. */
+	csv?: false;
+	/** Typed text → the value to store; empty (or "none") clears: undefined. Throws a MalkollError naming `falt`. */
+	parse(text: string, falt: string): T | undefined;
+	/** The value as a person reads it. */
+	format(value: T): string;
+	/** Throws a MalkollError naming `falt` unless `value` is one this field may hold (an op from JSON, a form, undo). */
+	check(value: unknown, falt: string): void;
+}
+
+/** The longest text a field takes: a real analysis can be 20 KB; this leaves room. */
+export const MAX_TEXT = 100_000;
+
+function checkText(v: unknown, falt: string): asserts v is string {
+	if (typeof v !== 'string') throw new MalkollError(`${falt}: väntade text`);
+	if (v.length > MAX_TEXT) throw new MalkollError(`${falt}: texten är ${v.length} tecken, högst ${MAX_TEXT} tecken tillåts`);
+}
+
+const tom = (t: string) => t.trim() === '' || t.trim() === 'none';
+
+function text(label: string, o: Partial<Field<string>> = {}): Field<string> {
+	return {
+		label,
+		kind: 'text',
+		hint: 'TEXT',
+		parse(t, falt) {
+			if (t.trim() !== '') return t;
+			if (o.required) throw new MalkollError(`${falt}: får inte vara tomt`);
+			return undefined;
+		},
+		format: v => v,
+		check(v, falt) {
+			checkText(v, falt);
+			if (o.required && v.trim() === '') throw new MalkollError(`${falt}: får inte vara tomt`);
+		},
+		...o,
+	};
+}
+
+const VARDE_KEYS = new Set(['raw', 'value', 'unit', 'tolerance']);
+
+/** Exactly the schema's Varde: the store skips its whole-file validation after 'set' ops. */
+export function isVarde(v: unknown): v is Varde {
+	if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+	const o: Record<string, unknown> = {...v};
+	return (
+		Object.keys(o).every(k => VARDE_KEYS.has(k)) &&
+		typeof o.raw === 'string' &&
+		(o.value === undefined || (typeof o.value === 'number' && Number.isFinite(o.value))) &&
+		(o.unit === undefined || VARDE_ENHETER.some(e => e === o.unit)) &&
+		(o.tolerance === undefined || (typeof o.tolerance === 'number' && o.tolerance >= 0))
+	);
+}
+
+/** A number as typed; `lenient` keeps text that is no number ("Tas fram av nämnd/styrelse") as a target may be. */
+function varde(label: string, o: Partial<Field<Varde>> & {lenient?: true} = {}): Field<Varde> {
+	return {
+		label,
+		kind: 'varde',
+		hint: 'TAL',
+		example: '8,2 %',
+		parse: (t, falt) => (o.lenient ? (t.trim() === '' ? undefined : parseVarde(t.trim())) : parseInmatning(t, falt)),
+		format: v => v.raw,
+		check(v, falt) {
+			if (!isVarde(v)) throw new MalkollError(`${falt}: väntade ett värde {raw, value, unit, tolerance}`);
+			checkText(v.raw, falt);
+		},
+		...o,
+	};
+}
+
+function datum(label: string, o: Partial<Field<string>> = {}): Field<string> {
+	return {
+		label,
+		kind: 'datum',
+		hint: 'ÅÅÅÅ-MM-DD',
+		example: '2025-06-30',
+		parse: (t, falt) => (tom(t) ? undefined : parseDatum(t, falt)),
+		format: v => v,
+		check(v, falt) {
+			if (typeof v !== 'string' || !arGiltigtDatum(v)) throw new MalkollError(`${falt}: "${String(v)}" är inget giltigt datum (ÅÅÅÅ-MM-DD)`);
+		},
+		...o,
+	};
+}
+
+/** A choice among a value list of types.ts; its labels are the list's own. */
+function val<K extends string>(label: string, names: Record<K, string>, o: Partial<Field<K>> = {}): Field<K> {
+	const values = varden(names);
+	const is = (v: unknown): v is K => values.some(x => x === v);
+	return {
+		label,
+		kind: 'val',
+		hint: `${values.join('|')}${o.required ? '' : '|none'}`,
+		values,
+		names,
+		parse(t, falt) {
+			const v = t.trim();
+			if (tom(v) && !o.required) return undefined;
+			if (!is(v)) throw new MalkollError(`${falt}: "${v}" finns inte (välj ${values.join(', ')})`);
+			return v;
+		},
+		format: v => names[v],
+		check(v, falt) {
+			if (!is(v)) throw new MalkollError(`${falt}: "${String(v)}" finns inte (välj ${values.join(', ')})`);
+		},
+		...o,
+	};
+}
+
+/** A share between 0 and 1, typed as "20 %" or "0,2". */
+function andel(label: string, o: Partial<Field<number>> = {}): Field<number> {
+	const check = (v: unknown, falt: string) => {
+		if (typeof v !== 'number' || !(v >= 0 && v <= 1)) throw new MalkollError(`${falt}: ska vara mellan 0 och 100 % (0 och 1)`);
+	};
+	return {
+		label,
+		kind: 'andel',
+		hint: 'PROCENT',
+		example: '20 %',
+		parse(t, falt) {
+			const v = parseInmatning(t, falt);
+			if (v?.value === undefined || v.tolerance !== undefined) return undefined;
+			const andel = v.unit === '%' ? Math.round(v.value * 1e4) / 1e6 : v.value;
+			check(andel, falt);
+			return andel;
+		},
+		format: v => `${formatTal(v * 100)} %`,
+		check,
+		...o,
+	};
+}
+
+const resultat: Field<ForvantatResultat[]> = {
+	label: 'Förväntat resultat',
+	kind: 'resultat',
+	flag: 'resultat',
+	hint: 'TEXT',
+	multiple: true,
+	multiline: true,
+	required: true,
+	csv: false,
+	parse: t =>
+		t
+			.split('\n')
+			.filter(r => r.trim() !== '')
+			.map((r, i) => ({nr: i + 1, text: r})),
+	format: v => v.map(r => r.text).join('\n'),
+	check(v, falt) {
+		if (!Array.isArray(v) || !v.every(r => typeof r?.nr === 'number' && typeof r?.text === 'string')) throw new MalkollError(`${falt}: väntade en lista av {nr, text}`);
+	},
+};
+
+const bidrarTill: Field<string[]> = {
+	label: 'Bidrar till',
+	kind: 'idlista',
+	hint: 'ID,ID',
+	csv: false,
+	parse: t => (tom(t) ? undefined : t.split(/[\s,]+/).filter(x => x !== '')),
+	format: v => v.join(', '),
+	check(v, falt) {
+		if (!Array.isArray(v) || !v.every(x => typeof x === 'string')) throw new MalkollError(`${falt}: väntade en lista av mål-id`);
+	},
+};
+
+const ejGranskad: Field<true> = {
+	label: 'Ej granskad',
+	kind: 'ja',
+	hint: '',
+	csv: false,
+	parse: t => (tom(t) ? undefined : true),
+	format: () => 'ja',
+	check(v, falt) {
+		if (v !== true) throw new MalkollError(`${falt}: väntade true (eller inget)`);
+	},
+};
+
+const analys = text('Analys', {flag: 'analys', multiline: true});
+
+type Table = {[E in Entity]: {[P in Part]: {[F in FieldName<E, P>]-?: Field<FieldValue<E, P, F>>}}};
+
+/** The table. Row order is the order of forms, show, the CSV and the schema's properties. */
+export const FIELDS: Table = {
+	goal: {
+		plan: {
+			titel: text('Titel', {flag: 'titel', required: true}),
+			beskrivning: text('Beskrivning', {flag: 'beskrivning', multiline: true}),
+			forvantatResultat: resultat,
+			bidrarTill,
+		},
+		followUp: {
+			status: val('Status', STATUS_NAMN, {flag: 'status'}),
+			analys,
+			ejGranskad,
+		},
+	},
+	indicator: {
+		plan: {
+			namn: text('Namn', {flag: 'titel', required: true}),
+			enhet: val('Enhet', ENHET_NAMN, {flag: 'enhet'}),
+			riktning: val('Riktning', RIKTNING_NAMN, {flag: 'riktning', required: true}),
+			periodicitet: val('Periodicitet', PERIODICITET_NAMN, {flag: 'periodicitet'}),
+			arsmal: varde('Årsmål', {flag: 'arsmal', lenient: true}),
+			kfArsmal: varde('KF:s årsmål', {flag: 'kfArsmal', lenient: true}),
+			delvisMarginal: andel('Delvis-marginal', {flag: 'delvisMarginal'}),
+			kommentar: text('Kommentar', {flag: 'kommentar', multiline: true}),
+		},
+		followUp: {
+			utfall: varde('Periodens utfall', {flag: 'utfall'}),
+			man: varde('Utfall män', {flag: 'man'}),
+			kvinnor: varde('Utfall kvinnor', {flag: 'kvinnor'}),
+			prognos: varde('Prognos helår', {flag: 'prognos'}),
+			foregaendeVB: varde('Utfall föregående VB'),
+			matperiod: text('Period'),
+			analys,
+			ejGranskad,
+		},
+	},
+	activity: {
+		plan: {
+			text: text('Aktivitet', {flag: 'titel', required: true}),
+			start: datum('Startdatum', {flag: 'start'}),
+			slut: datum('Slutdatum', {flag: 'slut'}),
+			ursprung: val('Ursprung', URSPRUNG_NAMN, {csv: false}),
+			ansvarig: text('Ansvarig', {csv: false}),
+		},
+		followUp: {
+			tillstand: val('Tillstånd', TILLSTAND_NAMN, {flag: 'state'}),
+			avvikelse: text('Avvikelse', {flag: 'avvikelse'}),
+			analys,
+			nyttSlut: datum('Nytt slutdatum', {flag: 'slut'}),
+			ejGranskad,
+		},
+	},
+};
+
+export interface NamedField extends Field {
+	entity: Entity;
+	part: Part;
+	name: string;
+}
+
+/** The rows of one entity and part, in table order, each with its name. */
+export function fields(entity: Entity, part: Part): NamedField[] {
+	const rows: Record<string, Field> = FIELDS[entity][part];
+	return Object.entries(rows).map(([name, f]) => ({...f, entity, part, name}));
+}
+
+/** The row of a field named at run time (flags, history, JSON), or undefined when there is none. */
+export function field(entity: Entity, part: Part, name: string): Field | undefined {
+	const rows: Record<string, Field> = FIELDS[entity][part];
+	return Object.hasOwn(rows, name) ? rows[name] : undefined;
+}
+
+/** The fields of a form for `entity`: those a chef edits (every row with a flag), in table order. */
+export function formFields(entity: Entity, part: Part): NamedField[] {
+	return fields(entity, part).filter(f => f.flag !== undefined);
+}
+
+/** A field's label, or its name when the table has no such row (an old history line). */
+export function fieldLabel(entity: Entity | undefined, part: Part, name: string): string {
+	return (entity && field(entity, part, name)?.label) ?? name;
+}
+
+/** A stored value as a person reads it; text that is no value of the field is shown as it is. */
+export function formatField(entity: Entity | undefined, part: Part, name: string, value: unknown): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	const f = entity && field(entity, part, name);
+	if (f) {
+		try {
+			f.check(value, name);
+			return f.format(value);
+		} catch {}
+	}
+	return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** The fields a command's flags set: `set` the follow-up, `add` and `edit` the plan. */
+export function flagFields(command: 'set' | 'add' | 'edit'): NamedField[] {
+	const part: Part = command === 'set' ? 'followUp' : 'plan';
+	return ENTITIES.flatMap(e => formFields(e, part));
+}
