@@ -85,10 +85,14 @@ describe('+ adds, with ids from the plan', () => {
 		// Another kind keeps the title typed so far.
 		expect(t.frame()).toMatch(/Typ +‹ Indikator ›/);
 		expect(t.frame()).toMatch(/Namn +Nöjdhet med bemötande/);
-		await t.press(KEY.tab, KEY.tab, KEY.right, KEY.tab, KEY.tab, ...'90 %', KEY.enter);
+		// The form is the field table's: Periodicitet (å picks årsvis) and KF:s årsmål beside Årsmål.
+		await t.press(KEY.tab, KEY.tab, KEY.right, KEY.tab, KEY.tab, 'å', KEY.tab, ...'90 %');
+		expect(t.frame()).toMatch(/Periodicitet +‹ årsvis ›/);
+		expect(t.frame()).toContain('KF:s årsmål');
+		await t.press(KEY.enter);
 		expect(t.frame()).toContain('Lade till 1.4.1.1:i1 under 1.4.1.1');
 		const ind = (await exportera(t.file)).indicators.find(i => i.id === '1.4.1.1:i1');
-		expect(ind).toEqual({id: '1.4.1.1:i1', malId: '1.4.1.1', namn: 'Nöjdhet med bemötande', enhet: '%', riktning: 'hogre', arsmal: {raw: '90 %', value: 90, unit: '%'}});
+		expect(ind).toEqual({id: '1.4.1.1:i1', malId: '1.4.1.1', namn: 'Nöjdhet med bemötande', enhet: '%', riktning: 'hogre', periodicitet: 'år', arsmal: {raw: '90 %', value: 90, unit: '%'}});
 		expect(t.frame()).toContain('Prognos helår – · Årsmål 90 %');
 
 		await t.press(KEY.esc, '+', ...'Utbildning', KEY.tab, ...'2025-02-30', KEY.enter);

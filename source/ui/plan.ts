@@ -1,36 +1,22 @@
-// The fields of the TUI's forms, one row each (label, kind, choices), how a stored value is shown in
-// a field and how a typed one is read back; and the op that adds a new item to the plan.
-import {parseDatum} from '../domain/datum.js';
-import {type Entity, type Op, getFollowUp} from '../domain/ops.js';
+// The TUI's forms, read off the field table (domain/fields.ts): a field's label, kind, choices and
+// parsing are its row there; and the op that adds a new item to the plan.
+import {type Entity, type NamedField, formFields} from '../domain/fields.js';
+import {type Op, getFollowUp} from '../domain/ops.js';
 import {nextGoalId, nextRowId, nivaUnder} from '../domain/plan.js';
-import {parseInmatning, parseVarde} from '../domain/tal.js';
-import {type Activity, type ForvantatResultat, type Goal, type Indicator, type Period, type Riktning, type StoreData, type Varde, NIVA_NAMN, RIKTNINGAR, TILLSTAND, TILLSTAND_NAMN} from '../domain/types.js';
+import {type Activity, type ForvantatResultat, type Goal, type Indicator, type Period, type StoreData, NIVA_NAMN} from '../domain/types.js';
 import {MalkollError} from '../errors.js';
 import {type EditorState, editorText, nyEditor} from './editor.js';
 
-export const RIKTNING_NAMN: Record<Riktning, string> = {
-	hogre: 'högre är bättre',
-	lagre: 'lägre är bättre',
-	max: 'högst målet',
-	band: 'inom ± målet',
-};
-
-/** krav: one line that must not be empty; tal: a number as typed (strict); mal: a target (any text
- * kept, a number read); resultat: Förväntat resultat, one per line; val: one of `val`. */
-type Kind = 'text' | 'krav' | 'flerrad' | 'resultat' | 'tal' | 'mal' | 'datum' | 'val';
-
-interface Def {
+export interface FormFalt {
 	field: string;
 	etikett: string;
-	kind: Kind;
+	/** The table's row; absent for the choice of kind on a new item's form. */
+	rad?: NamedField;
+	/** Takes several lines: Enter makes a new line, Ctrl-S saves. */
+	flerrad: boolean;
 	val?: readonly string[];
 	/** How each choice is shown (else the key itself). */
-	valNamn?: Record<string, string>;
-	/** The text of a new item's field. */
-	standard?: string;
-}
-
-export interface FormFalt extends Def {
+	valNamn?: Readonly<Record<string, string>>;
 	/** What the chef types, or for a choice the chosen key. */
 	ed: EditorState;
 	/** The stored value the form was opened with: the `expect` of the op. */
@@ -41,65 +27,30 @@ export interface FormFalt extends Def {
 
 export type Slag = 'uppfoljning' | 'ny' | 'andra';
 
-const FOLJ_UPP: Record<'indicator' | 'activity', Def[]> = {
-	indicator: [
-		{field: 'utfall', etikett: 'Utfall', kind: 'tal'},
-		{field: 'man', etikett: 'Män', kind: 'tal'},
-		{field: 'kvinnor', etikett: 'Kvinnor', kind: 'tal'},
-		{field: 'prognos', etikett: 'Prognos helår', kind: 'tal'},
-		{field: 'analys', etikett: 'Analys', kind: 'text'},
-	],
-	activity: [
-		{field: 'tillstand', etikett: 'Tillstånd', kind: 'val', val: ['', ...TILLSTAND], valNamn: {'': 'ej rapporterad', ...TILLSTAND_NAMN}},
-		{field: 'avvikelse', etikett: 'Avvikelse', kind: 'text'},
-		{field: 'analys', etikett: 'Analys', kind: 'text'},
-		{field: 'nyttSlut', etikett: 'Nytt slutdatum', kind: 'datum'},
-	],
-};
-
-const PLAN: Record<Entity, Def[]> = {
-	goal: [
-		{field: 'titel', etikett: 'Titel', kind: 'krav'},
-		{field: 'beskrivning', etikett: 'Beskrivning', kind: 'flerrad'},
-		{field: 'forvantatResultat', etikett: 'Förväntat resultat (ett per rad)', kind: 'resultat'},
-	],
-	activity: [
-		{field: 'text', etikett: 'Aktivitet', kind: 'krav'},
-		{field: 'start', etikett: 'Startdatum', kind: 'datum'},
-		{field: 'slut', etikett: 'Slutdatum', kind: 'datum'},
-	],
-	indicator: [
-		{field: 'namn', etikett: 'Namn', kind: 'krav'},
-		{field: 'enhet', etikett: 'Enhet', kind: 'val', val: ['', '%', 'st', 'index'], valNamn: {'': 'ingen', '%': '%', st: 'st', index: 'index'}},
-		{field: 'riktning', etikett: 'Riktning', kind: 'val', val: RIKTNINGAR, valNamn: RIKTNING_NAMN, standard: 'hogre'},
-		{field: 'arsmal', etikett: 'Årsmål', kind: 'mal'},
-	],
-};
-
 export {ENTITY_NAMN} from '../domain/ops.js';
 /** "Nytt mål", "Ny aktivitet": the heading and the errors of a new item's form. */
 export const NY_NAMN: Record<Entity, string> = {goal: 'Nytt mål', indicator: 'Ny indikator', activity: 'Ny aktivitet'};
 
-/** Takes several lines: Enter makes a new line, Ctrl-S saves. */
-export function flerrad(f: Def): boolean {
-	return f.kind === 'flerrad' || f.kind === 'resultat';
-}
+/** How an optional choice left empty is shown. */
+const INGET: Record<string, string> = {tillstand: 'ej rapporterad'};
 
-// A Förväntat resultat is one line in the form; a paragraph break inside one becomes a space there.
+// A Förväntat resultat is one line in the form, so its paragraph breaks are spaces there and an
+// unchanged line keeps its text exactly (the table's format gives each paragraph its own line).
 function enRad(text: string): string {
 	return text.replace(/\s*\n+\s*/g, ' ');
 }
 
-/** A stored value as the text of its field. */
-function format(d: Def, value: unknown): string {
-	if (d.kind === 'tal' || d.kind === 'mal') return (value as Varde | undefined)?.raw ?? '';
-	if (d.kind === 'resultat') return ((value as ForvantatResultat[] | undefined) ?? []).map(r => enRad(r.text)).join('\n');
-	return (value as string | undefined) ?? d.standard ?? '';
+/** A stored value as the text of its field: for a choice its key. */
+function format(r: NamedField, value: unknown): string {
+	if (value === undefined) return r.kind === 'val' && r.required ? r.values![0]! : '';
+	if (r.kind === 'resultat') return (value as ForvantatResultat[]).map(x => enRad(x.text)).join('\n');
+	return r.kind === 'val' ? String(value) : r.format(value);
 }
 
-function falt(d: Def, original: unknown): FormFalt {
-	const start = format(d, original);
-	return {...d, original, start, ed: nyEditor(start)};
+function falt(rad: NamedField, original: unknown): FormFalt {
+	const start = format(rad, original);
+	const val = rad.values && (rad.required ? rad.values : ['', ...rad.values]);
+	return {field: rad.name, etikett: rad.label, rad, flerrad: rad.multiline === true, val, valNamn: val && {'': INGET[rad.name] ?? 'ingen', ...rad.names}, original, start, ed: nyEditor(start)};
 }
 
 /** The kinds a new item under `parent` can be: a goal where the level below is the store's own
@@ -121,12 +72,12 @@ export function typNamn(entity: Entity, parent: Goal | undefined): string {
  * (uppfoljning), the definition of an item (andra), or a new item under the goal `id` (ny, with
  * the choice of kind first when more than one fits). */
 export function formFalt(data: StoreData, slag: Slag, entity: Entity, id: string, period: Period, item?: Goal | Indicator | Activity, typer: Entity[] = [entity]): FormFalt[] {
-	if (slag === 'uppfoljning') return FOLJ_UPP[entity as 'indicator' | 'activity'].map(d => falt(d, getFollowUp(data, period, entity, id, d.field)));
-	const falten = PLAN[entity].map(d => falt(d, item?.[d.field as keyof typeof item]));
+	if (slag === 'uppfoljning') return formFields(entity, 'followUp').map(r => falt(r, getFollowUp(data, period, entity, id, r.name)));
+	const falten = formFields(entity, 'plan').map(r => falt(r, item?.[r.name as keyof typeof item]));
 	if (typer.length < 2) return falten;
 	const parent = data.goals.find(g => g.id === id);
-	const typ = {...falt({field: 'typ', etikett: 'Typ', kind: 'val', val: typer, valNamn: Object.fromEntries(typer.map(t => [t, typNamn(t, parent)]))}, undefined), ed: nyEditor(entity)};
-	return [typ, ...falten];
+	const namn = Object.fromEntries(typer.map(t => [t, typNamn(t, parent)]));
+	return [{field: 'typ', etikett: 'Typ', flerrad: false, val: typer, valNamn: namn, original: undefined, start: entity, ed: nyEditor(entity)}, ...falten];
 }
 
 /** Lines of the form back to numbered results; a line equal to a result as shown keeps that result's text exactly. */
@@ -143,24 +94,9 @@ function resultat(text: string, original: ForvantatResultat[] | undefined): Forv
  * exactly. Throws a MalkollError naming `namn` and the field. */
 export function varde(f: FormFalt, namn: string): unknown {
 	const text = editorText(f.ed);
-	if (text === format(f, f.original) && f.original !== undefined) return f.original;
-	const tom = text.trim() === '';
-	const falt = `${namn} ${f.etikett.replace(/ \(.*\)$/, '')}`;
-	switch (f.kind) {
-		case 'krav':
-			if (tom) throw new MalkollError(`${falt}: får inte vara tom`);
-			return text.trim();
-		case 'tal':
-			return parseInmatning(text, falt);
-		case 'mal':
-			return tom ? undefined : parseVarde(text.trim());
-		case 'datum':
-			return tom ? undefined : parseDatum(text, falt);
-		case 'resultat':
-			return resultat(text, f.original as ForvantatResultat[] | undefined);
-		default:
-			return tom ? undefined : text;
-	}
+	if (!f.rad || (text === format(f.rad, f.original) && f.original !== undefined)) return f.original;
+	if (f.rad.kind === 'resultat') return resultat(text, f.original as ForvantatResultat[] | undefined);
+	return f.rad.parse(text, `${namn} ${f.etikett}`);
 }
 
 /** The op that adds the new item under `parentId`, with the next free id in `data` (run under the store's lock). */

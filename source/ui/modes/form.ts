@@ -5,7 +5,7 @@ import type {Period} from '../../domain/types.js';
 import {MalkollError} from '../../errors.js';
 import {editorRader, editorTangent, editorText, nyEditor} from '../editor.js';
 import {arText, kommandoFor} from '../keys.js';
-import {type FormFalt, type Slag, NY_NAMN, flerrad, formFalt, nyOp, nyaTyper, typNamn, varde} from '../plan.js';
+import {type FormFalt, type Slag, NY_NAMN, formFalt, nyOp, nyaTyper, typNamn, varde} from '../plan.js';
 import {type Rad, bredd, klipp, radbryt, visible} from '../text.js';
 import type {FormUtkast, Utkast} from '../utkast.js';
 import type {Ctx, Mode} from './mode.js';
@@ -44,7 +44,7 @@ export class FormMode implements Mode {
 	}
 
 	get lage() {
-		return flerrad(this.falt[this.aktiv]!) ? ('formText' as const) : ('form' as const);
+		return this.falt[this.aktiv]!.flerrad ? ('formText' as const) : ('form' as const);
 	}
 
 	key(t: string): void {
@@ -152,7 +152,7 @@ export class FormMode implements Mode {
 
 	view(w: number): Rad[] {
 		const out: Rad[] = [...this.rubrik(w), []];
-		const etikettW = Math.max(...this.falt.filter(f => !flerrad(f)).map(f => bredd(f.etikett)), 0) + 2;
+		const etikettW = Math.max(...this.falt.filter(f => !f.flerrad).map(f => bredd(f.etikett)), 0) + 2;
 		this.falt.forEach((f, i) => {
 			const aktiv = i === this.aktiv;
 			const etikett: Rad[number] = {t: `${aktiv ? '▶' : ' '}${f.etikett.padEnd(etikettW - 1)}`, bold: aktiv};
@@ -162,7 +162,7 @@ export class FormMode implements Mode {
 				out.push([etikett, {t: klipp(`‹ ${f.valNamn?.[text] ?? text} ›`, faltW), inv: aktiv}]);
 				return;
 			}
-			if (flerrad(f)) {
+			if (f.flerrad) {
 				// The label on its own row, the text below it across the pane.
 				out.push([{t: klipp(`${aktiv ? '▶' : ' '}${f.etikett}`, w), bold: aktiv}]);
 				const textW = Math.max(4, w - 3);
