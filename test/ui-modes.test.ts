@@ -85,7 +85,7 @@ describe('tree', () => {
 		expect(c.tree.markerad).toBe('2.1');
 		// Drawing an offset past the end clamps only what is drawn, never the mode's state.
 		c.tree.detaljTopp = 999;
-		expect(text(c.tree.view(47, 3))).toContain('↓ mer');
+		expect(text(c.tree.view(47, 3))).toMatch(/Status VB: Inga data$/);
 		expect(c.tree.detaljTopp).toBe(999);
 	});
 
