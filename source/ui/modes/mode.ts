@@ -42,7 +42,8 @@ export interface Mode {
 	utkast?(): Utkast | undefined;
 }
 
-export interface Ctx {
+/** What the modes read; kept apart from what they do, as Gemini CLI keeps UI state and UI actions. */
+export interface UiState {
 	readonly data: StoreData;
 	readonly idx: StoreIndex;
 	/** The period followed up on screen (may differ from the file's). */
@@ -58,6 +59,10 @@ export interface Ctx {
 	readonly author: string;
 	/** Runs $VISUAL/$EDITOR on a text; undefined when the chef gave up. */
 	readonly externEditor?: (text: string) => Promise<string | undefined>;
+}
+
+/** What the modes ask of the controller. */
+export interface UiActions {
 	/** Writes in the order the keys came; a change to a period marked inlämnad asks first. */
 	write(ops: Ops, o?: WriteOpts): void;
 	/** Writes ops carrying `expect`; when another change came between, asks which to keep. */
@@ -79,3 +84,5 @@ export interface Ctx {
 	quit(): void;
 	notify(): void;
 }
+
+export type Ctx = UiState & UiActions;
