@@ -5,6 +5,7 @@ import {MalkollError} from './errors.js';
 import {visibleLine} from './report/visible.js';
 import type {Io} from './commands/context.js';
 import {kebab} from './flagga.js';
+import {FIELD_COMMANDS, type FieldCommand, commandFlags, commandHelp, flagSummary} from './commands/help.js';
 
 declare const MALKOLL_VERSION: string;
 const VERSION = typeof MALKOLL_VERSION === 'string' ? MALKOLL_VERSION : 'dev';
@@ -23,18 +24,18 @@ const HELP = `
     $ malkoll restore ID --version N
     $ malkoll import RAPPORT.txt [--out FIL] [--into FIL] [--strict]
     $ malkoll add enhetsmal|aktivitet|indikator --under ID --titel TEXT [...]
-    $ malkoll edit ID [--titel --beskrivning --resultat --start --slut --arsmal --riktning ...]
+    $ malkoll edit ID [flaggor]                   ändra planen
+    $ malkoll help set|add|edit                  kommandots flaggor med exempel
     $ malkoll rm ID
     $ malkoll period [P] [--carry|--no-carry]     byt period; --carry tar med föregående periods bedömningar
     $ malkoll submit [--period P] [--reopen]      markera perioden som inlämnad
 
-  Mål:         --status helt|delvis|inte|inga-data|none  --analys TEXT | --analys-file FIL
-  Indikatorer: --utfall --man --kvinnor --prognos  (t.ex. "8,2 %"; "" tömmer)  --analys TEXT
-  Aktiviteter: --state ej-paborjad|pagar|genomford|avbruten|none  --avvikelse TEXT  --slut ÅÅÅÅ-MM-DD|none  --analys TEXT
-  Alla:        --granskad (bekräfta en överförd bedömning)  --force (ändra en inlämnad period)
+  set:
+${flagSummary('set').map(l => `    ${l}`).join('\n')}
+    Alla:        --granskad (bekräfta en överförd bedömning)  --force (ändra en inlämnad period)
 
-  add/edit:    --titel (målets titel, indikatorns namn, aktivitetens text)  --beskrivning  --resultat TEXT (upprepas)
-               --start/--slut ÅÅÅÅ-MM-DD  --enhet %|st|index  --riktning hogre|lagre|max|band  --arsmal  --kf-arsmal
+  add/edit:
+${flagSummary('add').map(l => `    ${l}`).join('\n')}
 
   Allmänt
     --data FIL     arbeta mot FIL (annars MALKOLL_DATA eller din egen store)
@@ -56,30 +57,13 @@ const FLAGS = {
 	markdown: {type: 'boolean'},
 	text: {type: 'boolean'},
 	csv: {type: 'boolean'},
-	status: {type: 'string'},
-	analys: {type: 'string'},
-	analysFile: {type: 'string'},
-	utfall: {type: 'string'},
-	man: {type: 'string'},
-	kvinnor: {type: 'string'},
-	prognos: {type: 'string'},
-	state: {type: 'string'},
-	avvikelse: {type: 'string'},
-	slut: {type: 'string'},
+	// The flags of the fields, from the table (--titel, --utfall, --resultat given once per result ...).
+	...Object.fromEntries(FIELD_COMMANDS.flatMap(commandFlags).map(f => [f.flag, {type: 'string' as const, isMultiple: f.multiple === true}])),
 	version: {type: 'string'},
 	out: {type: 'string'},
 	into: {type: 'string'},
 	strict: {type: 'boolean'},
 	under: {type: 'string'},
-	titel: {type: 'string'},
-	beskrivning: {type: 'string'},
-	resultat: {type: 'string', isMultiple: true},
-	start: {type: 'string'},
-	enhet: {type: 'string'},
-	riktning: {type: 'string'},
-	arsmal: {type: 'string'},
-	kfArsmal: {type: 'string'},
-	periodicitet: {type: 'string'},
 	carry: {type: 'boolean'},
 	reopen: {type: 'boolean'},
 	force: {type: 'boolean'},
@@ -93,9 +77,8 @@ const ALLOWED: Record<string, FlagName[]> = {
 	'': ['version'],
 	summary: ['period', 'date', 'json', 'markdown'],
 	show: ['period', 'json'],
-	set: ['period', 'status', 'analys', 'analysFile', 'utfall', 'man', 'kvinnor', 'prognos', 'state', 'avvikelse', 'slut', 'granskad', 'force', 'json'],
-	add: ['under', 'titel', 'beskrivning', 'resultat', 'start', 'slut', 'enhet', 'riktning', 'arsmal', 'kfArsmal', 'periodicitet', 'json'],
-	edit: ['titel', 'beskrivning', 'resultat', 'start', 'slut', 'enhet', 'riktning', 'arsmal', 'kfArsmal', 'periodicitet', 'json'],
+	...Object.fromEntries(FIELD_COMMANDS.map(c => [c, commandFlags(c).map(f => f.flag)])),
+	help: [],
 	rm: ['json'],
 	period: ['carry', 'json'],
 	submit: ['period', 'reopen', 'json'],
@@ -139,6 +122,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
 			booleanDefault: undefined,
 		});
 		const [command = '', ...rest] = cli.input;
+		const isFieldCommand = (c: string | undefined): c is FieldCommand => FIELD_COMMANDS.some(x => x === c);
+		if (command === 'help') {
+			const about = rest.length > 0 ? rest.join(' ') : undefined;
+			if (about !== undefined && !isFieldCommand(about)) throw new MalkollError(`help: ingen hjälp om "${visibleLine(about)}" (set, add eller edit; allt annat i malkoll --help)`);
+			io.stdout.write(about ? commandHelp(about) : `${HELP.trim()}\n`);
+			return 0;
+		}
+		if (cli.flags.help && isFieldCommand(command)) {
+			io.stdout.write(commandHelp(command));
+			return 0;
+		}
 		if (cli.flags.help) {
 			io.stdout.write(`${HELP.trim()}\n`);
 			return 0;

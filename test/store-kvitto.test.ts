@@ -3,6 +3,7 @@
 import {readFileSync, readdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {namedOp} from '../source/domain/ops.js';
 import {buildSummary} from '../source/domain/summary.js';
 import type {StoreData} from '../source/domain/types.js';
 import {applyChanges, loadStore, serializeStore} from '../source/store/index.js';
@@ -96,7 +97,7 @@ describe('a set on a view of the store', () => {
 		const fast = await canonical();
 		const slow = await canonical();
 		for (const [i, s] of SETS.entries()) {
-			const op = {op: 'set', period: 'VB', entity: entity(s.id), id: s.id, field: s.field, value: s.value} as const;
+			const op = namedOp({op: 'set', period: 'VB', entity: entity(s.id), id: s.id, field: s.field, value: s.value});
 			await loadStore(fast);
 			const viaVy = await applyChanges(fast, [op], {ids: [s.id], now: NOW, author: 'test'});
 			const whole = await applyChanges(slow, [op], {now: NOW, author: 'test'});

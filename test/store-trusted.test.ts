@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {applyOp, FOLLOWUP_FIELDS, type Entity} from '../source/domain/ops.js';
+import {ENTITIES, fields} from '../source/domain/fields.js';
+import {applyOp, namedOp} from '../source/domain/ops.js';
 import type {StoreData} from '../source/domain/types.js';
 import {validateStore} from '../source/store/validate.js';
 import {BUNDLED} from './helpers.js';
@@ -12,17 +13,17 @@ const VALUES: unknown[] = [
 	{raw: '8,2 %', value: 8.2, unit: '%'}, {raw: '+/- 1 %', value: 0, tolerance: 1, unit: '%'}, {raw: 'x', value: NaN}, {raw: 'x', unit: 'kr'},
 	{raw: 'x', tolerance: -1}, {raw: 'x', extra: 1}, {raw: 3}, {value: 3}, [], ['a'], {}, 'x'.repeat(100_001),
 ];
-const IDS: Record<Entity, string> = {goal: '3.4.1.1', indicator: '3.4:i2', activity: '3.5.1:a3'};
+const IDS: Record<(typeof ENTITIES)[number], string> = {goal: '3.4.1.1', indicator: '3.4:i2', activity: '3.5.1:a3'};
 
-describe("'set' ops accepted by applyOp always give a store the schema accepts", () => {
-	for (const entity of Object.keys(IDS) as Entity[]) {
-		for (const field of FOLLOWUP_FIELDS[entity]) {
-			it(`${entity}.${field}`, () => {
+describe("'set' and 'def' ops accepted by applyOp (the field table's check) always give a store the schema accepts", () => {
+	for (const entity of ENTITIES) {
+		for (const {name: field, part} of [...fields(entity, 'followUp'), ...fields(entity, 'plan')]) {
+			it(`${entity}.${part}.${field}`, () => {
 				let accepted = 0;
 				for (const value of VALUES) {
 					const data: StoreData = JSON.parse(readFileSync(BUNDLED, 'utf8'));
 					try {
-						applyOp(data, {op: 'set', period: 'T1', entity, id: IDS[entity], field, value}, 't', 'a');
+						applyOp(data, namedOp(part === 'plan' ? {op: 'def', entity, id: IDS[entity], field, value} : {op: 'set', period: 'T1', entity, id: IDS[entity], field, value}), 't', 'a');
 					} catch {
 						continue;
 					}

@@ -1,15 +1,14 @@
 import {MalkollError} from '../errors.js';
-import {type Change, type Op, entityOfId, findEntity, getFollowUp, same} from '../domain/ops.js';
+import {type Change, type Op, entityOfId, findEntity, getFollowUp, namedOp, same} from '../domain/ops.js';
 import type {StoreData} from '../domain/types.js';
 import {applyChanges, fardigHistorik, readHistory} from '../store/index.js';
-import {describeValue} from '../report/describe.js';
+import {describeChange} from '../report/describe.js';
 import {visibleLine} from '../report/visible.js';
 import {type Ctx, requireId, storePath, stringFlag, writeJson} from './context.js';
 
 function describe(c: Change): string {
-	const what = c.op === 'set' ? `${c.field} (${c.period})` : c.op === 'def' || c.op === 'meta' ? c.field! : c.op === 'add' ? 'tillagd' : 'borttagen';
 	const restore = `${c.restore === undefined ? '' : `  [återställd version ${c.restore}]`}${c.efterInlamning ? '  [efter inlämning]' : ''}`;
-	return `${c.at.slice(0, 16).replace('T', ' ')}  ${visibleLine(c.author)}  ${c.id} ${what}: ${describeValue(c.old)} → ${describeValue(c.new)}${restore}`;
+	return `${c.at.slice(0, 16).replace('T', ' ')}  ${visibleLine(c.author)}  ${describeChange(c)}${restore}`;
 }
 
 /** `malkoll history [ID]`: each change a version, numbered from 1 (per id when an id is given). */
@@ -41,13 +40,9 @@ export function restoreOps(changes: Change[], n: number, current: (c: Change) =>
 	});
 	const ops: Op[] = [];
 	for (const {change: c, value} of target.values()) {
-		const now = current(c);
-		if (same(now, value)) continue;
-		ops.push(
-			c.op === 'set'
-				? {op: 'set', period: c.period!, entity: c.entity!, id: c.id, field: c.field!, value: value ?? undefined}
-				: {op: 'def', entity: c.entity!, id: c.id, field: c.field!, value: value ?? undefined},
-		);
+		const {entity = 'goal', id, period = 'VP', field = ''} = c;
+		if (same(current(c), value)) continue;
+		ops.push(namedOp(c.op === 'set' ? {op: 'set', period, entity, id, field, value: value ?? undefined} : {op: 'def', entity, id, field, value: value ?? undefined}));
 	}
 	return ops;
 }
@@ -64,9 +59,10 @@ export async function restore(ctx: Ctx): Promise<number> {
 	if (n < 1 || n > changes.length) throw new MalkollError(`restore: ${id} har versionerna 1–${changes.length}, inte ${n}`);
 	// Worked out from the store as read under the lock.
 	const ops = (data: StoreData): Op[] =>
-		restoreOps(changes, n, c =>
-			c.op === 'set' ? getFollowUp(data, c.period!, c.entity!, c.id, c.field!) : (findEntity(data, c.entity!, c.id) as unknown as Record<string, unknown> | undefined)?.[c.field!],
-		);
+		restoreOps(changes, n, ({op, period = 'VP', entity = 'goal', id, field = ''}) => {
+			const item: Record<string, unknown> | undefined = findEntity(data, entity, id);
+			return op === 'set' ? getFollowUp(data, period, entity, id, field) : item?.[field];
+		});
 	const {changes: applied} = await applyChanges(path, ops, {author: stringFlag(ctx, 'author'), restore: n, force: ctx.flags.force === true});
 	if (applied.length === 0) {
 		ctx.io.stdout.write(`${id} är redan som version ${n}\n`);

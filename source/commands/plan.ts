@@ -1,15 +1,13 @@
 // The chef owns the plan: add, edit and remove enhetsmål, activities and indicators; move between
 // periods (carrying the previous one forward) and mark a period inlämnad.
 import {MalkollError} from '../errors.js';
-import {parseDatum} from '../domain/datum.js';
-import {type Change, type Entity, type Op, entityOfId, findEntity} from '../domain/ops.js';
+import {type Change, type Entity, type Op, entityOfId, findEntity, namedOp} from '../domain/ops.js';
 import {carryForwardOps, forraPeriod, harUppfoljning, nextGoalId, nextRowId, nivaUnder} from '../domain/plan.js';
-import {parseVarde} from '../domain/tal.js';
-import {type Activity, type Goal, type Indicator, type Period, PERIODER, RIKTNINGAR, type StoreData, NIVA_NAMN, PERIOD_NAMN} from '../domain/types.js';
+import {type Period, PERIODER, type StoreData, NIVA_NAMN, PERIOD_NAMN} from '../domain/types.js';
 import {applyChanges, defaultAuthor, loadStore} from '../store/index.js';
-import {describeValue} from '../report/describe.js';
+import {describeChange} from '../report/describe.js';
+import {fieldFlags, parseFlag} from './set.js';
 import {visibleLine} from '../report/visible.js';
-import {kebab} from '../flagga.js';
 import {type Ctx, parsePeriod, requireId, storePath, stringFlag, writeJson} from './context.js';
 
 const KIND: Record<string, Entity> = {
@@ -20,67 +18,9 @@ const KIND: Record<string, Entity> = {
 	indikator: 'indicator',
 };
 
-function text(ctx: Ctx, name: string, falt: string): string | undefined {
-	const v = stringFlag(ctx, name);
-	if (v === undefined) return undefined;
-	if (v.trim() === '') throw new MalkollError(`${falt}: får inte vara tomt`);
-	return v;
-}
-
-/** meow gives a multiple flag as [] when it is absent. */
-function given(ctx: Ctx, name: string): boolean {
-	const v = ctx.flags[name] as unknown;
-	return v !== undefined && !(Array.isArray(v) && v.length === 0);
-}
-
-function resultat(ctx: Ctx): Goal['forvantatResultat'] | undefined {
-	const v = ctx.flags.resultat as unknown;
-	if (!given(ctx, 'resultat')) return undefined;
-	const list = (Array.isArray(v) ? v : [v]) as string[];
-	return list.filter(r => r.trim() !== '').map((r, i) => ({nr: i + 1, text: r}));
-}
-
-function datum(ctx: Ctx, name: 'start' | 'slut'): string | undefined {
-	const v = stringFlag(ctx, name);
-	return v === undefined ? undefined : parseDatum(v, `--${name}`);
-}
-
-function mal(ctx: Ctx, name: 'arsmal' | 'kfArsmal'): Indicator['arsmal'] {
-	const v = stringFlag(ctx, name);
-	if (v === undefined) return undefined;
-	if (v.trim() === '') throw new MalkollError(`--${name === 'arsmal' ? 'arsmal' : 'kf-arsmal'}: ange ett mål, t.ex. "80 %"`);
-	return parseVarde(v);
-}
-
-function choice<T extends string>(ctx: Ctx, name: string, allowed: readonly T[]): T | undefined {
-	const v = stringFlag(ctx, name);
-	if (v === undefined) return undefined;
-	if (!(allowed as readonly string[]).includes(v)) throw new MalkollError(`--${name}: "${visibleLine(v)}" (välj ${allowed.join(', ')})`);
-	return v as T;
-}
-
-/** Catalogue fields given as flags, for `add` and `edit`, per kind. */
-function definition(ctx: Ctx, entity: Entity): Record<string, unknown> {
-	const fields: Record<string, unknown> =
-		entity === 'goal'
-			? {titel: text(ctx, 'titel', '--titel'), beskrivning: stringFlag(ctx, 'beskrivning'), forvantatResultat: resultat(ctx)}
-			: entity === 'activity'
-				? {text: text(ctx, 'titel', '--titel'), start: datum(ctx, 'start'), slut: datum(ctx, 'slut')}
-				: {
-						namn: text(ctx, 'titel', '--titel'),
-						enhet: choice(ctx, 'enhet', ['%', 'st', 'index'] as const),
-						riktning: choice(ctx, 'riktning', RIKTNINGAR),
-						periodicitet: choice(ctx, 'periodicitet', ['år', 'tertial'] as const),
-						arsmal: mal(ctx, 'arsmal'),
-						kfArsmal: mal(ctx, 'kfArsmal'),
-					};
-	const allowed = new Set(entity === 'goal' ? ['titel', 'beskrivning', 'resultat'] : entity === 'activity' ? ['titel', 'start', 'slut'] : ['titel', 'enhet', 'riktning', 'periodicitet', 'arsmal', 'kfArsmal']);
-	for (const f of ['titel', 'beskrivning', 'resultat', 'start', 'slut', 'enhet', 'riktning', 'periodicitet', 'arsmal', 'kfArsmal']) {
-		if (given(ctx, f) && !allowed.has(f)) {
-			throw new MalkollError(`--${kebab(f)} gäller inte ${entity === 'goal' ? 'mål' : entity === 'activity' ? 'aktiviteter' : 'indikatorer'}`);
-		}
-	}
-	return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+/** Catalogue fields given as flags, parsed by the table; an empty value clears the field (undefined). */
+function definition(ctx: Ctx, command: 'add' | 'edit', entity: Entity): Array<[string, unknown]> {
+	return fieldFlags(ctx, command, entity).map(v => [v[0].name, parseFlag(v)]);
 }
 
 async function apply(ctx: Ctx, path: string, ops: (data: StoreData) => Op[]): Promise<Change[]> {
@@ -98,9 +38,7 @@ function print(ctx: Ctx, changes: Change[]): void {
 		return;
 	}
 	for (const c of changes) {
-		const what =
-			c.op === 'add' ? 'tillagd' : c.op === 'remove' ? 'borttagen' : `${c.field}${c.period ? ` (${c.period})` : ''}: ${describeValue(c.old)} → ${describeValue(c.new)}`;
-		ctx.io.stdout.write(`${c.id} ${what}\n`);
+		ctx.io.stdout.write(`${describeChange(c)}\n`);
 	}
 }
 
@@ -111,23 +49,18 @@ export async function add(ctx: Ctx): Promise<number> {
 	if (!entity || rest.length > 0) throw new MalkollError('add: ange vad som läggs till: enhetsmal, aktivitet eller indikator, t.ex. malkoll add enhetsmal --under 1.4.1 --titel "..."');
 	const under = stringFlag(ctx, 'under');
 	if (under === undefined) throw new MalkollError(`add ${kind}: ange --under ID (målet det hör till)`);
-	const fields = definition(ctx, entity);
+	const fields = Object.fromEntries(definition(ctx, 'add', entity).filter(([, v]) => v !== undefined));
 	if (!fields.titel && !fields.text && !fields.namn) throw new MalkollError(`add ${kind}: ange --titel`);
-	if (entity === 'indicator' && !fields.riktning) fields.riktning = 'hogre';
+	if (entity === 'indicator') fields.riktning ??= 'hogre';
 	const path = await storePath(ctx);
 	const changes = await apply(ctx, path, data => {
 		const parent = data.goals.find(g => g.id === under);
 		if (!parent) throw new MalkollError(`--under: okänt mål-id "${visibleLine(under)}"`);
-		if (entity === 'goal') {
-			if (parent.niva === 'enhetsmal') throw new MalkollError(`--under ${under}: enhetsmål är den lägsta nivån; lägg målet under ett nämndmål`);
-			const niva = nivaUnder(parent);
-			if (kind === 'enhetsmal' && niva !== 'enhetsmal') throw new MalkollError(`--under ${under}: ett enhetsmål läggs under ett nämndmål, inte under ett ${NIVA_NAMN[parent.niva].toLowerCase()}`);
-			const goal: Goal = {id: nextGoalId(data, parent.id), niva, titel: String(fields.titel ?? ''), parentId: parent.id, forvantatResultat: (fields.forvantatResultat as Goal['forvantatResultat']) ?? []};
-			if (fields.beskrivning) goal.beskrivning = String(fields.beskrivning);
-			return [{op: 'add', entity, item: goal}];
-		}
-		const id = nextRowId(data, entity, parent.id);
-		return [{op: 'add', entity, item: {id, malId: parent.id, ...fields} as Activity | Indicator}];
+		if (entity !== 'goal') return [namedOp({op: 'add', entity, item: {id: nextRowId(data, entity, parent.id), malId: parent.id, ...fields}})];
+		if (parent.niva === 'enhetsmal') throw new MalkollError(`--under ${under}: enhetsmål är den lägsta nivån; lägg målet under ett nämndmål`);
+		const niva = nivaUnder(parent);
+		if (kind === 'enhetsmal' && niva !== 'enhetsmal') throw new MalkollError(`--under ${under}: ett enhetsmål läggs under ett nämndmål, inte under ett ${NIVA_NAMN[parent.niva].toLowerCase()}`);
+		return [namedOp({op: 'add', entity, item: {id: nextGoalId(data, parent.id), niva, parentId: parent.id, forvantatResultat: [], ...fields}})];
 	});
 	if (ctx.flags.json) writeJson(ctx, changes);
 	else ctx.io.stdout.write(`${changes[0]!.id}\n`);
@@ -139,10 +72,10 @@ export async function edit(ctx: Ctx): Promise<number> {
 	const id = requireId(ctx, 'edit');
 	const entity = entityOfId(id);
 	if (!entity) throw new MalkollError(`edit: "${visibleLine(id)}" är inget id`);
-	const fields = definition(ctx, entity);
-	if (Object.keys(fields).length === 0) throw new MalkollError(`edit ${id}: inget att ändra (--titel, --beskrivning, --resultat, --start, --slut, --arsmal, --riktning ...)`);
+	const fields = definition(ctx, 'edit', entity);
+	if (fields.length === 0) throw new MalkollError(`edit ${id}: inget att ändra (se malkoll edit --help)`);
 	const path = await storePath(ctx);
-	print(ctx, await apply(ctx, path, () => Object.entries(fields).map(([field, value]) => ({op: 'def', entity, id, field, value}))));
+	print(ctx, await apply(ctx, path, () => fields.map(([field, value]) => namedOp({op: 'def', entity, id, field, value}))));
 	return 0;
 }
 

@@ -1,23 +1,48 @@
 import {readFile} from 'node:fs/promises';
 import {MalkollError} from '../errors.js';
-import {parseDatum} from '../domain/datum.js';
-import {type Change, type Entity, type Op, entityOfId, getFollowUp} from '../domain/ops.js';
+import {ENTITY_PLURAL, type NamedField, flagFields} from '../domain/fields.js';
+import {type Change, type Entity, type Op, entityOfId, getFollowUp, namedOp} from '../domain/ops.js';
 import {medGranskning} from '../domain/plan.js';
-import {parseInmatning} from '../domain/tal.js';
 import type {StoreData} from '../domain/types.js';
 import {applyChanges} from '../store/index.js';
-import {describeValue} from '../report/describe.js';
+import {describeChange} from '../report/describe.js';
 import {visibleLine} from '../report/visible.js';
 import {kebab} from '../flagga.js';
 import {type Ctx, parsePeriod, requireId, storePath, stringFlag, writeJson} from './context.js';
 
-const FLAG_FIELD: Record<Entity, Record<string, string>> = {
-	goal: {status: 'status', analys: 'analys', analysFile: 'analys'},
-	indicator: {utfall: 'utfall', man: 'man', kvinnor: 'kvinnor', prognos: 'prognos', analys: 'analys', analysFile: 'analys'},
-	activity: {state: 'tillstand', avvikelse: 'avvikelse', slut: 'nyttSlut', analys: 'analys', analysFile: 'analys'},
-};
-const ENTITY_PLURAL: Record<Entity, string> = {goal: 'mål', indicator: 'indikatorer', activity: 'aktiviteter'};
-const VALUE_FLAGS = ['status', 'analys', 'analysFile', 'utfall', 'man', 'kvinnor', 'prognos', 'state', 'avvikelse', 'slut'];
+/** meow gives a multiple flag as [] when it is absent. */
+function given(ctx: Ctx, flag: string): boolean {
+	const v: unknown = ctx.flags[flag];
+	return v !== undefined && !(Array.isArray(v) && v.length === 0);
+}
+
+/** The field flags given to `command` for `entity`, with their rows and text (none for an `extra` flag such as --analys-file). */
+export function fieldFlags(ctx: Ctx, command: 'set' | 'add' | 'edit', entity: Entity, extra: Record<string, string> = {}): Array<[NamedField, string?]> {
+	const out: Array<[NamedField, string?]> = [];
+	for (const f of flagFields(command)) {
+		const flag = f.flag ?? '';
+		if (!given(ctx, flag) || out.some(([g]) => g.flag === flag)) continue;
+		const own = flagFields(command).find(g => g.entity === entity && g.flag === flag);
+		if (!own) throw new MalkollError(`--${kebab(flag)} gäller inte ${ENTITY_PLURAL[entity]}`);
+		const raw: unknown = ctx.flags[flag];
+		const text = Array.isArray(raw) ? raw.join('\n') : raw;
+		if (typeof text !== 'string') throw new MalkollError(`--${kebab(flag)} behöver ett värde`);
+		out.push([own, text]);
+	}
+	for (const [flag, name] of Object.entries(extra)) {
+		const own = flagFields(command).find(g => g.entity === entity && g.name === name);
+		if (!given(ctx, flag)) continue;
+		if (!own) throw new MalkollError(`--${kebab(flag)} gäller inte ${ENTITY_PLURAL[entity]}`);
+		if (out.some(([g]) => g === own)) throw new MalkollError(`välj --${kebab(own.flag ?? name)} eller --${kebab(flag)}, inte båda`);
+		out.push([own]);
+	}
+	return out;
+}
+
+/** A flag's text as its field's value; errors name the flag. */
+export function parseFlag([f, text]: [NamedField, string?]): unknown {
+	return f.parse(text ?? '', `--${kebab(f.flag ?? f.name)}`);
+}
 
 /** Reads a text file exactly (UTF-8, nothing trimmed); "-" reads standard input. */
 async function readText(file: string, ctx: Ctx): Promise<string> {
@@ -41,45 +66,21 @@ async function readText(file: string, ctx: Ctx): Promise<string> {
 	}
 }
 
-async function value(flag: string, raw: string, ctx: Ctx): Promise<unknown> {
-	switch (flag) {
-		case 'status':
-		case 'state':
-			return raw.trim() === 'none' ? undefined : raw.trim();
-		case 'slut':
-			return raw.trim() === 'none' || raw.trim() === '' ? undefined : parseDatum(raw, '--slut');
-		case 'utfall':
-		case 'man':
-		case 'kvinnor':
-		case 'prognos':
-			return parseInmatning(raw, `--${flag}`);
-		case 'analysFile':
-			return readText(raw, ctx);
-		default:
-			return raw === '' ? undefined : raw;
-	}
-}
-
 export async function set(ctx: Ctx): Promise<number> {
 	const id = requireId(ctx, 'set');
 	const entity = entityOfId(id);
 	if (!entity) {
 		throw new MalkollError(`set: "${visibleLine(id)}" är inget id (mål som 3.4.1.1, indikatorer som 3.4:i2, aktiviteter som 1.4.1:a3)`);
 	}
-	if (ctx.flags.analys !== undefined && ctx.flags.analysFile !== undefined) throw new MalkollError('set: välj --analys eller --analys-file, inte båda');
-	const given = VALUE_FLAGS.filter(f => ctx.flags[f] !== undefined);
+	const values = fieldFlags(ctx, 'set', entity, {analysFile: 'analys'});
 	const granskad = ctx.flags.granskad === true;
-	if (given.length === 0 && !granskad) throw new MalkollError(`set ${id}: inget att ändra (se malkoll --help för flaggorna för ${ENTITY_PLURAL[entity]})`);
-	for (const f of given) {
-		if (!(f in FLAG_FIELD[entity])) throw new MalkollError(`set ${id}: --${kebab(f)} gäller inte ${ENTITY_PLURAL[entity]}`);
-		if (typeof ctx.flags[f] !== 'string') throw new MalkollError(`set ${id}: --${kebab(f)} behöver ett värde`);
-	}
+	if (values.length === 0 && !granskad) throw new MalkollError(`set ${id}: inget att ändra (se malkoll set --help för flaggorna för ${ENTITY_PLURAL[entity]})`);
 	const path = await storePath(ctx);
-	const values: Array<[string, unknown]> = [];
+	const parsed: Array<[string, unknown]> = [];
 	// The store is read once, under the lock; the period defaults to the store's current one.
 	const ops = (data: StoreData): Op[] => {
 		const period = parsePeriod(stringFlag(ctx, 'period'), data);
-		const ops: Op[] = values.map(([field, v]) => ({op: 'set', period, entity, id, field, value: v}));
+		const ops = parsed.map(([field, value]) => namedOp({op: 'set', period, entity, id, field, value}));
 		// Changing a carried-over item confirms it; --granskad confirms it unchanged.
 		const all = medGranskning(data, ops);
 		if (granskad && all.length === ops.length) {
@@ -91,7 +92,8 @@ export async function set(ctx: Ctx): Promise<number> {
 	let changes: Change[];
 	try {
 		// Inside the try so a bad value names the store too.
-		for (const f of given) values.push([FLAG_FIELD[entity][f]!, await value(f, ctx.flags[f] as string, ctx)]);
+		const file = stringFlag(ctx, 'analysFile');
+		for (const v of values) parsed.push([v[0].name, v[1] === undefined && file !== undefined ? await readText(file, ctx) : parseFlag(v)]);
 		({changes} = await applyChanges(path, ops, {author: stringFlag(ctx, 'author'), force: ctx.flags.force === true, ids: [id]}));
 	} catch (error) {
 		if (error instanceof MalkollError && !error.message.includes(path)) throw new MalkollError(`${path}: ${error.message}`);
@@ -100,7 +102,7 @@ export async function set(ctx: Ctx): Promise<number> {
 	if (ctx.flags.json) writeJson(ctx, changes);
 	else {
 		for (const c of changes) {
-			const line = c.field === 'ejGranskad' ? `Granskat ${c.id} (${c.period})` : `Sparat ${c.id} ${c.field} (${c.period}): ${describeValue(c.old)} → ${describeValue(c.new)}`;
+			const line = c.field === 'ejGranskad' ? `Granskat ${c.id} (${c.period})` : `Sparat ${describeChange(c)}`;
 			ctx.io.stdout.write(`${line}${c.efterInlamning ? ' [efter inlämning]' : ''}\n`);
 		}
 	}

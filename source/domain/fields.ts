@@ -57,7 +57,7 @@ export interface Field<T = unknown> {
 	values?: readonly string[];
 	names?: Readonly<Record<string, string>>;
 	/** Cannot be cleared, and a text cannot be blank. */
-	required?: true;
+	required?: boolean;
 	/** Typed over several lines in a form. */
 	multiline?: true;
 	/** Given more than once on the command line (each value one line of the text). */
@@ -80,25 +80,29 @@ function checkText(v: unknown, falt: string): asserts v is string {
 	if (v.length > MAX_TEXT) throw new MalkollError(`${falt}: texten är ${v.length} tecken, högst ${MAX_TEXT} tecken tillåts`);
 }
 
+/** A row's options; `required` kept literal so the table's type can check it. */
+type Opts<T> = Partial<Omit<Field<T>, 'required'>> & {required?: true};
+type Made<T, O> = Omit<Field<T>, 'required'> & O;
+
 const tom = (t: string) => t.trim() === '' || t.trim() === 'none';
 
-function text(label: string, o: Partial<Field<string>> = {}): Field<string> {
-	return {
+function text<const O extends Opts<string> = {}>(label: string, o?: O): Made<string, O> {
+	const base: Omit<Field<string>, 'required'> = {
 		label,
 		kind: 'text',
 		hint: 'TEXT',
 		parse(t, falt) {
 			if (t.trim() !== '') return t;
-			if (o.required) throw new MalkollError(`${falt}: får inte vara tomt`);
+			if (o?.required) throw new MalkollError(`${falt}: får inte vara tomt`);
 			return undefined;
 		},
 		format: v => v,
 		check(v, falt) {
 			checkText(v, falt);
-			if (o.required && v.trim() === '') throw new MalkollError(`${falt}: får inte vara tomt`);
+			if (o?.required && v.trim() === '') throw new MalkollError(`${falt}: får inte vara tomt`);
 		},
-		...o,
 	};
+	return Object.assign(base, o);
 }
 
 const VARDE_KEYS = new Set(['raw', 'value', 'unit', 'tolerance']);
@@ -117,24 +121,24 @@ export function isVarde(v: unknown): v is Varde {
 }
 
 /** A number as typed; `lenient` keeps text that is no number ("Tas fram av nämnd/styrelse") as a target may be. */
-function varde(label: string, o: Partial<Field<Varde>> & {lenient?: true} = {}): Field<Varde> {
-	return {
+function varde<const O extends Opts<Varde> & {lenient?: true} = {}>(label: string, o?: O): Made<Varde, O> {
+	const base: Omit<Field<Varde>, 'required'> = {
 		label,
 		kind: 'varde',
 		hint: 'TAL',
 		example: '8,2 %',
-		parse: (t, falt) => (o.lenient ? (t.trim() === '' ? undefined : parseVarde(t.trim())) : parseInmatning(t, falt)),
+		parse: (t, falt) => (o?.lenient ? (t.trim() === '' ? undefined : parseVarde(t.trim())) : parseInmatning(t, falt)),
 		format: v => v.raw,
 		check(v, falt) {
 			if (!isVarde(v)) throw new MalkollError(`${falt}: väntade ett värde {raw, value, unit, tolerance}`);
 			checkText(v.raw, falt);
 		},
-		...o,
 	};
+	return Object.assign(base, o);
 }
 
-function datum(label: string, o: Partial<Field<string>> = {}): Field<string> {
-	return {
+function datum<const O extends Opts<string> = {}>(label: string, o?: O): Made<string, O> {
+	const base: Omit<Field<string>, 'required'> = {
 		label,
 		kind: 'datum',
 		hint: 'ÅÅÅÅ-MM-DD',
@@ -144,23 +148,23 @@ function datum(label: string, o: Partial<Field<string>> = {}): Field<string> {
 		check(v, falt) {
 			if (typeof v !== 'string' || !arGiltigtDatum(v)) throw new MalkollError(`${falt}: "${String(v)}" är inget giltigt datum (ÅÅÅÅ-MM-DD)`);
 		},
-		...o,
 	};
+	return Object.assign(base, o);
 }
 
 /** A choice among a value list of types.ts; its labels are the list's own. */
-function val<K extends string>(label: string, names: Record<K, string>, o: Partial<Field<K>> = {}): Field<K> {
+function val<K extends string, const O extends Opts<K> = {}>(label: string, names: Record<K, string>, o?: O): Made<K, O> {
 	const values = varden(names);
 	const is = (v: unknown): v is K => values.some(x => x === v);
-	return {
+	const base: Omit<Field<K>, 'required'> = {
 		label,
 		kind: 'val',
-		hint: `${values.join('|')}${o.required ? '' : '|none'}`,
+		hint: `${values.join('|')}${o?.required ? '' : '|none'}`,
 		values,
 		names,
 		parse(t, falt) {
 			const v = t.trim();
-			if (tom(v) && !o.required) return undefined;
+			if (tom(v) && !o?.required) return undefined;
 			if (!is(v)) throw new MalkollError(`${falt}: "${v}" finns inte (välj ${values.join(', ')})`);
 			return v;
 		},
@@ -168,16 +172,16 @@ function val<K extends string>(label: string, names: Record<K, string>, o: Parti
 		check(v, falt) {
 			if (!is(v)) throw new MalkollError(`${falt}: "${String(v)}" finns inte (välj ${values.join(', ')})`);
 		},
-		...o,
 	};
+	return Object.assign(base, o);
 }
 
 /** A share between 0 and 1, typed as "20 %" or "0,2". */
-function andel(label: string, o: Partial<Field<number>> = {}): Field<number> {
+function andel<const O extends Opts<number> = {}>(label: string, o?: O): Made<number, O> {
 	const check = (v: unknown, falt: string) => {
 		if (typeof v !== 'number' || !(v >= 0 && v <= 1)) throw new MalkollError(`${falt}: ska vara mellan 0 och 100 % (0 och 1)`);
 	};
-	return {
+	const base: Omit<Field<number>, 'required'> = {
 		label,
 		kind: 'andel',
 		hint: 'PROCENT',
@@ -191,11 +195,11 @@ function andel(label: string, o: Partial<Field<number>> = {}): Field<number> {
 		},
 		format: v => `${formatTal(v * 100)} %`,
 		check,
-		...o,
 	};
+	return Object.assign(base, o);
 }
 
-const resultat: Field<ForvantatResultat[]> = {
+const resultat: Made<ForvantatResultat[], {required: true}> = {
 	label: 'Förväntat resultat',
 	kind: 'resultat',
 	flag: 'resultat',
@@ -215,7 +219,7 @@ const resultat: Field<ForvantatResultat[]> = {
 	},
 };
 
-const bidrarTill: Field<string[]> = {
+const bidrarTill: Made<string[], {}> = {
 	label: 'Bidrar till',
 	kind: 'idlista',
 	hint: 'ID,ID',
@@ -227,7 +231,7 @@ const bidrarTill: Field<string[]> = {
 	},
 };
 
-const ejGranskad: Field<true> = {
+const ejGranskad: Made<true, {}> = {
 	label: 'Ej granskad',
 	kind: 'ja',
 	hint: '',
@@ -239,15 +243,18 @@ const ejGranskad: Field<true> = {
 	},
 };
 
-const analys = text('Analys', {flag: 'analys', multiline: true});
+const analys = text('Analys', {flag: 'analys', multiline: true, example: 'Bedömningen grundas på …'});
 
-type Table = {[E in Entity]: {[P in Part]: {[F in FieldName<E, P>]-?: Field<FieldValue<E, P, F>>}}};
+// A row is `required` exactly when types.ts has the field non-optional (the schema follows it).
+type Row<E extends Entity, P extends Part, F extends FieldName<E, P>> = Omit<Field<FieldValue<E, P, F>>, 'required'> &
+	(undefined extends Stored[E][P][F] ? {required?: undefined} : {required: true});
+type Table = {[E in Entity]: {[P in Part]: {[F in FieldName<E, P>]-?: Row<E, P, F>}}};
 
 /** The table. Row order is the order of forms, show, the CSV and the schema's properties. */
 export const FIELDS: Table = {
 	goal: {
 		plan: {
-			titel: text('Titel', {flag: 'titel', required: true}),
+			titel: text('Titel', {flag: 'titel', required: true, example: 'Enheten minskar sjukfrånvaron'}),
 			beskrivning: text('Beskrivning', {flag: 'beskrivning', multiline: true}),
 			forvantatResultat: resultat,
 			bidrarTill,
@@ -260,9 +267,9 @@ export const FIELDS: Table = {
 	},
 	indicator: {
 		plan: {
-			namn: text('Namn', {flag: 'titel', required: true}),
-			enhet: val('Enhet', ENHET_NAMN, {flag: 'enhet'}),
-			riktning: val('Riktning', RIKTNING_NAMN, {flag: 'riktning', required: true}),
+			namn: text('Namn', {flag: 'titel', required: true, example: 'Sjukfrånvaro'}),
+			enhet: val('Enhet', ENHET_NAMN, {flag: 'enhet', example: '%'}),
+			riktning: val('Riktning', RIKTNING_NAMN, {flag: 'riktning', required: true, example: 'lagre'}),
 			periodicitet: val('Periodicitet', PERIODICITET_NAMN, {flag: 'periodicitet'}),
 			arsmal: varde('Årsmål', {flag: 'arsmal', lenient: true}),
 			kfArsmal: varde('KF:s årsmål', {flag: 'kfArsmal', lenient: true}),
@@ -270,9 +277,9 @@ export const FIELDS: Table = {
 			kommentar: text('Kommentar', {flag: 'kommentar', multiline: true}),
 		},
 		followUp: {
-			utfall: varde('Periodens utfall', {flag: 'utfall'}),
-			man: varde('Utfall män', {flag: 'man'}),
-			kvinnor: varde('Utfall kvinnor', {flag: 'kvinnor'}),
+			utfall: varde('Periodens utfall', {flag: 'utfall', example: '7,9 %'}),
+			man: varde('Utfall män', {flag: 'man', example: '6,1 %'}),
+			kvinnor: varde('Utfall kvinnor', {flag: 'kvinnor', example: '8,3 %'}),
 			prognos: varde('Prognos helår', {flag: 'prognos'}),
 			foregaendeVB: varde('Utfall föregående VB'),
 			matperiod: text('Period'),
@@ -282,15 +289,15 @@ export const FIELDS: Table = {
 	},
 	activity: {
 		plan: {
-			text: text('Aktivitet', {flag: 'titel', required: true}),
+			text: text('Aktivitet', {flag: 'titel', required: true, example: 'Hälsosamtal med alla'}),
 			start: datum('Startdatum', {flag: 'start'}),
 			slut: datum('Slutdatum', {flag: 'slut'}),
 			ursprung: val('Ursprung', URSPRUNG_NAMN, {csv: false}),
 			ansvarig: text('Ansvarig', {csv: false}),
 		},
 		followUp: {
-			tillstand: val('Tillstånd', TILLSTAND_NAMN, {flag: 'state'}),
-			avvikelse: text('Avvikelse', {flag: 'avvikelse'}),
+			tillstand: val('Tillstånd', TILLSTAND_NAMN, {flag: 'state', example: 'pagar'}),
+			avvikelse: text('Avvikelse', {flag: 'avvikelse', example: 'Arbetet slutförs under 2026.'}),
 			analys,
 			nyttSlut: datum('Nytt slutdatum', {flag: 'slut'}),
 			ejGranskad,

@@ -1,5 +1,6 @@
 // The chef owns the plan: new ids for goals and rows, and carrying a period's follow-up forward.
-import {entityOfId, type Entity, getFollowUp, type Op} from './ops.js';
+import type {FieldName} from './fields.js';
+import {entityOfId, type Entity, getFollowUp, namedOp, type Op} from './ops.js';
 import {type Goal, type Period, PERIODER, type StoreData} from './types.js';
 
 function usedIds(data: StoreData): Set<string> {
@@ -48,7 +49,7 @@ export function harUppfoljning(data: StoreData, period: Period): boolean {
 
 // What a new period inherits. Outcomes (utfall, män, kvinnor) belong to their period and are not
 // carried; a forecast is, except into the VB, which has no forecast.
-const BARS: Record<Entity, string[]> = {
+const BARS: {[E in Entity]: Array<FieldName<E, 'followUp'>>} = {
 	goal: ['status', 'analys'],
 	indicator: ['prognos', 'analys', 'foregaendeVB'],
 	activity: ['tillstand', 'avvikelse', 'analys', 'nyttSlut'],
@@ -61,16 +62,16 @@ export function carryForwardOps(data: StoreData, from: Period, to: Period): Op[]
 	if (!src) return [];
 	const ops: Op[] = [];
 	const buckets: Array<[Entity, Record<string, Record<string, unknown>>]> = [
-		['goal', src.goals as Record<string, Record<string, unknown>>],
-		['indicator', src.indicators as Record<string, Record<string, unknown>>],
-		['activity', src.activities as Record<string, Record<string, unknown>>],
+		['goal', src.goals],
+		['indicator', src.indicators],
+		['activity', src.activities],
 	];
 	for (const [entity, bucket] of buckets) {
 		for (const [id, fu] of Object.entries(bucket)) {
 			let marked = false;
 			for (const field of BARS[entity]) {
 				if (fu[field] === undefined || (field === 'prognos' && to === 'VB')) continue;
-				ops.push({op: 'set', period: to, entity, id, field, value: structuredClone(fu[field])});
+				ops.push(namedOp({op: 'set', period: to, entity, id, field, value: structuredClone(fu[field])}));
 				if (field !== 'foregaendeVB') marked = true;
 			}
 			if (marked) ops.push({op: 'set', period: to, entity, id, field: 'ejGranskad', value: true});

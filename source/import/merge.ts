@@ -2,7 +2,8 @@
 // on number first, then on title; indicators on name, activities on text. Nothing the later
 // report leaves out is removed (a T1 lists only KF uppdrag; the VP's own activities stay).
 import {MalkollError} from '../errors.js';
-import {DEF_FIELDS, FOLLOWUP_FIELDS, type Entity, type Op} from '../domain/ops.js';
+import {fields} from '../domain/fields.js';
+import {type Entity, namedOp, type Op} from '../domain/ops.js';
 import {type Activity, type Goal, type Indicator, PERIODER, type StoreData} from '../domain/types.js';
 import {likhet, norm} from './build.js';
 
@@ -85,8 +86,8 @@ export function planMerge(befintlig: StoreData, ny: StoreData): MergePlan {
 				idMap.set(x.id, hit.id);
 				const rec = hit as unknown as Record<string, unknown>;
 				const nyRec = x as unknown as Record<string, unknown>;
-				for (const f of DEF_FIELDS[entity]) {
-					if (nyRec[f] !== undefined && rec[f] === undefined) ops.push({op: 'def', entity, id: hit.id, field: f, value: nyRec[f]});
+				for (const {name: f} of fields(entity, 'plan')) {
+					if (nyRec[f] !== undefined && rec[f] === undefined) ops.push(namedOp({op: 'def', entity, id: hit.id, field: f, value: nyRec[f]}));
 				}
 				continue;
 			}
@@ -95,7 +96,7 @@ export function planMerge(befintlig: StoreData, ny: StoreData): MergePlan {
 			const id = `${malId}:${suffix}${n}`;
 			upptagna.add(id);
 			idMap.set(x.id, id);
-			ops.push({op: 'add', entity, item: {...x, id, malId}});
+			ops.push(namedOp({op: 'add', entity, item: {...x, id, malId}}));
 		}
 	};
 	barn('indicator', ny.indicators, befintlig.indicators, x => x.namn);
@@ -113,7 +114,7 @@ export function planMerge(befintlig: StoreData, ny: StoreData): MergePlan {
 		for (const [entity, bucket, old] of buckets) {
 			for (const [nyId, falt] of Object.entries(bucket)) {
 				const id = idMap.get(nyId)!;
-				for (const f of FOLLOWUP_FIELDS[entity]) {
+				for (const {name: f} of fields(entity, 'followUp')) {
 					const value = falt[f];
 					if (value === undefined) continue;
 					if (JSON.stringify(old?.[id]?.[f]) === JSON.stringify(value)) continue;
@@ -125,7 +126,7 @@ export function planMerge(befintlig: StoreData, ny: StoreData): MergePlan {
 							continue;
 						}
 					}
-					ops.push({op: 'set', period, entity, id, field: f, value});
+					ops.push(namedOp({op: 'set', period, entity, id, field: f, value}));
 				}
 			}
 		}

@@ -1,16 +1,39 @@
+import {type Entity, type Part, field, fieldLabel} from '../domain/fields.js';
+import type {Change} from '../domain/ops.js';
 import {STATUS_NAMN, type Status, TILLSTAND_NAMN, type Tillstand} from '../domain/types.js';
 import {visibleLine} from './visible.js';
 
-/** A stored value in one short line, for change lists and history. */
-export function describeValue(v: unknown, max = 60): string {
+const quote = (line: string, max: number) => `"${line.length > max ? `${line.slice(0, max - 1)}…` : line}"`;
+
+/** A stored value in one short line, for change lists and history; with its field, as the table formats it. */
+export function describeValue(v: unknown, max = 60, where?: {entity?: Entity; part: Part; field?: string}): string {
 	if (v === null || v === undefined) return '–';
-	if (typeof v === 'string') {
-		if (Object.hasOwn(STATUS_NAMN, v)) return STATUS_NAMN[v as Status];
-		if (Object.hasOwn(TILLSTAND_NAMN, v)) return TILLSTAND_NAMN[v as Tillstand];
-		const line = visibleLine(v);
-		return `"${line.length > max ? `${line.slice(0, max - 1)}…` : line}"`;
+	const f = where?.entity && where.field !== undefined ? field(where.entity, where.part, where.field) : undefined;
+	if (f) {
+		try {
+			f.check(v, '');
+			const text = visibleLine(f.format(v));
+			return f.kind === 'val' || f.kind === 'andel' ? text : quote(text, max);
+		} catch {}
 	}
-	if (typeof v === 'object' && 'raw' in (v as object)) return `"${visibleLine(String((v as {raw: string}).raw))}"`;
-	if (typeof v === 'object' && 'id' in (v as object)) return String((v as {id: string}).id);
+	if (typeof v === 'string') {
+		if (!where && Object.hasOwn(STATUS_NAMN, v)) return STATUS_NAMN[v as Status];
+		if (!where && Object.hasOwn(TILLSTAND_NAMN, v)) return TILLSTAND_NAMN[v as Tillstand];
+		return quote(visibleLine(v), max);
+	}
+	if (typeof v === 'object' && 'raw' in v) return quote(visibleLine(String(v.raw)), max);
+	if (typeof v === 'object' && 'id' in v) return String(v.id);
 	return visibleLine(JSON.stringify(v));
+}
+
+const META_NAMN: Record<string, string> = {period: 'period', inlamnad: 'inlämnad'};
+
+/** "3.4:i2 Utfall män (VB): "5,2 %" → "6,1 %"", "3.4.1.2:a1 borttagen": one change as a person reads it. */
+export function describeChange(c: Change): string {
+	if (c.op === 'add' || c.op === 'remove') return `${c.id} ${c.op === 'add' ? 'tillagd' : 'borttagen'}`;
+	const part: Part = c.op === 'set' ? 'followUp' : 'plan';
+	const name = c.field ?? '';
+	const what = c.op === 'meta' ? (META_NAMN[name] ?? name) : `${c.id} ${fieldLabel(c.entity, part, name)}${c.period ? ` (${c.period})` : ''}`;
+	const where = {entity: c.entity, part, field: name};
+	return `${what}: ${describeValue(c.old, 60, where)} → ${describeValue(c.new, 60, where)}`;
 }

@@ -2,7 +2,8 @@
 // not run at load time (zod costs ~30 ms to import and ~200 ms to validate a big store cold):
 // scripts/schema.mjs turns it into schema/malkoll.schema.json, which validate.ts compiles.
 import {z} from 'zod';
-import {NIVAER, PERIODER, RIKTNINGAR, SCHEMA_VERSION, STATUSAR, TILLSTAND, type StoreData} from '../domain/types.js';
+import {type Entity, type Field, type FieldName, type FieldValue, type Part, fields} from '../domain/fields.js';
+import {NIVAER, ORGANISATIONSNIVAER, PERIODER, SCHEMA_VERSION, type StoreData, VARDE_ENHETER} from '../domain/types.js';
 
 // The description names the id kind in error messages ("är inget giltigt mål-id").
 const GoalId = z.string().regex(/^\d+(\.\d+)*$/).describe('mål-id');
@@ -14,76 +15,61 @@ const Period = z.enum(PERIODER);
 const Varde = z.strictObject({
 	raw: z.string(),
 	value: z.number().optional(),
-	unit: z.enum(['%', 'st']).optional(),
+	unit: z.enum(VARDE_ENHETER).optional(),
 	tolerance: z.number().min(0).optional(),
 });
 
 const Organisation = z.strictObject({
 	namn: z.string(),
-	niva: z.enum(['namnd', 'enhet']),
+	niva: z.enum(ORGANISATIONSNIVAER),
 	namnd: z.string().optional(),
 	forvaltning: z.string().optional(),
 	dnr: z.string().optional(),
 });
 
-const Goal = z.strictObject({
-	id: GoalId,
-	niva: z.enum(NIVAER),
-	titel: z.string(),
-	parentId: GoalId.optional(),
-	beskrivning: z.string().optional(),
-	forvantatResultat: z.array(z.strictObject({nr: z.number().int(), text: z.string()})),
-	bidrarTill: z.array(GoalId).optional(),
-});
+/** The schema of a value of each kind of field in the table. */
+function kindSchema(f: Field): z.ZodType {
+	switch (f.kind) {
+		case 'text':
+			return z.string();
+		case 'varde':
+			return Varde;
+		case 'datum':
+			return Datum;
+		case 'val':
+			return z.enum(f.values ?? []);
+		case 'andel':
+			return z.number().min(0).max(1);
+		case 'resultat':
+			return z.array(z.strictObject({nr: z.number().int(), text: z.string()}));
+		case 'idlista':
+			return z.array(GoalId);
+		case 'ja':
+			return z.literal(true);
+	}
+}
 
-const Indicator = z.strictObject({
-	id: IndicatorId,
-	malId: GoalId,
-	namn: z.string(),
-	enhet: z.enum(['%', 'st', 'index']).optional(),
-	riktning: z.enum(RIKTNINGAR),
-	periodicitet: z.enum(['år', 'tertial']).optional(),
-	arsmal: Varde.optional(),
-	kfArsmal: Varde.optional(),
-	delvisMarginal: z.number().min(0).max(1).optional(),
-	kommentar: z.string().optional(),
-});
+type Shape<E extends Entity, P extends Part> = {
+	[F in FieldName<E, P>]-?: undefined extends Stored<E, P>[F] ? z.ZodOptional<z.ZodType<FieldValue<E, P, F>>> : z.ZodType<FieldValue<E, P, F>>;
+};
+type Stored<E extends Entity, P extends Part> = import('../domain/fields.js').Stored[E][P];
 
-const Activity = z.strictObject({
-	id: ActivityId,
-	malId: GoalId,
-	text: z.string(),
-	start: Datum.optional(),
-	slut: Datum.optional(),
-	ursprung: z.enum(['kf-uppdrag', 'namnd', 'sdn', 'enhet']).optional(),
-	ansvarig: z.string().optional(),
-});
+/** The properties of one entity and part, from the field table: a row that may be cleared is optional. */
+function shape<E extends Entity, P extends Part>(entity: E, part: P): Shape<E, P> {
+	const rows = fields(entity, part).map(f => [f.name, f.required ? kindSchema(f) : kindSchema(f).optional()]);
+	// The table's types (checked against types.ts) are the rows' value types; zod cannot see through the loop.
+	return Object.fromEntries(rows) as Shape<E, P>;
+}
+
+const {titel, ...goalRest} = shape('goal', 'plan');
+const Goal = z.strictObject({id: GoalId, niva: z.enum(NIVAER), titel, parentId: GoalId.optional(), ...goalRest});
+const Indicator = z.strictObject({id: IndicatorId, malId: GoalId, ...shape('indicator', 'plan')});
+const Activity = z.strictObject({id: ActivityId, malId: GoalId, ...shape('activity', 'plan')});
 
 const PeriodFollowUp = z.strictObject({
-	goals: z.record(GoalId, z.strictObject({status: z.enum(STATUSAR).optional(), analys: z.string().optional(), ejGranskad: z.literal(true).optional()})),
-	indicators: z.record(
-		IndicatorId,
-		z.strictObject({
-			utfall: Varde.optional(),
-			man: Varde.optional(),
-			kvinnor: Varde.optional(),
-			prognos: Varde.optional(),
-			foregaendeVB: Varde.optional(),
-			matperiod: z.string().optional(),
-			analys: z.string().optional(),
-			ejGranskad: z.literal(true).optional(),
-		}),
-	),
-	activities: z.record(
-		ActivityId,
-		z.strictObject({
-			tillstand: z.enum(TILLSTAND).optional(),
-			avvikelse: z.string().optional(),
-			analys: z.string().optional(),
-			nyttSlut: Datum.optional(),
-			ejGranskad: z.literal(true).optional(),
-		}),
-	),
+	goals: z.record(GoalId, z.strictObject(shape('goal', 'followUp'))),
+	indicators: z.record(IndicatorId, z.strictObject(shape('indicator', 'followUp'))),
+	activities: z.record(ActivityId, z.strictObject(shape('activity', 'followUp'))),
 });
 
 function perPeriod<T extends z.ZodType>(schema: T) {

@@ -1,7 +1,7 @@
 // The TUI's forms, read off the field table (domain/fields.ts): a field's label, kind, choices and
 // parsing are its row there; and the op that adds a new item to the plan.
 import {type Entity, type NamedField, formFields} from '../domain/fields.js';
-import {type Op, getFollowUp} from '../domain/ops.js';
+import {type Op, getFollowUp, namedOp} from '../domain/ops.js';
 import {nextGoalId, nextRowId, nivaUnder} from '../domain/plan.js';
 import {type Activity, type ForvantatResultat, type Goal, type Indicator, type Period, type StoreData, NIVA_NAMN} from '../domain/types.js';
 import {MalkollError} from '../errors.js';
@@ -108,5 +108,5 @@ export function nyOp(data: StoreData, entity: Entity, parentId: string, v: Recor
 		if (v.beskrivning !== undefined) goal.beskrivning = v.beskrivning as string;
 		return {op: 'add', entity, item: goal};
 	}
-	return {op: 'add', entity, item: {id: nextRowId(data, entity, parentId), malId: parentId, ...v} as Activity | Indicator};
+	return namedOp({op: 'add', entity, item: {id: nextRowId(data, entity, parentId), malId: parentId, ...v}});
 }

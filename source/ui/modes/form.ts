@@ -1,6 +1,6 @@
 // A form over the right pane: the period's values of an indicator or activity (set ops), a new item
 // under a goal (add), or the definition of an item (def ops).
-import {type Entity, type Op, findEntity, same} from '../../domain/ops.js';
+import {type Entity, findEntity, namedOp, same} from '../../domain/ops.js';
 import type {Period} from '../../domain/types.js';
 import {MalkollError} from '../../errors.js';
 import {editorRader, editorTangent, editorText, nyEditor} from '../editor.js';
@@ -114,7 +114,7 @@ export class FormMode implements Mode {
 		}
 		const ops = varden
 			.filter(x => !same(x.value, x.f.original))
-			.map(({f, value}): Op => (slag === 'andra' ? {op: 'def', entity, id, field: f.field, value, expect: f.original} : {op: 'set', period, entity, id, field: f.field, value, expect: f.original}));
+			.map(({f, value}) => namedOp(slag === 'andra' ? {op: 'def', entity, id, field: f.field, value, expect: f.original} : {op: 'set', period, entity, id, field: f.field, value, expect: f.original}));
 		if (ops.length === 0) return ctx.say('Inget ändrat');
 		if (slag === 'andra') ctx.write(ops, {ok: ok(`${id}: ändrat (u ångrar)`)});
 		else ctx.save(ops, ok(`${id}: sparat (${period})`), this.force);

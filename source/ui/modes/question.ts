@@ -1,6 +1,6 @@
 // A question over the right pane, answered with one key: yes/no, which of two conflicting changes
 // to keep, or what to do with a draft left from last time.
-import {type Op, getFollowUp} from '../../domain/ops.js';
+import {type Op, getFollowUp, namedOp} from '../../domain/ops.js';
 import {describeValue} from '../../report/describe.js';
 import {type KommandoId, kommandoFor} from '../keys.js';
 import {NY_NAMN} from '../plan.js';
@@ -53,7 +53,7 @@ export function fragaKonflikt(ctx: Ctx, ops: Op[], efter?: () => void, force?: b
 			if (rest.length > 0) fragaKonflikt(ctx, rest, efter, force);
 			else ctx.say(`${op.id} ${op.field}: behöll den andra ändringen`);
 		},
-		behallMitt: () => fragaKonflikt(ctx, ops.map((o, i) => (i === index ? {...op, expect: deras} : o)), efter, force),
+		behallMitt: () => fragaKonflikt(ctx, ops.map((o, i) => (i === index ? namedOp({...op, expect: deras}) : o)), efter, force),
 		tillbaka: () => {
 			// Back to writing, on top of the other version: the text stays, nothing is saved yet.
 			if (op.entity === 'goal' && op.field === 'analys') ctx.open(new EditorMode(ctx, op.id, op.period, typeof deras === 'string' ? deras : '', nyEditor(typeof op.value === 'string' ? op.value : ''), force));

@@ -337,7 +337,7 @@ export class TreeMode implements Mode {
 		if (!goal) return;
 		if (ctx.period === 'VP') return ctx.say('VP är en plan och får ingen status; byt period med p', true);
 		if (!ctx.data.bedomdaNivaer.includes(goal.niva)) return ctx.say(`${goal.id}: den här nivån bedöms inte av ${ctx.data.organisation.namn}`, true);
-		const nu = getFollowUp(ctx.data, ctx.period, 'goal', goal.id, 'status');
+		const nu = getFollowUp(ctx.data, ctx.period, 'goal', goal.id, 'status') as Status | undefined;
 		if (nu === status) return;
 		const period = ctx.period;
 		ctx.save([{op: 'set', period, entity: 'goal', id: goal.id, field: 'status', value: status, expect: nu}], () =>
