@@ -27,7 +27,6 @@ export interface FormFalt {
 
 export type Slag = 'uppfoljning' | 'ny' | 'andra';
 
-export {ENTITY_NAMN} from '../domain/ops.js';
 /** "Nytt mål", "Ny aktivitet": the heading and the errors of a new item's form. */
 export const NY_NAMN: Record<Entity, string> = {goal: 'Nytt mål', indicator: 'Ny indikator', activity: 'Ny aktivitet'};
 

@@ -4,9 +4,8 @@ import {type Op, getFollowUp} from '../../domain/ops.js';
 import type {Goal, Period} from '../../domain/types.js';
 import {type EditorState, editorRader, editorTangent, editorText, nyEditor} from '../editor.js';
 import {kommandoFor} from '../keys.js';
-import {type Rad, klipp, visible} from '../text.js';
+import {type Rad, klipp, medCursor, visible} from '../text.js';
 import type {Utkast} from '../utkast.js';
-import {medCursor} from './form.js';
 import type {Ctx, Mode} from './mode.js';
 
 export class EditorMode implements Mode {

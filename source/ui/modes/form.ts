@@ -6,7 +6,7 @@ import {MalkollError} from '../../errors.js';
 import {editorRader, editorTangent, editorText, nyEditor} from '../editor.js';
 import {arText, kommandoFor} from '../keys.js';
 import {type FormFalt, type Slag, NY_NAMN, formFalt, nyOp, nyaTyper, typNamn, varde} from '../plan.js';
-import {type Rad, bredd, klipp, radbryt, visible} from '../text.js';
+import {type Rad, bredd, klipp, medCursor, radbryt, visible} from '../text.js';
 import type {FormUtkast, Utkast} from '../utkast.js';
 import type {Ctx, Mode} from './mode.js';
 
@@ -15,15 +15,6 @@ const RUBRIK: Record<Entity, string> = {goal: 'Mål', indicator: 'Indikator', ac
 /** Rows a multi-line field shows: a window around the cursor when active, the start otherwise. */
 const FLERRAD_AKTIV = 6;
 const FLERRAD_VILAR = 2;
-
-/** Cursor shown as an inverse cell: Ink hides the terminal cursor. */
-export function medCursor(rad: string, kol: number): Rad {
-	const ch = [...rad];
-	let used = 0;
-	let i = 0;
-	while (i < ch.length && used < kol) used += bredd(ch[i++]!);
-	return [{t: ch.slice(0, i).join('')}, {t: ch[i] ?? ' ', inv: true}, {t: ch.slice(i + 1).join('')}];
-}
 
 export class FormMode implements Mode {
 	aktiv = 0;

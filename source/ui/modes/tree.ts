@@ -3,11 +3,10 @@
 // index; the detail pane is built once per change of what it shows.
 import {type StoreIndex, ancestors, goalWarnings, relatedActivities, relatedIndicators, suggestStatus} from '../../domain/bedomning.js';
 import {goalDetail} from '../../domain/detail.js';
-import {type Entity, type Op, findEntity, getFollowUp} from '../../domain/ops.js';
+import {ENTITY_NAMN, type Entity, type Op, findEntity, getFollowUp} from '../../domain/ops.js';
 import {buildSummary} from '../../domain/summary.js';
 import {type Goal, NIVA_NAMN, type Period, STATUS_NAMN, type Status, type StoreData} from '../../domain/types.js';
 import {type KommandoId, kommandoFor} from '../keys.js';
-import {ENTITY_NAMN} from '../plan.js';
 import {type Rad, klipp, visible} from '../text.js';
 import {detaljRader} from '../views/detail.js';
 import {tradBredd} from '../views/tree.js';
