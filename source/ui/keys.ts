@@ -2,10 +2,8 @@
 // screen promises is what the handlers do.
 
 /** Where the keyboard is: each mode reads keys of its own, so text never triggers a command. */
-export type Lage = 'tree' | 'lista' | 'editor' | 'form' | 'formText' | 'search' | 'help' | 'summary' | 'period' | 'slang' | 'konflikt' | 'utkast' | 'fraga';
-
-/** Every mode: for the keys that work anywhere. */
-export const ALLA_LAGEN: Lage[] = ['tree', 'lista', 'editor', 'form', 'formText', 'search', 'help', 'summary', 'period', 'slang', 'konflikt', 'utkast', 'fraga'];
+const ALLA_LAGEN = ['tree', 'lista', 'editor', 'form', 'formText', 'search', 'help', 'summary', 'period', 'slang', 'konflikt', 'utkast', 'fraga'] as const;
+export type Lage = (typeof ALLA_LAGEN)[number];
 
 export interface Kommando<I extends string = KommandoId> {
 	id: I;
@@ -47,7 +45,7 @@ export const KOMMANDON = tabell([
 	{id: 'analys', tangenter: ['a'], visas: 'a', text: 'analys', lagen: NAV, tips: true},
 	{id: 'hjalp', tangenter: ['?'], visas: '?', text: 'hjälp', lagen: [...NAV, 'summary'], tips: true},
 	{id: 'avsluta', tangenter: ['q'], visas: 'q', text: 'avsluta', lagen: [...NAV, 'help', 'summary'], tips: true},
-	{id: 'avsluta', tangenter: ['ctrl-c'], visas: 'C-c', text: 'avsluta var som helst (utkastet sparas)', lagen: ALLA_LAGEN},
+	{id: 'avsluta', tangenter: ['ctrl-c'], visas: 'C-c', text: 'avsluta var som helst (utkastet sparas)', lagen: [...ALLA_LAGEN]},
 	{id: 'extern', tangenter: ['e'], visas: 'e', text: 'analys i $EDITOR', lagen: NAV},
 	{id: 'fokus', tangenter: ['tab'], visas: 'Tab', text: 'indikatorer/aktiviteter', lagen: NAV, tips: true},
 	{id: 'period', tangenter: ['p'], visas: 'p', text: 'period', lagen: NAV},
