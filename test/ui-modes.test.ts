@@ -13,7 +13,7 @@ import {HelpMode} from '../source/ui/modes/help.js';
 import type {Ctx, Mode, Ops} from '../source/ui/modes/mode.js';
 import {PeriodMode} from '../source/ui/modes/period.js';
 import {fraga, fragaKonflikt} from '../source/ui/modes/question.js';
-import {SokMode} from '../source/ui/modes/search.js';
+import {SearchMode} from '../source/ui/modes/search.js';
 import {SummaryMode} from '../source/ui/modes/summary.js';
 import {TreeMode} from '../source/ui/modes/tree.js';
 import type {Rad} from '../source/ui/text.js';
@@ -179,7 +179,7 @@ describe('question', () => {
 describe('search, period, summary, help', () => {
 	test('/ counts hits as typed; Enter goes to the next one', async () => {
 		const c = await ctx();
-		const s = new SokMode(c);
+		const s = new SearchMode(c);
 		tryck(s, 'enheten');
 		expect(text([s.rad(80)])).toContain('/enheten   6 träffar');
 		tryck(s, '\r');

@@ -5,7 +5,7 @@ import {type Rad, klipp} from '../text.js';
 import type {Ctx, Mode} from './mode.js';
 
 /** Long content over the whole body, moved with the keys of a list. */
-export abstract class Rulla implements Mode {
+export abstract class ScrollMode implements Mode {
 	readonly hel = true;
 	topp = 0;
 	abstract readonly lage: 'help' | 'summary';
@@ -47,7 +47,7 @@ const LAGE_NAMN: Partial<Record<Lage, string>> = {
 	utkast: 'Osparat utkast vid start',
 };
 
-export class HelpMode extends Rulla {
+export class HelpMode extends ScrollMode {
 	readonly lage = 'help';
 
 	protected rader(w: number): Rad[] {

@@ -14,7 +14,7 @@ import type {Ctx, Mode} from './mode.js';
 /** A paragraph, wrapped to the pane; `max` rows at most. */
 type Stycke = [text: string, stil?: Omit<Rad[number], 't'>, max?: number];
 
-export class Fraga implements Mode {
+export class QuestionMode implements Mode {
 	constructor(
 		private readonly ctx: Ctx,
 		readonly lage: 'fraga' | 'konflikt' | 'utkast',
@@ -36,8 +36,8 @@ export class Fraga implements Mode {
 	}
 }
 
-export function fraga(ctx: Ctx, text: string, ja: () => void, nej?: () => void): Fraga {
-	return new Fraga(ctx, 'fraga', {ja, nej}, [[text, {c: 'yellow', bold: true}], [''], [nej ? 'j = ja, n = nej, Esc = avbryt' : 'j = ja, n/Esc = nej', {dim: true}]]);
+export function fraga(ctx: Ctx, text: string, ja: () => void, nej?: () => void): QuestionMode {
+	return new QuestionMode(ctx, 'fraga', {ja, nej}, [[text, {c: 'yellow', bold: true}], [''], [nej ? 'j = ja, n = nej, Esc = avbryt' : 'j = ja, n/Esc = nej', {dim: true}]]);
 }
 
 /** Opens the conflict question for the first op whose expected value no longer holds. */
@@ -61,7 +61,7 @@ export function fragaKonflikt(ctx: Ctx, ops: Op[], efter?: () => void, force?: b
 		},
 	};
 	ctx.open(
-		new Fraga(ctx, 'konflikt', svar, [
+		new QuestionMode(ctx, 'konflikt', svar, [
 			[`Konflikt: ${op.id} ${op.field} ändrades av någon annan medan du arbetade.`, {c: 'yellow', bold: true}],
 			[''],
 			[`1  Behåll deras: ${describeValue(deras, 200)}`],
@@ -90,7 +90,7 @@ export function erbjudUtkast(ctx: Ctx, u: Utkast): void {
 	};
 	const vad = u.form ? `formuläret ${u.form.slag === 'ny' ? `${NY_NAMN[u.form.entity].toLowerCase()} under` : 'för'} ${u.form.id}` : `analysen för ${u.goalId}`;
 	ctx.open(
-		new Fraga(ctx, 'utkast', svar, [
+		new QuestionMode(ctx, 'utkast', svar, [
 			[`Ett osparat utkast till ${vad} (${u.period}) finns kvar${u.at ? ` från ${u.at.slice(0, 16).replace('T', ' ')}` : ''}:`, {c: 'yellow', bold: true}],
 			[''],
 			[u.text, {dim: true}, 6],

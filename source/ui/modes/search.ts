@@ -24,7 +24,7 @@ export function hoppa(ctx: Ctx, steg: number): void {
 	ctx.say(`Träff ${sorted.indexOf(mal) + 1} av ${sorted.length} på "${tree.sokord}" (n/N)`);
 }
 
-export class SokMode implements Mode {
+export class SearchMode implements Mode {
 	readonly lage = 'search';
 	fraga = '';
 

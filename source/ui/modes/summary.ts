@@ -4,11 +4,11 @@ import {buildSummary} from '../../domain/summary.js';
 import type {Period, StoreData} from '../../domain/types.js';
 import {renderSummaryText} from '../../report/summary-text.js';
 import {type Rad, radbryt} from '../text.js';
-import {Rulla} from './help.js';
+import {ScrollMode} from './help.js';
 
 const utanFarg = new Chalk({level: 0});
 
-export class SummaryMode extends Rulla {
+export class SummaryMode extends ScrollMode {
 	readonly lage = 'summary';
 	private senast?: {data: StoreData; period: Period; asOf: string; w: number; rader: Rad[]};
 

@@ -15,7 +15,7 @@ import {oppnaAndra, oppnaNy, oppnaUppfoljning} from './form.js';
 import {HelpMode} from './help.js';
 import type {Ctx, Mode} from './mode.js';
 import {PeriodMode} from './period.js';
-import {SokMode, hoppa} from './search.js';
+import {SearchMode, hoppa} from './search.js';
 import {SummaryMode} from './summary.js';
 
 export type Fokus = 'tree' | 'indicators' | 'activities';
@@ -320,7 +320,7 @@ export class TreeMode implements Mode {
 					ny: () => oppnaNy(ctx),
 					andra: () => oppnaAndra(ctx),
 					period: () => ctx.open(new PeriodMode(ctx)),
-					sok: () => ctx.open(new SokMode(ctx)),
+					sok: () => ctx.open(new SearchMode(ctx)),
 					summering: () => ctx.open(new SummaryMode(ctx)),
 					hjalp: () => ctx.open(new HelpMode(ctx)),
 					angra: () => ctx.undo(),
