@@ -14,8 +14,6 @@ import {erbjudUtkast, fraga, fragaKonflikt} from './modes/question.js';
 import {TreeMode} from './modes/tree.js';
 import {lasUtkast, skrivUtkast, tabortUtkast} from './utkast.js';
 
-export type {Ops} from './modes/mode.js';
-
 /** What the TUI needs of the store layer; run.tsx binds it to one file. */
 export interface UiStore {
 	/** `force` allows changing a period marked inlämnad. */
@@ -62,10 +60,10 @@ export class Controller implements Ctx {
 	sparat?: string;
 	sparar = 0;
 	/** What this session changed, one group per action, so u undoes an action whole. */
-	sessionChanges: Change[][] = [];
+	private sessionChanges: Change[][] = [];
 	cols: number;
 	rows: number;
-	avslutad = false;
+	private avslutad = false;
 	/** Bumped on every change: the snapshot React subscribes to. */
 	version = 0;
 	readonly author: string;
