@@ -8,12 +8,12 @@ import {indicatorVerdict} from './verdict.js';
 import type {Activity, Goal, Indicator, Period, StoreData} from './types.js';
 import {PERIODER} from './types.js';
 
-export function indicatorDetail(data: StoreData, ind: Indicator, period: Period) {
+function indicatorDetail(data: StoreData, ind: Indicator, period: Period) {
 	const fu = data.followUp[period]?.indicators[ind.id];
 	return {...ind, followUp: fu ?? {}, bedomning: indicatorVerdict(ind, fu, period, data.delvisMarginal)};
 }
 
-export function activityDetail(data: StoreData, akt: Activity, period: Period, asOf: string) {
+function activityDetail(data: StoreData, akt: Activity, period: Period, asOf: string) {
 	const fu = data.followUp[period]?.activities[akt.id];
 	return {...akt, followUp: fu ?? {}, bedomning: aktivitetBedomning(akt, fu, asOf)};
 }

@@ -5,7 +5,7 @@
 const ALLA_LAGEN = ['tree', 'lista', 'editor', 'form', 'formText', 'search', 'help', 'summary', 'period', 'slang', 'konflikt', 'utkast', 'fraga'] as const;
 export type Lage = (typeof ALLA_LAGEN)[number];
 
-export interface Kommando<I extends string = KommandoId> {
+interface Kommando<I extends string = KommandoId> {
 	id: I;
 	/** Key names as produced by parseTangenter. */
 	tangenter: string[];

@@ -18,9 +18,9 @@ import {PeriodMode} from './period.js';
 import {SearchMode, hoppa} from './search.js';
 import {SummaryMode} from './summary.js';
 
-export type Fokus = 'tree' | 'indicators' | 'activities';
+type Fokus = 'tree' | 'indicators' | 'activities';
 
-export interface TradRad {
+interface TradRad {
 	goal: Goal;
 	djup: number;
 	harBarn: boolean;
