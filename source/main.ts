@@ -49,6 +49,8 @@ ${flagSummary('add').map(l => `    ${l}`).join('\n')}
 `;
 
 const FLAGS = {
+	// First, so that the others keep their type: the flags of the fields, from the table (--titel, --utfall, --resultat given once per result ...).
+	...Object.fromEntries(FIELD_COMMANDS.flatMap(commandFlags).map(f => [f.flag, {type: 'string' as const, isMultiple: f.multiple === true}])),
 	data: {type: 'string'},
 	author: {type: 'string'},
 	period: {type: 'string'},
@@ -57,8 +59,7 @@ const FLAGS = {
 	markdown: {type: 'boolean'},
 	text: {type: 'boolean'},
 	csv: {type: 'boolean'},
-	// The flags of the fields, from the table (--titel, --utfall, --resultat given once per result ...).
-	...Object.fromEntries(FIELD_COMMANDS.flatMap(commandFlags).map(f => [f.flag, {type: 'string' as const, isMultiple: f.multiple === true}])),
+	analysFile: {type: 'string'},
 	version: {type: 'string'},
 	out: {type: 'string'},
 	into: {type: 'string'},

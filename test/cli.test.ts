@@ -148,7 +148,7 @@ describe('bad input: one line naming the file, field or line, exit 2, store unto
 		['unknown flag', ['set', '3.4.1.1', '--statsu', 'helt'], /okänd flagga --statsu/],
 		['unknown period', ['summary', '--period', 'T3'], /--period.*T3/],
 		['bad --date', ['summary', '--date', '2025-13-01'], /--date.*2025-13-01/],
-		['unknown activity state', ['set', '1.4.1:a1', '--state', 'klar'], /tillstånd "klar"/],
+		['unknown activity state', ['set', '1.4.1:a1', '--state', 'klar'], /--state: "klar" är inget giltigt värde \(välj ej-paborjad, pagar/],
 		['nothing to set', ['set', '3.4.1.1'], /inget att ändra/],
 		['unknown command', ['sumary'], /okänt kommando "sumary"/],
 		['restore without version', ['restore', '3.4.1.1'], /--version/],

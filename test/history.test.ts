@@ -29,9 +29,9 @@ describe('history and restore of an analysis', () => {
 
 		const lista = (await runOk(['history', '3.4.1.1', '--data', file])).trimEnd().split('\n');
 		expect(lista).toHaveLength(3);
-		expect(lista[0]).toMatch(/^ {3}1 {2}\d{4}-\d\d-\d\d \d\d:\d\d {2}anna {2}3\.4\.1\.1 analys \(VB\): ".+" → "Området bedömer att enhetsmålet/);
-		expect(lista[1]).toMatch(/^ {3}2 .* bertil {2}3\.4\.1\.1 analys \(VB\): "Området bedömer.*…" → "Skriv om: se protokollet\."$/);
-		expect(lista[2]).toMatch(/^ {3}3 .* bertil {2}3\.4\.1\.1 status \(VB\): Uppfylls helt → Uppfylls delvis$/);
+		expect(lista[0]).toMatch(/^ {3}1 {2}\d{4}-\d\d-\d\d \d\d:\d\d {2}anna {2}3\.4\.1\.1 Analys \(VB\): ".+" → "Området bedömer att enhetsmålet/);
+		expect(lista[1]).toMatch(/^ {3}2 .* bertil {2}3\.4\.1\.1 Analys \(VB\): "Området bedömer.*…" → "Skriv om: se protokollet\."$/);
+		expect(lista[2]).toMatch(/^ {3}3 .* bertil {2}3\.4\.1\.1 Status \(VB\): Uppfylls helt → Uppfylls delvis$/);
 		const json = JSON.parse(await runOk(['history', '3.4.1.1', '--json', '--data', file])) as Array<{version: number; new: unknown}>;
 		expect(json.map(v => v.version)).toEqual([1, 2, 3]);
 		expect(json[0]!.new).toBe(ARBETSGIVARE);

@@ -11,7 +11,7 @@ import {BUNDLED} from './helpers.js';
 const VALUES: unknown[] = [
 	'helt', 'delvis', 'inga-data', 'bra', 'pagar', 'avbruten', 'klar', '2025-06-30', '2025-02-30', '', 'text', true, false, 1, -1, NaN, null,
 	{raw: '8,2 %', value: 8.2, unit: '%'}, {raw: '+/- 1 %', value: 0, tolerance: 1, unit: '%'}, {raw: 'x', value: NaN}, {raw: 'x', unit: 'kr'},
-	{raw: 'x', tolerance: -1}, {raw: 'x', extra: 1}, {raw: 3}, {value: 3}, [], ['a'], {}, 'x'.repeat(100_001),
+	{raw: 'x', tolerance: -1}, {raw: 'x', extra: 1}, {raw: 3}, {value: 3}, [], ['a'], {}, 'x'.repeat(100_001), 'lagre', 'index', 'år', 0.2, [{nr: 1, text: 'a'}], ['1.2'],
 ];
 const IDS: Record<(typeof ENTITIES)[number], string> = {goal: '3.4.1.1', indicator: '3.4:i2', activity: '3.5.1:a3'};
 

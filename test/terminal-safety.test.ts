@@ -75,7 +75,7 @@ describe('hostile text in the store', () => {
 		const history = await runOk(['history', '1.4.1.1', '--data', file]);
 		inert(history, 'history');
 		expect(history).toContain('␛[2Jmallory');
-		expect(history).toContain('1.4.1.1 titel: "Den enskilde får ett gott bemötande');
+		expect(history).toContain('1.4.1.1 Titel: "Den enskilde får ett gott bemötande');
 		expect(history).toContain('→ "Den enskilde ␛[31mRÖD␛[0m');
 		const summary = await runOk(['summary', '--data', file]);
 		inert(summary, 'summary');

@@ -2,8 +2,9 @@ import {MalkollError} from '../errors.js';
 import {indexStore} from '../domain/bedomning.js';
 import {periodSlut} from '../domain/datum.js';
 import {detail} from '../domain/detail.js';
+import {ENTITY_NAMN, fields, formatField} from '../domain/fields.js';
 import {VERDICT_NAMN} from '../domain/verdict.js';
-import {NIVA_NAMN, STATUS_NAMN, TILLSTAND_NAMN} from '../domain/types.js';
+import {NIVA_NAMN, PERIOD_NAMN, STATUS_NAMN, TILLSTAND_NAMN} from '../domain/types.js';
 import {loadStore} from '../store/index.js';
 import {colorFor} from '../report/color.js';
 import {visible, visibleLine} from '../report/visible.js';
@@ -22,7 +23,7 @@ export async function show(ctx: Ctx): Promise<number> {
 	}
 	const c = colorFor(ctx.io.stdout, ctx.env);
 	const out: string[] = [];
-	const line = (label: string, v: string | undefined) => out.push(`${c.bold(label.padEnd(18))} ${v === undefined || v === '' ? c.gray('–') : visibleLine(v)}`);
+	const line = (label: string, v: string | undefined) => out.push(`${c.bold(label.padEnd(21))} ${v === undefined || v === '' ? c.gray('–') : visibleLine(v)}`);
 	if (view.entity === 'goal') {
 		out.push(c.bold(`${view.id} ${NIVA_NAMN[view.niva]}${view.bedoms ? '' : c.gray(' (bedöms inte här)')}`), visibleLine(view.titel), '');
 		for (const g of view.overordnade) out.push(c.dim(`  ↑ ${g.id} ${visibleLine(g.titel)}`));
@@ -50,29 +51,26 @@ export async function show(ctx: Ctx): Promise<number> {
 			const lage = b.forsenad ? c.red(`försenad ${b.dagarSen} d`) : b.tillstand ? TILLSTAND_NAMN[b.tillstand] : c.gray('ej rapporterad');
 			out.push(`  ${a.id.padEnd(9)} slut ${b.slut ?? '–'}  ${lage}`, `  ${''.padEnd(9)} ${visibleLine(a.text)}`);
 		}
-	} else if (view.entity === 'indicator') {
-		out.push(c.bold(`${view.id} Indikator`), visibleLine(view.namn), '');
-		line('Mål', view.malId);
-		line('Riktning', view.riktning);
-		line('Årsmål', view.arsmal?.raw);
-		line('KF:s årsmål', view.kfArsmal?.raw);
-		const fu = view.followUp;
-		line(`Utfall ${period}`, fu.utfall?.raw);
-		line('Män', fu.man?.raw);
-		line('Kvinnor', fu.kvinnor?.raw);
-		line('Prognos helår', fu.prognos?.raw);
-		line('Utfall föreg. VB', fu.foregaendeVB?.raw);
-		line('Bedömning', VERDICT_NAMN[view.bedomning.verdict]);
-		if (fu.analys) out.push('', c.bold('Analys'), visible(fu.analys));
 	} else {
-		out.push(c.bold(`${view.id} Aktivitet`), visibleLine(view.text), '');
+		// An indicator or an activity: every row of the field table, the plan's and then the period's.
+		const e = view.entity;
+		const item: Record<string, unknown> = view;
+		const fu: Record<string, unknown> = view.followUp;
+		const block = (label: string, v: string | undefined) => v && out.push('', c.bold(label), visible(v));
+		out.push(c.bold(`${view.id} ${ENTITY_NAMN[e].replace(/^./, x => x.toUpperCase())}`), visibleLine(e === 'indicator' ? view.namn : view.text), '');
 		line('Mål', view.malId);
-		line('Startdatum', view.start);
-		line('Slutdatum', view.bedomning.slut);
-		line('Tillstånd', view.bedomning.tillstand ? TILLSTAND_NAMN[view.bedomning.tillstand] : 'ej rapporterad');
-		if (view.bedomning.forsenad) out.push(c.red(`Försenad ${view.bedomning.dagarSen} dagar per ${view.asOf}`));
-		line('Avvikelse', view.followUp.avvikelse);
-		if (view.followUp.analys) out.push('', c.bold('Analys'), visible(view.followUp.analys));
+		const plan = fields(e, 'plan').filter(f => !f.required || f.kind !== 'text');
+		const period_ = fields(e, 'followUp').filter(f => f.kind !== 'ja');
+		for (const f of plan.filter(f => !f.multiline)) line(f.label, formatField(e, 'plan', f.name, item[f.name]));
+		out.push('', c.bold(`${PERIOD_NAMN[period]} (${period})`));
+		for (const f of period_.filter(f => !f.multiline)) line(f.label, formatField(e, 'followUp', f.name, fu[f.name]));
+		if (view.entity === 'indicator') line('Bedömning', VERDICT_NAMN[view.bedomning.verdict]);
+		else {
+			const b = view.bedomning;
+			line('Läge', b.forsenad ? `försenad ${b.dagarSen} dagar per ${view.asOf}` : b.tillstand ? TILLSTAND_NAMN[b.tillstand] : 'ej rapporterad');
+		}
+		for (const f of plan.filter(f => f.multiline)) block(f.label, formatField(e, 'plan', f.name, item[f.name]));
+		for (const f of period_.filter(f => f.multiline)) block(f.label, formatField(e, 'followUp', f.name, fu[f.name]));
 	}
 	ctx.io.stdout.write(`${out.join('\n')}\n`);
 	return 0;

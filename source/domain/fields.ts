@@ -64,6 +64,8 @@ export interface Field<T = unknown> {
 	multiple?: true;
 	/** Left out of the CSV export. */
 	csv?: false;
+	/** The CSV column, when it is not the label (an activity's text shares Namn with an indicator's). */
+	column?: string;
 	/** Typed text → the value to store; empty (or "none") clears: undefined. Throws a MalkollError naming `falt`. */
 	parse(text: string, falt: string): T | undefined;
 	/** The value as a person reads it. */
@@ -165,12 +167,12 @@ function val<K extends string, const O extends Opts<K> = {}>(label: string, name
 		parse(t, falt) {
 			const v = t.trim();
 			if (tom(v) && !o?.required) return undefined;
-			if (!is(v)) throw new MalkollError(`${falt}: "${v}" finns inte (välj ${values.join(', ')})`);
+			if (!is(v)) throw new MalkollError(`${falt}: "${v}" är inget giltigt värde (välj ${values.join(', ')})`);
 			return v;
 		},
 		format: v => names[v],
 		check(v, falt) {
-			if (!is(v)) throw new MalkollError(`${falt}: "${String(v)}" finns inte (välj ${values.join(', ')})`);
+			if (!is(v)) throw new MalkollError(`${falt}: "${String(v)}" är inget giltigt värde (välj ${values.join(', ')})`);
 		},
 	};
 	return Object.assign(base, o);
@@ -227,7 +229,7 @@ const bidrarTill: Made<string[], {}> = {
 	parse: t => (tom(t) ? undefined : t.split(/[\s,]+/).filter(x => x !== '')),
 	format: v => v.join(', '),
 	check(v, falt) {
-		if (!Array.isArray(v) || !v.every(x => typeof x === 'string')) throw new MalkollError(`${falt}: väntade en lista av mål-id`);
+		if (!Array.isArray(v) || !v.every(x => typeof x === 'string' && /^\d+(\.\d+)*$/.test(x))) throw new MalkollError(`${falt}: väntade en lista av mål-id`);
 	},
 };
 
@@ -273,7 +275,7 @@ export const FIELDS: Table = {
 			periodicitet: val('Periodicitet', PERIODICITET_NAMN, {flag: 'periodicitet'}),
 			arsmal: varde('Årsmål', {flag: 'arsmal', lenient: true}),
 			kfArsmal: varde('KF:s årsmål', {flag: 'kfArsmal', lenient: true}),
-			delvisMarginal: andel('Delvis-marginal', {flag: 'delvisMarginal'}),
+			delvisMarginal: andel('Marginal för delvis', {flag: 'delvisMarginal'}),
 			kommentar: text('Kommentar', {flag: 'kommentar', multiline: true}),
 		},
 		followUp: {
@@ -289,7 +291,7 @@ export const FIELDS: Table = {
 	},
 	activity: {
 		plan: {
-			text: text('Aktivitet', {flag: 'titel', required: true, example: 'Hälsosamtal med alla'}),
+			text: text('Aktivitet', {flag: 'titel', required: true, example: 'Hälsosamtal med alla', column: 'Namn'}),
 			start: datum('Startdatum', {flag: 'start'}),
 			slut: datum('Slutdatum', {flag: 'slut'}),
 			ursprung: val('Ursprung', URSPRUNG_NAMN, {csv: false}),

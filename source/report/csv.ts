@@ -3,34 +3,21 @@
 import {indexStore, skapaKontext} from '../domain/bedomning.js';
 import {visible} from './visible.js';
 import {periodSlut} from '../domain/datum.js';
-import {type Period, RIKTNINGAR, type StoreData, TILLSTAND_NAMN, type Varde} from '../domain/types.js';
+import {type Entity, type NamedField, fields, formatField, isVarde} from '../domain/fields.js';
+import type {Period, StoreData, Varde} from '../domain/types.js';
 import {VERDICT_NAMN} from '../domain/verdict.js';
 
-export const CSV_KOLUMNER = [
-	'Typ',
-	'Id',
-	'Mål-id',
-	'Namn',
-	'Enhet',
-	'Riktning',
-	'Årsmål',
-	'KF:s årsmål',
-	'Periodens utfall',
-	'Utfall män',
-	'Utfall kvinnor',
-	'Prognos helår',
-	'Utfall föregående VB',
-	'Period',
-	'Bedömning',
-	'Startdatum',
-	'Slutdatum',
-	'Tillstånd',
-	'Dagar sen',
-	'Avvikelse',
-	'Analys',
-] as const;
+// Every field of the table has a column unless its row says csv: false; one column per label, so
+// indicators and activities share Namn and Analys. Long texts go last, as a sheet reads best.
+const columns = (e: Entity) => [...fields(e, 'plan'), ...fields(e, 'followUp')].filter(f => f.csv !== false);
+const kolumn = (f: NamedField) => f.column ?? f.label;
 
-const RIKTNING_NAMN: Record<(typeof RIKTNINGAR)[number], string> = {hogre: 'högre är bättre', lagre: 'lägre är bättre', max: 'högst målet', band: 'inom tolerans'};
+/** The header row, from the field table. */
+export function csvKolumner(): string[] {
+	const [ind, akt] = [columns('indicator'), columns('activity')];
+	const kort = (fs: NamedField[]) => fs.filter(f => !f.multiline).map(kolumn);
+	return [...new Set(['Typ', 'Id', 'Mål-id', ...kort(ind), 'Bedömning', ...kort(akt), 'Dagar sen', ...[...ind, ...akt].filter(f => f.multiline).map(kolumn)])];
+}
 
 type Cell = string | number | undefined;
 
@@ -58,53 +45,30 @@ function varde(v: Varde | undefined): Cell {
 	return v.raw.trim() || undefined;
 }
 
+/** A field's value in its cell: numbers as numbers, a choice by its label, text as written. */
+function fieldCell(f: NamedField, v: unknown): Cell {
+	if (v === undefined || v === null || v === '') return undefined;
+	if (isVarde(v)) return varde(v);
+	if (typeof v === 'number') return v;
+	return f.kind === 'val' ? formatField(f.entity, f.part, f.name, v) : f.multiline ? String(v) : String(v).trim() || undefined;
+}
+
+function rad(kolumner: string[], typ: string, cols: NamedField[], item: Record<string, unknown>, fu: Record<string, unknown> | undefined, extra: Record<string, Cell>): Cell[] {
+	const celler = new Map<string, Cell>([['Typ', typ], ['Id', String(item.id)], ['Mål-id', String(item.malId)], ...Object.entries(extra)]);
+	for (const f of cols) celler.set(kolumn(f), fieldCell(f, f.part === 'plan' ? item[f.name] : fu?.[f.name]));
+	return kolumner.map(k => celler.get(k));
+}
+
 export function renderCsv(data: StoreData, opts: {period?: Period; asOf?: string} = {}): string {
 	const period = opts.period ?? data.period;
 	const ctx = skapaKontext(data, indexStore(data), period, opts.asOf ?? periodSlut(data, period));
 	const fu = data.followUp[period];
-	const rows: Cell[][] = [[...CSV_KOLUMNER]];
+	const kolumner = csvKolumner();
+	const [indFalt, aktFalt] = [columns('indicator'), columns('activity')];
+	const rows: Cell[][] = [kolumner];
 	for (const ind of data.indicators) {
-		const i = fu?.indicators[ind.id];
-		rows.push([
-			'Indikator',
-			ind.id,
-			ind.malId,
-			ind.namn,
-			ind.enhet,
-			RIKTNING_NAMN[ind.riktning],
-			varde(ind.arsmal),
-			varde(ind.kfArsmal),
-			varde(i?.utfall),
-			varde(i?.man),
-			varde(i?.kvinnor),
-			varde(i?.prognos),
-			varde(i?.foregaendeVB),
-			i?.matperiod?.trim() || undefined,
-			period === 'VP' ? undefined : VERDICT_NAMN[ctx.verdict(ind).verdict],
-			undefined,
-			undefined,
-			undefined,
-			undefined,
-			undefined,
-			i?.analys,
-		]);
+		rows.push(rad(kolumner, 'Indikator', indFalt, ind, fu?.indicators[ind.id], {Bedömning: period === 'VP' ? undefined : VERDICT_NAMN[ctx.verdict(ind).verdict]}));
 	}
-	for (const akt of data.activities) {
-		const a = fu?.activities[akt.id];
-		const b = ctx.aktivitet(akt);
-		rows.push([
-			'Aktivitet',
-			akt.id,
-			akt.malId,
-			akt.text,
-			...Array<Cell>(11).fill(undefined),
-			akt.start,
-			b.slut,
-			b.tillstand ? TILLSTAND_NAMN[b.tillstand] : undefined,
-			b.dagarSen,
-			a?.avvikelse,
-			a?.analys,
-		]);
-	}
+	for (const akt of data.activities) rows.push(rad(kolumner, 'Aktivitet', aktFalt, akt, fu?.activities[akt.id], {'Dagar sen': ctx.aktivitet(akt).dagarSen}));
 	return `\uFEFF${rows.map(r => r.map(cell).join(';')).join('\r\n')}\r\n`;
 }

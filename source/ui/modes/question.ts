@@ -1,5 +1,6 @@
 // A question over the right pane, answered with one key: yes/no, which of two conflicting changes
 // to keep, or what to do with a draft left from last time.
+import {fieldLabel} from '../../domain/fields.js';
 import {type Op, getFollowUp, namedOp} from '../../domain/ops.js';
 import {describeValue} from '../../report/describe.js';
 import {type KommandoId, kommandoFor} from '../keys.js';
@@ -46,23 +47,24 @@ export function fragaKonflikt(ctx: Ctx, ops: Op[], efter?: () => void, force?: b
 	if (index < 0) return ctx.write(ops, {ok: () => efter?.(), force});
 	const op = ops[index] as Extract<Op, {op: 'set'}>;
 	const deras = getFollowUp(ctx.data, op.period, op.entity, op.id, op.field);
+	const falt = `${op.id} ${fieldLabel(op.entity, 'followUp', op.field)}`;
 	const svar = {
 		// Keep theirs: drop this op, go on with the rest.
 		behallDeras: () => {
 			const rest = ops.filter((_, i) => i !== index);
 			if (rest.length > 0) fragaKonflikt(ctx, rest, efter, force);
-			else ctx.say(`${op.id} ${op.field}: behöll den andra ändringen`);
+			else ctx.say(`${falt}: behöll den andra ändringen`);
 		},
 		behallMitt: () => fragaKonflikt(ctx, ops.map((o, i) => (i === index ? namedOp({...op, expect: deras}) : o)), efter, force),
 		tillbaka: () => {
 			// Back to writing, on top of the other version: the text stays, nothing is saved yet.
 			if (op.entity === 'goal' && op.field === 'analys') ctx.open(new EditorMode(ctx, op.id, op.period, typeof deras === 'string' ? deras : '', nyEditor(typeof op.value === 'string' ? op.value : ''), force));
-			else ctx.say(`${op.id} ${op.field}: inte sparat, den andra ändringen ligger kvar`, true);
+			else ctx.say(`${falt}: inte sparat, den andra ändringen ligger kvar`, true);
 		},
 	};
 	ctx.open(
 		new QuestionMode(ctx, 'konflikt', svar, [
-			[`Konflikt: ${op.id} ${op.field} ändrades av någon annan medan du arbetade.`, {c: 'yellow', bold: true}],
+			[`Konflikt: ${falt} ändrades av någon annan medan du arbetade.`, {c: 'yellow', bold: true}],
 			[''],
 			[`1  Behåll deras: ${describeValue(deras, 200)}`],
 			[''],
