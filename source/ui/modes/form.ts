@@ -1,6 +1,6 @@
 // A form over the right pane: the period's values of an indicator or activity (set ops), a new item
 // under a goal (add), or the definition of an item (def ops).
-import {type Entity, findEntity, namedOp, same} from '../../domain/ops.js';
+import {ENTITY_NAMN, type Entity, findEntity, namedOp, same} from '../../domain/ops.js';
 import type {Period} from '../../domain/types.js';
 import {MalkollError} from '../../errors.js';
 import {editorRader, editorTangent, editorText, nyEditor} from '../editor.js';
@@ -9,8 +9,6 @@ import {type FormFalt, type Slag, NY_NAMN, formFalt, nyOp, nyaTyper, typNamn, va
 import {type Rad, bredd, klipp, medCursor, radbryt, visible} from '../text.js';
 import type {FormUtkast, Utkast} from '../utkast.js';
 import type {Ctx, Mode} from './mode.js';
-
-const RUBRIK: Record<Entity, string> = {goal: 'Mål', indicator: 'Indikator', activity: 'Aktivitet'};
 
 /** Rows a multi-line field shows: a window around the cursor when active, the start otherwise. */
 const FLERRAD_AKTIV = 6;
@@ -133,7 +131,7 @@ export class FormMode implements Mode {
 				[{t: klipp(visible(parent?.titel ?? ''), w), dim: true}],
 			];
 		}
-		const out: Rad[] = [[{t: klipp(`${this.slag === 'andra' ? 'Ändra ' : ''}${RUBRIK[this.entity]} ${this.id}${this.slag === 'uppfoljning' ? ` (${this.period})` : ''}`, w), bold: true, c: 'cyan'}]];
+		const out: Rad[] = [[{t: klipp(`${this.slag === 'andra' ? 'Ändra ' : ''}${ENTITY_NAMN[this.entity].replace(/^./, x => x.toUpperCase())} ${this.id}${this.slag === 'uppfoljning' ? ` (${this.period})` : ''}`, w), bold: true, c: 'cyan'}]];
 		if (this.slag === 'andra') return out;
 		for (const r of radbryt(namn, w).slice(0, 3)) out.push([{t: r}]);
 		if (item && 'riktning' in item) out.push([{t: klipp(`Årsmål ${item.arsmal?.raw ?? '–'} · KF:s årsmål ${item.kfArsmal?.raw ?? '–'}`, w), dim: true}]);
