@@ -160,7 +160,7 @@ describe('question', () => {
 		const op: Op = {op: 'set', period: 'VB', entity: 'goal', id: '1.4.1.1', field: 'status', value: 'inte', expect: 'delvis'};
 		fragaKonflikt(c, [op]);
 		const vy = text(c.mode!.view(60, 20));
-		expect(vy).toContain('Konflikt: 1.4.1.1 Status ändrades av någon annan');
+		expect(vy).toContain('Konflikt: 1.4.1.1 status ändrades av någon annan');
 		expect(vy).toContain('1  Behåll deras: Uppfylls helt');
 		tryck(c.mode!, '2');
 		expect(c.writes).toEqual([[{...op, expect: 'helt'}]]);

@@ -34,7 +34,7 @@ export async function storePath(ctx: Ctx): Promise<string> {
 export function parsePeriod(text: string | undefined, data: StoreData): Period {
 	if (text === undefined) return data.period;
 	const p = text.trim().toUpperCase();
-	if (!(PERIODER as readonly string[]).includes(p)) throw new MalkollError(`--period: okänd period "${text}" (VP, T1, T2, VB)`);
+	if (!(PERIODER as readonly string[]).includes(p)) throw new MalkollError(`--period: okänd period "${text}" (${PERIODER.join(', ')})`);
 	return p as Period;
 }
 

@@ -63,7 +63,7 @@ export async function add(ctx: Ctx): Promise<number> {
 		return [namedOp({op: 'add', entity, item: {id: nextGoalId(data, parent.id), niva, parentId: parent.id, forvantatResultat: [], ...fields}})];
 	});
 	if (ctx.flags.json) writeJson(ctx, changes);
-	else ctx.io.stdout.write(`${changes[0]!.id}\n`);
+	else ctx.io.stdout.write(`${changes.map(c => c.id).join('\n')}\n`);
 	return 0;
 }
 
@@ -138,7 +138,8 @@ export async function period(ctx: Ctx): Promise<number> {
 	if (ctx.flags.json) writeJson(ctx, changes);
 	else {
 		const carried = new Set(changes.filter(c => c.field === 'ejGranskad').map(c => c.id)).size;
-		const to = (changes.find(c => c.op === 'meta')?.new as Period | undefined) ?? ctx.args[0]!.toUpperCase();
+		const meta = changes.find(c => c.op === 'meta');
+		const to = meta ? String(meta.new) : String(ctx.args[0]).toUpperCase();
 		ctx.io.stdout.write(`Period ${to}${carried ? `: ${carried} bedömningar och texter överförda, markerade ej granskad` : ''}\n`);
 	}
 	return 0;
@@ -146,7 +147,7 @@ export async function period(ctx: Ctx): Promise<number> {
 
 /** `malkoll submit [--period P] [--reopen]`: marks a period inlämnad; later changes to it need --force. */
 export async function submit(ctx: Ctx): Promise<number> {
-	if (ctx.args.length > 0) throw new MalkollError(`submit: oväntat argument "${visibleLine(ctx.args[0]!)}"`);
+	if (ctx.args.length > 0) throw new MalkollError(`submit: oväntat argument "${visibleLine(ctx.args.join(' '))}"`);
 	const path = await storePath(ctx);
 	const author = stringFlag(ctx, 'author') ?? defaultAuthor();
 	let p: Period | undefined;
@@ -157,7 +158,8 @@ export async function submit(ctx: Ctx): Promise<number> {
 			if (!inlamnad[p]) throw new MalkollError(`submit --reopen: ${p} är inte inlämnad`);
 			delete inlamnad[p];
 		} else {
-			if (inlamnad[p]) throw new MalkollError(`submit: ${p} är redan inlämnad (${inlamnad[p]!.at.slice(0, 10)} av ${inlamnad[p]!.av})`);
+			const redan = inlamnad[p];
+			if (redan) throw new MalkollError(`submit: ${p} är redan inlämnad (${redan.at.slice(0, 10)} av ${redan.av})`);
 			inlamnad[p] = {at: new Date().toISOString(), av: author};
 		}
 		return [{op: 'meta', field: 'inlamnad', value: Object.keys(inlamnad).length > 0 ? inlamnad : undefined}];

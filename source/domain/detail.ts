@@ -53,8 +53,8 @@ export type GoalDetail = ReturnType<typeof goalDetail>;
 export function detail(data: StoreData, idx: StoreIndex, id: string, period: Period, asOf: string) {
 	const entity = entityOfId(id);
 	const item = entity && findEntity(data, entity, id);
-	if (!entity || !item) return undefined;
-	if (entity === 'indicator') return {entity, period, asOf, ...indicatorDetail(data, item as Indicator, period), perioder: perPeriod(p => data.followUp[p]?.indicators[id])};
-	if (entity === 'activity') return {entity, period, asOf, ...activityDetail(data, item as Activity, period, asOf), perioder: perPeriod(p => data.followUp[p]?.activities[id])};
-	return goalDetail(data, idx, item as Goal, period, asOf);
+	if (!item) return undefined;
+	if ('namn' in item) return {entity: 'indicator' as const, period, asOf, ...indicatorDetail(data, item, period), perioder: perPeriod(p => data.followUp[p]?.indicators[id])};
+	if ('text' in item) return {entity: 'activity' as const, period, asOf, ...activityDetail(data, item, period, asOf), perioder: perPeriod(p => data.followUp[p]?.activities[id])};
+	return goalDetail(data, idx, item, period, asOf);
 }

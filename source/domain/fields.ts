@@ -85,26 +85,25 @@ function checkText(v: unknown, falt: string): asserts v is string {
 /** A row's options; `required` kept literal so the table's type can check it. */
 type Opts<T> = Partial<Omit<Field<T>, 'required'>> & {required?: true};
 type Made<T, O> = Omit<Field<T>, 'required'> & O;
+const row = <T, O>(base: Omit<Field<T>, 'required'>, o?: O): Made<T, O> => Object.assign(base, o);
 
 const tom = (t: string) => t.trim() === '' || t.trim() === 'none';
 
-function text<const O extends Opts<string> = {}>(label: string, o?: O): Made<string, O> {
-	const base: Omit<Field<string>, 'required'> = {
-		label,
-		kind: 'text',
-		hint: 'TEXT',
-		parse(t, falt) {
-			if (t.trim() !== '') return t;
-			if (o?.required) throw new MalkollError(`${falt}: får inte vara tomt`);
-			return undefined;
-		},
-		format: v => v,
-		check(v, falt) {
-			checkText(v, falt);
-			if (o?.required && v.trim() === '') throw new MalkollError(`${falt}: får inte vara tomt`);
-		},
+function text<const O extends Opts<string> = {}>(label: string, o?: O) {
+	const blank = (v: string, falt: string) => {
+		if (o?.required && v.trim() === '') throw new MalkollError(`${falt}: får inte vara tomt`);
 	};
-	return Object.assign(base, o);
+	return row<string, O>(
+		{
+			label,
+			kind: 'text',
+			hint: 'TEXT',
+			parse: (t, falt) => (blank(t, falt), t.trim() === '' ? undefined : t),
+			format: v => v,
+			check: (v, falt) => (checkText(v, falt), blank(v, falt)),
+		},
+		o,
+	);
 }
 
 const VARDE_KEYS = new Set(['raw', 'value', 'unit', 'tolerance']);
@@ -122,106 +121,78 @@ export function isVarde(v: unknown): v is Varde {
 	);
 }
 
-/** A number as typed; `lenient` keeps text that is no number ("Tas fram av nämnd/styrelse") as a target may be. */
-function varde<const O extends Opts<Varde> & {lenient?: true} = {}>(label: string, o?: O): Made<Varde, O> {
-	const base: Omit<Field<Varde>, 'required'> = {
-		label,
-		kind: 'varde',
-		hint: 'TAL',
-		example: '8,2 %',
-		parse: (t, falt) => (o?.lenient ? (t.trim() === '' ? undefined : parseVarde(t.trim())) : parseInmatning(t, falt)),
-		format: v => v.raw,
-		check(v, falt) {
-			if (!isVarde(v)) throw new MalkollError(`${falt}: väntade ett värde {raw, value, unit, tolerance}`);
-			checkText(v.raw, falt);
+/** A number as typed; `lenient` keeps text that is no number ("Tas fram av nämnd/styrelse"), as a target may be. */
+function varde<const O extends Opts<Varde> & {lenient?: true} = {}>(label: string, o?: O) {
+	return row<Varde, O>(
+		{
+			label,
+			kind: 'varde',
+			hint: 'TAL',
+			example: '8,2 %',
+			parse: (t, falt) => (!o?.lenient ? parseInmatning(t, falt) : t.trim() === '' ? undefined : parseVarde(t.trim())),
+			format: v => v.raw,
+			check(v, falt) {
+				if (!isVarde(v)) throw new MalkollError(`${falt}: väntade ett värde {raw, value, unit, tolerance}`);
+				checkText(v.raw, falt);
+			},
 		},
-	};
-	return Object.assign(base, o);
+		o,
+	);
 }
 
-function datum<const O extends Opts<string> = {}>(label: string, o?: O): Made<string, O> {
-	const base: Omit<Field<string>, 'required'> = {
-		label,
-		kind: 'datum',
-		hint: 'ÅÅÅÅ-MM-DD',
-		example: '2025-06-30',
-		parse: (t, falt) => (tom(t) ? undefined : parseDatum(t, falt)),
-		format: v => v,
-		check(v, falt) {
-			if (typeof v !== 'string' || !arGiltigtDatum(v)) throw new MalkollError(`${falt}: "${String(v)}" är inget giltigt datum (ÅÅÅÅ-MM-DD)`);
-		},
+function datum<const O extends Opts<string> = {}>(label: string, o?: O) {
+	const check = (v: unknown, falt: string) => {
+		if (typeof v !== 'string' || !arGiltigtDatum(v)) throw new MalkollError(`${falt}: "${String(v)}" är inget giltigt datum (ÅÅÅÅ-MM-DD)`);
 	};
-	return Object.assign(base, o);
+	return row<string, O>({label, kind: 'datum', hint: 'ÅÅÅÅ-MM-DD', example: '2025-06-30', parse: (t, falt) => (tom(t) ? undefined : parseDatum(t, falt)), format: v => v, check}, o);
 }
 
 /** A choice among a value list of types.ts; its labels are the list's own. */
-function val<K extends string, const O extends Opts<K> = {}>(label: string, names: Record<K, string>, o?: O): Made<K, O> {
+function val<K extends string, const O extends Opts<K> = {}>(label: string, names: Record<K, string>, o?: O) {
 	const values = varden(names);
-	const is = (v: unknown): v is K => values.some(x => x === v);
-	const base: Omit<Field<K>, 'required'> = {
-		label,
-		kind: 'val',
-		hint: `${values.join('|')}${o?.required ? '' : '|none'}`,
-		values,
-		names,
-		parse(t, falt) {
-			const v = t.trim();
-			if (tom(v) && !o?.required) return undefined;
-			if (!is(v)) throw new MalkollError(`${falt}: "${v}" är inget giltigt värde (välj ${values.join(', ')})`);
-			return v;
-		},
-		format: v => names[v],
-		check(v, falt) {
-			if (!is(v)) throw new MalkollError(`${falt}: "${String(v)}" är inget giltigt värde (välj ${values.join(', ')})`);
-		},
+	const check = (v: unknown, falt: string): K => {
+		const k = values.find(x => x === v);
+		if (k === undefined) throw new MalkollError(`${falt}: "${String(v)}" är inget giltigt värde (välj ${values.join(', ')})`);
+		return k;
 	};
-	return Object.assign(base, o);
+	const hint = `${values.join('|')}${o?.required ? '' : '|none'}`;
+	return row<K, O>({label, kind: 'val', hint, values, names, parse: (t, falt) => (tom(t) && !o?.required ? undefined : check(t.trim(), falt)), format: v => names[v], check}, o);
 }
 
 /** A share between 0 and 1, typed as "20 %" or "0,2". */
-function andel<const O extends Opts<number> = {}>(label: string, o?: O): Made<number, O> {
+function andel<const O extends Opts<number> = {}>(label: string, o?: O) {
 	const check = (v: unknown, falt: string) => {
 		if (typeof v !== 'number' || !(v >= 0 && v <= 1)) throw new MalkollError(`${falt}: ska vara mellan 0 och 100 % (0 och 1)`);
 	};
-	const base: Omit<Field<number>, 'required'> = {
-		label,
-		kind: 'andel',
-		hint: 'PROCENT',
-		example: '20 %',
-		parse(t, falt) {
-			const v = parseInmatning(t, falt);
-			if (v?.value === undefined || v.tolerance !== undefined) return undefined;
-			const andel = v.unit === '%' ? Math.round(v.value * 1e4) / 1e6 : v.value;
-			check(andel, falt);
-			return andel;
-		},
-		format: v => `${formatTal(v * 100)} %`,
-		check,
+	const parse = (t: string, falt: string) => {
+		const v = parseInmatning(t, falt);
+		if (!v) return undefined;
+		const andel = v.tolerance !== undefined || v.value === undefined ? Number.NaN : v.unit === '%' ? Math.round(v.value * 1e4) / 1e6 : v.value;
+		check(andel, falt);
+		return andel;
 	};
-	return Object.assign(base, o);
+	return row<number, O>({label, kind: 'andel', hint: 'PROCENT', example: '20 %', parse, format: v => `${formatTal(v * 100)} %`, check}, o);
 }
 
-const resultat: Made<ForvantatResultat[], {required: true}> = {
-	label: 'Förväntat resultat',
-	kind: 'resultat',
-	flag: 'resultat',
-	hint: 'TEXT',
-	multiple: true,
-	multiline: true,
-	required: true,
-	csv: false,
-	parse: t =>
-		t
-			.split('\n')
-			.filter(r => r.trim() !== '')
-			.map((r, i) => ({nr: i + 1, text: r})),
-	format: v => v.map(r => r.text).join('\n'),
-	check(v, falt) {
-		if (!Array.isArray(v) || !v.every(r => typeof r?.nr === 'number' && typeof r?.text === 'string')) throw new MalkollError(`${falt}: väntade en lista av {nr, text}`);
+const resultat = row<ForvantatResultat[], {required: true}>(
+	{
+		label: 'Förväntat resultat',
+		kind: 'resultat',
+		flag: 'resultat',
+		hint: 'TEXT',
+		multiple: true,
+		multiline: true,
+		csv: false,
+		parse: t => t.split('\n').flatMap(r => (r.trim() === '' ? [] : [r])).map((r, i) => ({nr: i + 1, text: r})),
+		format: v => v.map(r => r.text).join('\n'),
+		check(v, falt) {
+			if (!Array.isArray(v) || !v.every(r => typeof r?.nr === 'number' && typeof r?.text === 'string')) throw new MalkollError(`${falt}: väntade en lista av {nr, text}`);
+		},
 	},
-};
+	{required: true},
+);
 
-const bidrarTill: Made<string[], {}> = {
+const bidrarTill = row<string[], {}>({
 	label: 'Bidrar till',
 	kind: 'idlista',
 	hint: 'ID,ID',
@@ -231,9 +202,9 @@ const bidrarTill: Made<string[], {}> = {
 	check(v, falt) {
 		if (!Array.isArray(v) || !v.every(x => typeof x === 'string' && /^\d+(\.\d+)*$/.test(x))) throw new MalkollError(`${falt}: väntade en lista av mål-id`);
 	},
-};
+});
 
-const ejGranskad: Made<true, {}> = {
+const ejGranskad = row<true, {}>({
 	label: 'Ej granskad',
 	kind: 'ja',
 	hint: '',
@@ -243,7 +214,7 @@ const ejGranskad: Made<true, {}> = {
 	check(v, falt) {
 		if (v !== true) throw new MalkollError(`${falt}: väntade true (eller inget)`);
 	},
-};
+});
 
 const analys = text('Analys', {flag: 'analys', multiline: true, example: 'Bedömningen grundas på …'});
 

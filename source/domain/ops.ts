@@ -29,7 +29,8 @@ export type Op =
 	| {op: 'meta'; field: 'inlamnad'; value?: StoreData['inlamnad']; expect?: StoreData['inlamnad']};
 
 /** An op on a field named at run time (flags, the history, an import, a form): applyOp checks
- * the field and the value against the table, so its type is only claimed here. */
+ * the field and the value against the table (an added item: the store's schema before any write),
+ * so its type is only claimed here. */
 export function namedOp(
 	op:
 		| {op: 'set'; period: Period; entity: Entity; id: string; field: string; value?: unknown; expect?: unknown}
@@ -117,20 +118,6 @@ function fieldOf(op: {entity: Entity; id: string; field: string; value?: unknown
 
 const isPeriod = (v: unknown): v is Period => PERIODER.some(p => p === v);
 
-/** An item to add: an id, its goal, and every field a value the table allows (it may come from the history). */
-function checkItem(entity: Entity, item: Record<string, unknown>): void {
-	const id = typeof item.id === 'string' ? item.id : '?';
-	if (entityOfId(id) !== entity) throw new MalkollError(`"${id}" är inget giltigt id för ${ENTITY_NAMN[entity]}`);
-	const egna = entity === 'goal' ? ['id', 'niva', 'parentId'] : ['id', 'malId'];
-	for (const [k, v] of Object.entries(item)) {
-		if (egna.includes(k) || v === undefined) continue;
-		const f = field(entity, 'plan', k);
-		if (!f) throw new MalkollError(`${id} ${k}: okänt fält för ${ENTITY_NAMN[entity]}`);
-		f.check(v, `${id} ${f.label}`);
-	}
-	for (const f of fields(entity, 'plan')) if (f.required && item[f.name] === undefined) throw new MalkollError(`${id} ${f.label}: saknas`);
-}
-
 /** Applies one op to `data` in place and returns what changed. Throws MalkollError when the op
  * is not allowed (unknown id or field, bad value, a status on the VP or on a level the store
  * does not assess) and ConflictError when `expect` no longer holds. */
@@ -172,12 +159,12 @@ export function applyOp(data: StoreData, op: Op, at: string, author: string, opt
 			return {at, author, op: 'def', entity: op.entity, id: op.id, field: op.field, old: old ?? null, new: value ?? null};
 		}
 		case 'add': {
-			checkItem(op.entity, op.item);
 			const id = op.item.id;
 			const borttagen = (data.borttagna ?? []).includes(id);
 			if (findEntity(data, op.entity, id) || (borttagen && !op.aterstall)) {
 				throw new MalkollError(`id "${id}" finns redan eller har använts förut; ett id återanvänds aldrig`);
 			}
+			if (entityOfId(id) !== op.entity) throw new MalkollError(`"${id}" är inget giltigt id för ${ENTITY_NAMN[op.entity]}`);
 			const parentId = op.entity === 'goal' ? op.item.parentId : op.item.malId;
 			if (parentId && !findEntity(data, 'goal', parentId)) throw new MalkollError(`okänt ${op.entity === 'goal' ? 'överordnat mål' : 'mål-id'} "${parentId}"`);
 			if (op.entity === 'goal') insertGoal(data, structuredClone(op.item));

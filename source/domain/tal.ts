@@ -1,11 +1,13 @@
 // Swedish numbers as they appear in the reports and as a chef types them: decimal comma (or
 // point), ASCII-space thousands, a unit after a space. The raw text is always kept exactly.
 import {MalkollError} from '../errors.js';
-import type {Varde} from './types.js';
+import {type Varde, VARDE_ENHETER} from './types.js';
 
+const ENHET = `(${VARDE_ENHETER.join('|')})?`;
 // Minus may come as '-', U+2212 or an en dash from Word.
-const TAL = /^([-−–+]?)\s*(\d{1,3}(?: \d{3})+|\d+)(?:[,.](\d+))?\s*(%|st)?$/u;
-const TOLERANS = /^(?:\+\/-|±)\s*(\d+)(?:[,.](\d+))?\s*(%|st)?$/u;
+const TAL = new RegExp(`^([-−–+]?)\\s*(\\d{1,3}(?: \\d{3})+|\\d+)(?:[,.](\\d+))?\\s*${ENHET}$`, 'u');
+const TOLERANS = new RegExp(`^(?:\\+\\/-|±)\\s*(\\d+)(?:[,.](\\d+))?\\s*${ENHET}$`, 'u');
+const enhet = (text: string | undefined) => VARDE_ENHETER.find(e => e === text);
 
 function tal(heltal: string, decimaler: string | undefined): number {
 	return Number(`${heltal.replaceAll(' ', '')}.${decimaler ?? '0'}`);
@@ -16,7 +18,8 @@ function tolka(raw: string): Varde | undefined {
 	const t = TOLERANS.exec(text);
 	if (t) {
 		const varde: Varde = {raw, value: 0, tolerance: tal(t[1]!, t[2])};
-		if (t[3]) varde.unit = t[3] as '%' | 'st';
+		const unit = enhet(t[3]);
+		if (unit) varde.unit = unit;
 		return varde;
 	}
 	const m = TAL.exec(text);
@@ -25,7 +28,8 @@ function tolka(raw: string): Varde | undefined {
 	// -0 would survive into JSON and comparisons as a distinct value.
 	const value = m[1] && m[1] !== '+' && belopp !== 0 ? -belopp : belopp;
 	const varde: Varde = {raw, value};
-	if (m[4]) varde.unit = m[4] as '%' | 'st';
+	const unit = enhet(m[4]);
+	if (unit) varde.unit = unit;
 	return varde;
 }
 

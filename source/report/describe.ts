@@ -1,8 +1,10 @@
 import {type Entity, type Part, field, fieldLabel} from '../domain/fields.js';
 import type {Change} from '../domain/ops.js';
-import {STATUS_NAMN, type Status, TILLSTAND_NAMN, type Tillstand} from '../domain/types.js';
+import {STATUS_NAMN, TILLSTAND_NAMN} from '../domain/types.js';
 import {visibleLine} from './visible.js';
 
+// Without its field a value is guessed at: the words of a status or an activity state.
+const NAMN: Record<string, string> = {...STATUS_NAMN, ...TILLSTAND_NAMN};
 const quote = (line: string, max: number) => `"${line.length > max ? `${line.slice(0, max - 1)}…` : line}"`;
 
 /** A stored value in one short line, for change lists and history; with its field, as the table formats it. */
@@ -17,8 +19,7 @@ export function describeValue(v: unknown, max = 60, where?: {entity?: Entity; pa
 		} catch {}
 	}
 	if (typeof v === 'string') {
-		if (!where && Object.hasOwn(STATUS_NAMN, v)) return STATUS_NAMN[v as Status];
-		if (!where && Object.hasOwn(TILLSTAND_NAMN, v)) return TILLSTAND_NAMN[v as Tillstand];
+		if (!where && Object.hasOwn(NAMN, v)) return NAMN[v] ?? v;
 		return quote(visibleLine(v), max);
 	}
 	if (typeof v === 'object' && 'raw' in v) return quote(visibleLine(String(v.raw)), max);
