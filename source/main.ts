@@ -105,7 +105,9 @@ function givenFlagCounts(argv: string[]): Map<string, number> {
 	return given;
 }
 
-export async function main(argv: string[], io: Io): Promise<number> {
+export async function main(args: string[], io: Io): Promise<number> {
+	// meow reads a lone "-" as an argument; after --analys-file it is the file (standard in).
+	const argv = args.flatMap((a, i) => (a === '--analys-file' && args[i + 1] === '-' ? ['--analys-file=-'] : a === '-' && args[i - 1] === '--analys-file' ? [] : [a]));
 	try {
 		// meow's own complaint about a repeated flag is English and not a MalkollError.
 		const multiple = (f: string) => (FLAGS as Record<string, {isMultiple?: boolean}>)[f]!.isMultiple === true;

@@ -150,6 +150,9 @@ describe('bad input: one line naming the file, field or line, exit 2, store unto
 		['bad --date', ['summary', '--date', '2025-13-01'], /--date.*2025-13-01/],
 		['unknown activity state', ['set', '1.4.1:a1', '--state', 'klar'], /--state: "klar" är inget giltigt värde \(välj ej-paborjad, pagar/],
 		['nothing to set', ['set', '3.4.1.1'], /inget att ändra/],
+		['an analysis twice', ['set', '3.4.1.1', '--analys', 'x', '--analys-file', 'a.txt'], /välj --analys eller --analys-file, inte båda/],
+		['a share over 100 %', ['edit', '3.4:i2', '--delvis-marginal', '1,5'], /--delvis-marginal: ska vara mellan 0 och 100 %/],
+		['a plan flag on set', ['set', '3.4:i2', '--kommentar', 'x'], /flaggan --kommentar hör inte till malkoll set/],
 		['unknown command', ['sumary'], /okänt kommando "sumary"/],
 		['restore without version', ['restore', '3.4.1.1'], /--version/],
 		['TUI without a terminal', [], /ingen terminal/],
@@ -216,6 +219,8 @@ describe('bad input: one line naming the file, field or line, exit 2, store unto
 		writeFileSync(text, 'Rad ett\r\nRad två med å ä ö\n\n');
 		expect((await run(['set', '3.4.1.1', '--analys-file', text, '--data', file])).code).toBe(0);
 		expect(json(await run(['export', '--data', file])).followUp.VB.goals['3.4.1.1'].analys).toBe('Rad ett\r\nRad två med å ä ö\n\n');
+		expect((await run(['set', '3.4.1.1', '--analys-file', '-', '--data', file], {}, 'från standard in')).code).toBe(0);
+		expect(JSON.parse(readFileSync(file, 'utf8')).followUp.VB.goals['3.4.1.1'].analys).toBe('från standard in');
 	});
 
 	it('still reads a store it may not write, and says so when writing', async () => {

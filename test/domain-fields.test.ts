@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 import {afterEach, describe, expect, it} from 'vitest';
 import {commandHelp} from '../source/commands/help.js';
 import {FIELDS, type Field, formFields} from '../source/domain/fields.js';
-import {applyOp} from '../source/domain/ops.js';
+import {applyOp, invertChange} from '../source/domain/ops.js';
 import type {StoreData} from '../source/domain/types.js';
 import {csvKolumner, renderCsv} from '../source/report/csv.js';
 import {describeChange} from '../source/report/describe.js';
@@ -36,6 +36,15 @@ describe('a new field is one row of the table', () => {
 		const ny = applyOp(data, JSON.parse('{"op":"def","entity":"indicator","id":"3.4:i2","field":"ansvarigEnhet","value":"HR-avdelningen"}'), 't', 'anna');
 		expect(describeChange(ny)).toBe('3.4:i2 Ansvarig enhet: – → "HR-avdelningen"');
 		expect(csvRow(renderCsv(data), '3.4:i2')['Ansvarig enhet']).toBe('HR-avdelningen');
+	});
+
+	it('undoes a recorded change by its field, and refuses a history line that does not name its period', () => {
+		const data = bundled();
+		const change = applyOp(data, {op: 'set', period: 'VB', entity: 'indicator', id: '3.4:i2', field: 'man', value: {raw: '6,1 %', value: 6.1, unit: '%'}}, 't', 'anna');
+		expect(invertChange(change)).toEqual({op: 'set', period: 'VB', entity: 'indicator', id: '3.4:i2', field: 'man', value: {raw: '5,2 %', value: 5.2, unit: '%'}, expect: {raw: '6,1 %', value: 6.1, unit: '%'}});
+		const {period, ...utan} = change;
+		expect(period).toBe('VB');
+		expect(() => invertChange(utan)).toThrow('historiken: ändringen av 3.4:i2 (t) är ofullständig');
 	});
 });
 

@@ -1,5 +1,5 @@
 import {MalkollError} from '../errors.js';
-import {type Change, type Op, entityOfId, findEntity, getFollowUp, namedOp, same} from '../domain/ops.js';
+import {type Change, type Op, changeTarget, entityOfId, findEntity, getFollowUp, namedOp, same} from '../domain/ops.js';
 import type {StoreData} from '../domain/types.js';
 import {applyChanges, fardigHistorik, readHistory} from '../store/index.js';
 import {describeChange} from '../report/describe.js';
@@ -40,7 +40,7 @@ export function restoreOps(changes: Change[], n: number, current: (c: Change) =>
 	});
 	const ops: Op[] = [];
 	for (const {change: c, value} of target.values()) {
-		const {entity = 'goal', id, period = 'VP', field = ''} = c;
+		const {entity, id, period, field} = changeTarget(c);
 		if (same(current(c), value)) continue;
 		ops.push(namedOp(c.op === 'set' ? {op: 'set', period, entity, id, field, value: value ?? undefined} : {op: 'def', entity, id, field, value: value ?? undefined}));
 	}
@@ -59,9 +59,10 @@ export async function restore(ctx: Ctx): Promise<number> {
 	if (n < 1 || n > changes.length) throw new MalkollError(`restore: ${id} har versionerna 1–${changes.length}, inte ${n}`);
 	// Worked out from the store as read under the lock.
 	const ops = (data: StoreData): Op[] =>
-		restoreOps(changes, n, ({op, period = 'VP', entity = 'goal', id, field = ''}) => {
+		restoreOps(changes, n, c => {
+			const {entity, id, period, field} = changeTarget(c);
 			const item: Record<string, unknown> | undefined = findEntity(data, entity, id);
-			return op === 'set' ? getFollowUp(data, period, entity, id, field) : item?.[field];
+			return c.op === 'set' ? getFollowUp(data, period, entity, id, field) : item?.[field];
 		});
 	const {changes: applied} = await applyChanges(path, ops, {author: stringFlag(ctx, 'author'), restore: n, force: ctx.flags.force === true});
 	if (applied.length === 0) {

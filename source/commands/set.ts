@@ -33,7 +33,7 @@ export function fieldFlags(ctx: Ctx, command: 'set' | 'add' | 'edit', entity: En
 		const own = flagFields(command).find(g => g.entity === entity && g.name === name);
 		if (!given(ctx, flag)) continue;
 		if (!own) throw new MalkollError(`--${kebab(flag)} gäller inte ${ENTITY_PLURAL[entity]}`);
-		if (out.some(([g]) => g === own)) throw new MalkollError(`välj --${kebab(own.flag ?? name)} eller --${kebab(flag)}, inte båda`);
+		if (out.some(([g]) => g.name === own.name)) throw new MalkollError(`välj --${kebab(own.flag ?? name)} eller --${kebab(flag)}, inte båda`);
 		out.push([own]);
 	}
 	return out;

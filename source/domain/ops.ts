@@ -237,9 +237,18 @@ function insertGoal(data: StoreData, goal: Goal): void {
 	data.goals.splice(last + 1, 0, goal);
 }
 
+/** What a recorded change names; a history line without it is refused, never guessed. */
+export function changeTarget(c: Change): {entity: Entity; id: string; period: Period; field: string} {
+	const {entity, id, period, field} = c;
+	const set = c.op === 'set';
+	if (!entity || ((set || c.op === 'def') && field === undefined) || (set && !period)) throw new MalkollError(`historiken: ändringen av ${id} (${c.at}) är ofullständig`);
+	return {entity, id, period: period ?? 'VP', field: field ?? ''};
+}
+
 /** The op that undoes a change (for `u` in the TUI and for restore). */
 export function invertChange(c: Change): Op {
-	const {entity = 'goal', id, period = 'VP', field = ''} = c;
+	if (c.op === 'meta') return namedOp({op: 'meta', field: c.id === 'period' ? 'period' : 'inlamnad', value: c.old ?? undefined, expect: c.new});
+	const {entity, id, period, field} = changeTarget(c);
 	switch (c.op) {
 		case 'set':
 			return namedOp({op: 'set', period, entity, id, field, value: c.old ?? undefined, expect: c.new});
@@ -249,7 +258,5 @@ export function invertChange(c: Change): Op {
 			return {op: 'remove', entity, id};
 		case 'remove':
 			return namedOp({op: 'add', entity, item: c.old, aterstall: {uppfoljning: c.uppfoljning}});
-		case 'meta':
-			return namedOp({op: 'meta', field: id === 'period' ? id : 'inlamnad', value: c.old ?? undefined, expect: c.new});
 	}
 }
