@@ -43,7 +43,7 @@ describe('a TUI left open while two processes write', () => {
 		copyFileSync(BUNDLED, file);
 		const fore = (await loadStore(file)).followUp.VB!.goals['1.4.1.1']!.analys!;
 		const t = await startUi({file});
-		expect(t.ui.markerad).toBe('1.4.1.1');
+		expect(t.ui.tree.markerad).toBe('1.4.1.1');
 
 		const writers = Promise.all([
 			write([file, 'A', 'indicator', '3.4:i2', 'analys', String(N)]),

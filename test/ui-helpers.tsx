@@ -6,7 +6,7 @@ import {join} from 'node:path';
 import {render} from 'ink-testing-library';
 import {applyChanges, loadStore, watchStore} from '../source/store/index.js';
 import {App} from '../source/ui/app.js';
-import {type UiStore, UiController} from '../source/ui/state.js';
+import {Controller, type UiStore} from '../source/ui/controller.js';
 import {BUNDLED} from './helpers.js';
 
 export const KEY = {
@@ -29,7 +29,7 @@ export async function startUi(o: {cols?: number; rows?: number; file?: string; a
 	if (!o.file) copyFileSync(BUNDLED, file);
 	const data = await loadStore(file);
 	let quit = false;
-	const ui = new UiController({
+	const ui = new Controller({
 		store: o.store?.(file) ?? {apply: (ops, opts) => applyChanges(file, ops, {author: 'test', force: opts?.force}), reload: () => loadStore(file), watch: f => watchStore(file, f, 100)},
 		data,
 		path: file,

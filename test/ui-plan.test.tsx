@@ -31,9 +31,9 @@ function historik(file: string): Array<Record<string, unknown>> {
 
 /** Moves the cursor down until it is on `id`. */
 async function ga(t: Awaited<ReturnType<typeof startUi>>, id: string): Promise<void> {
-	if (t.ui.markerad !== id) await t.press('g');
-	for (let i = 0; i < 40 && t.ui.markerad !== id; i++) await t.press('j');
-	expect(t.ui.markerad).toBe(id);
+	if (t.ui.tree.markerad !== id) await t.press('g');
+	for (let i = 0; i < 40 && t.ui.tree.markerad !== id; i++) await t.press('j');
+	expect(t.ui.tree.markerad).toBe(id);
 }
 
 /** Picks a period in the period list by its row (VP 0, T1 1, T2 2, VB 3). */
@@ -43,7 +43,7 @@ describe('+ adds, with ids from the plan', () => {
 	test('an enhetsmål with two Förväntat resultat under the nämndmål, then an activity under it', async () => {
 		const t = await startUi({rows: 30});
 		await t.press('k');
-		expect(t.ui.markerad).toBe('1.4.1');
+		expect(t.ui.tree.markerad).toBe('1.4.1');
 		await t.press('+');
 		expect(t.frame()).toContain('Nytt enhetsmål under 1.4.1');
 		expect(t.frame()).toMatch(/Typ +‹ Enhetsmål ›/);
@@ -85,15 +85,19 @@ describe('+ adds, with ids from the plan', () => {
 		// Another kind keeps the title typed so far.
 		expect(t.frame()).toMatch(/Typ +‹ Indikator ›/);
 		expect(t.frame()).toMatch(/Namn +Nöjdhet med bemötande/);
-		await t.press(KEY.tab, KEY.tab, KEY.right, KEY.tab, KEY.tab, ...'90 %', KEY.enter);
+		// The form is the field table's: Periodicitet (å picks årsvis) and KF:s årsmål beside Årsmål.
+		await t.press(KEY.tab, KEY.tab, KEY.right, KEY.tab, KEY.tab, 'å', KEY.tab, ...'90 %');
+		expect(t.frame()).toMatch(/Periodicitet +‹ årsvis ›/);
+		expect(t.frame()).toContain('KF:s årsmål');
+		await t.press(KEY.enter);
 		expect(t.frame()).toContain('Lade till 1.4.1.1:i1 under 1.4.1.1');
 		const ind = (await exportera(t.file)).indicators.find(i => i.id === '1.4.1.1:i1');
-		expect(ind).toEqual({id: '1.4.1.1:i1', malId: '1.4.1.1', namn: 'Nöjdhet med bemötande', enhet: '%', riktning: 'hogre', arsmal: {raw: '90 %', value: 90, unit: '%'}});
+		expect(ind).toEqual({id: '1.4.1.1:i1', malId: '1.4.1.1', namn: 'Nöjdhet med bemötande', enhet: '%', riktning: 'hogre', periodicitet: 'år', arsmal: {raw: '90 %', value: 90, unit: '%'}});
 		expect(t.frame()).toContain('Prognos helår – · Årsmål 90 %');
 
 		await t.press(KEY.esc, '+', ...'Utbildning', KEY.tab, ...'2025-02-30', KEY.enter);
 		expect(t.frame()).toContain('Ny aktivitet Startdatum: "2025-02-30" är inget');
-		expect(t.ui.lage.typ).toBe('form');
+		expect(t.ui.mode.lage).toBe('form');
 		t.r.unmount();
 	});
 });
@@ -112,7 +116,7 @@ describe('r changes the plan, d removes, u undoes', () => {
 		expect(g.forvantatResultat).toEqual([...fore.forvantatResultat, {nr: 4, text: 'Sjukfrånvaron under 7 %'}]);
 		expect(g.forvantatResultat[2]!.text).toContain('hälsoaktiviteter.\n\nEnligt en mätning');
 		expect(t.frame()).toContain('3.4.1.1: ändrat (u ångrar)');
-		expect(t.ui.valtMal!.forvantatResultat).toHaveLength(4);
+		expect(t.ui.tree.valtMal!.forvantatResultat).toHaveLength(4);
 		await t.press('u');
 		expect(t.frame()).toContain('Ångrade 3.4.1.1 titel');
 		expect((await exportera(t.file)).goals.find(x => x.id === '3.4.1.1')).toEqual(fore);
@@ -143,7 +147,7 @@ describe('r changes the plan, d removes, u undoes', () => {
 		expect((await exportera(t.file)).goals.some(g => g.id === '1.4.1.1')).toBe(true);
 		await t.press('d', 'j');
 		expect(t.frame()).toContain('Tog bort 1.4.1.1');
-		expect(t.ui.markerad).toBe('1.4.1');
+		expect(t.ui.tree.markerad).toBe('1.4.1');
 		expect(t.frame()).not.toContain('1.4.1.1 Den enskild');
 		let data = await exportera(t.file);
 		expect(data.goals.some(g => g.id === '1.4.1.1')).toBe(false);

@@ -27,7 +27,7 @@ test('bredd counts wide and combining characters after a plain start too', () =>
 
 test('medForaldrar stops at a loop of parents in a hand-edited file', async () => {
 		const {indexStore} = await import('../source/domain/bedomning.js');
-		const {medForaldrar} = await import('../source/ui/tree.js');
+		const {medForaldrar} = await import('../source/ui/modes/tree.js');
 		const goal = (id: string, parentId?: string) => ({id, niva: 'enhetsmal' as const, titel: id, parentId, forvantatResultat: []});
 		const idx = indexStore({goals: [goal('1', '2'), goal('2', '1'), goal('3', '3'), goal('4')], indicators: [], activities: []} as never);
 		expect(medForaldrar(idx, '1')).toEqual(['1', '2']);

@@ -16,8 +16,8 @@ function passar(frame: string, cols: number, rows: number): void {
 
 /** Moves the cursor down until the selected row (marked ›) holds `id`. */
 async function ga(t: Awaited<ReturnType<typeof startUi>>, id: string): Promise<string> {
-	for (let i = 0; i < 40 && t.ui.markerad !== id; i++) await t.press('j');
-	expect(t.ui.markerad).toBe(id);
+	for (let i = 0; i < 40 && t.ui.tree.markerad !== id; i++) await t.press('j');
+	expect(t.ui.tree.markerad).toBe(id);
 	return t.frame();
 }
 
@@ -54,15 +54,15 @@ describe('tree and detail pane at 80×24', () => {
 	test('h goes to the parent and closes it, l opens it again; g/G jump', async () => {
 		const t = await startUi();
 		await t.press('h');
-		expect(t.ui.markerad).toBe('1.4.1');
+		expect(t.ui.tree.markerad).toBe('1.4.1');
 		await t.press('h');
 		expect(t.frame()).toMatch(/› +▸ -  1\.4\.1 /);
 		await t.press('l');
 		expect(t.frame()).toMatch(/› +▾ -  1\.4\.1 /);
 		await t.press('G');
-		expect(t.ui.markerad).toBe('3.6.1.1');
+		expect(t.ui.tree.markerad).toBe('3.6.1.1');
 		await t.press('g');
-		expect(t.ui.markerad).toBe('1');
+		expect(t.ui.tree.markerad).toBe('1');
 		t.r.unmount();
 	});
 
@@ -94,7 +94,7 @@ describe('status keys', () => {
 	test('a level the store does not assess and the VP are refused with the reason', async () => {
 		const t = await startUi();
 		await t.press('k');
-		expect(t.ui.markerad).toBe('1.4.1');
+		expect(t.ui.tree.markerad).toBe('1.4.1');
 		await t.press('1');
 		expect(t.frame()).toContain('1.4.1: den här nivån bedöms inte av Beställarenhet 2');
 		expect(disk(t.file).followUp.VB!.goals['1.4.1']!.status).toBe('inga-data');
@@ -119,7 +119,7 @@ describe('analysis editor', () => {
 		await t.press('a', 'x', KEY.esc);
 		expect(t.frame()).toContain('Släng ändringarna? j = släng');
 		await t.press('n', 'y', KEY.esc, 'j');
-		expect(t.ui.lage.typ).toBe('normal');
+		expect(t.ui.mode).toBe(t.ui.tree);
 		expect(disk(t.file).followUp.VB!.goals['1.4.1.1']!.analys).toBe(`${fore}\nSlut\nq`);
 		t.r.unmount();
 	});
@@ -201,9 +201,9 @@ describe('search, filter, period, summary, help', () => {
 	test('/ finds by title, n goes to the next hit', async () => {
 		const t = await startUi();
 		await t.press('/', ...'enheten', KEY.enter);
-		expect(t.ui.markerad).toBe('2.1.1.1');
+		expect(t.ui.tree.markerad).toBe('2.1.1.1');
 		await t.press('n');
-		expect(t.ui.markerad).toBe('2.2.1.1');
+		expect(t.ui.tree.markerad).toBe('2.2.1.1');
 		expect(t.frame()).toContain('Träff 3 av 6 på "enheten"');
 		t.r.unmount();
 	});
@@ -211,7 +211,7 @@ describe('search, filter, period, summary, help', () => {
 	test('f filters to goals with something to act on', async () => {
 		const t = await startUi();
 		await t.press('f');
-		const ids = t.ui.synliga.map(r => r.goal.id);
+		const ids = t.ui.tree.synliga.map(r => r.goal.id);
 		// The unmet VO indicators (ekologiska livsmedel 2.2, AMI and sjukfrånvaro 3.4) keep their branches.
 		expect(ids).toEqual(expect.arrayContaining(['2.2', '3.4']));
 		expect(ids).not.toContain('1.4.1.1');
@@ -273,7 +273,7 @@ describe('a large store', () => {
 		writeFileSync(t0.file, JSON.stringify({...data, goals, indicators: [], activities: [], followUp: {}}));
 		const t = await startUi({file: t0.file});
 		await t.press('O');
-		expect(t.ui.synliga.length).toBe(goals.length);
+		expect(t.ui.tree.synliga.length).toBe(goals.length);
 		await t.press('G');
 		const f = t.frame();
 		expect(f).toMatch(/› +· {2}3\.6\.10\.10 Enhetsmål/);
@@ -308,7 +308,7 @@ describe('conflicts, chosen by the chef', () => {
 		await t.press(KEY.ctrlS);
 		await t.waitFor(f => f.includes('Konflikt: 1.4.1.1 analys'));
 		await t.press(KEY.esc);
-		expect(t.ui.lage.typ).toBe('editor');
+		expect(t.ui.mode.lage).toBe('editor');
 		expect(t.frame()).toContain('min text');
 		await t.press(KEY.ctrlS);
 		expect(disk(t.file).followUp.VB!.goals['1.4.1.1']!.analys).toMatch(/ min text$/);

@@ -1,86 +1,22 @@
 import {MalkollError} from '../errors.js';
-import {aktivitetBedomning} from '../domain/aktivitet.js';
-import {splitPunkter} from '../domain/analys.js';
-import {ancestors, goalWarnings, indexStore, relatedActivities, relatedIndicators, suggestStatus} from '../domain/bedomning.js';
+import {indexStore} from '../domain/bedomning.js';
 import {periodSlut} from '../domain/datum.js';
+import {detail} from '../domain/detail.js';
 import {ENTITY_NAMN, fields, formatField} from '../domain/fields.js';
-import {entityOfId, findEntity} from '../domain/ops.js';
-import {VERDICT_NAMN, indicatorVerdict} from '../domain/verdict.js';
-import {
-	type Activity,
-	type Indicator,
-	type Period,
-	type StoreData,
-	NIVA_NAMN,
-	PERIODER,
-	PERIOD_NAMN,
-	STATUS_NAMN,
-	TILLSTAND_NAMN,
-} from '../domain/types.js';
+import {VERDICT_NAMN} from '../domain/verdict.js';
+import {NIVA_NAMN, PERIOD_NAMN, STATUS_NAMN, TILLSTAND_NAMN} from '../domain/types.js';
 import {loadStore} from '../store/index.js';
 import {colorFor} from '../report/color.js';
 import {visible, visibleLine} from '../report/visible.js';
 import {type Ctx, parsePeriod, requireId, storePath, stringFlag, writeJson} from './context.js';
-
-function indicatorView(data: StoreData, ind: Indicator, period: Period) {
-	const fu = data.followUp[period]?.indicators[ind.id];
-	return {...ind, followUp: fu ?? {}, bedomning: indicatorVerdict(ind, fu, period, data.delvisMarginal)};
-}
-
-function activityView(data: StoreData, akt: Activity, period: Period, asOf: string) {
-	const fu = data.followUp[period]?.activities[akt.id];
-	return {...akt, followUp: fu ?? {}, bedomning: aktivitetBedomning(akt, fu, asOf)};
-}
-
-function perPeriod<T>(data: StoreData, pick: (p: Period) => T | undefined): Partial<Record<Period, T>> {
-	const out: Partial<Record<Period, T>> = {};
-	for (const p of PERIODER) {
-		const v = pick(p);
-		if (v !== undefined) out[p] = v;
-	}
-	return out;
-}
-
-export function showData(data: StoreData, id: string, period: Period) {
-	const entity = entityOfId(id);
-	const item = entity && findEntity(data, entity, id);
-	if (!entity || !item) throw new MalkollError(`show: okänt id "${visibleLine(id)}"`);
-	const asOf = periodSlut(data, period);
-	if ('namn' in item) {
-		const ind = item;
-		return {entity: 'indicator' as const, period, asOf, ...indicatorView(data, ind, period), perioder: perPeriod(data, p => data.followUp[p]?.indicators[id])};
-	}
-	if ('text' in item) {
-		const akt = item;
-		return {entity: 'activity' as const, period, asOf, ...activityView(data, akt, period, asOf), perioder: perPeriod(data, p => data.followUp[p]?.activities[id])};
-	}
-	const goal = item;
-	const idx = indexStore(data);
-	const fu = data.followUp[period]?.goals[id] ?? {};
-	return {
-		entity: 'goal' as const,
-		period,
-		asOf,
-		...goal,
-		bedoms: data.bedomdaNivaer.includes(goal.niva),
-		overordnade: ancestors(idx, id).map(g => ({id: g.id, niva: g.niva, titel: g.titel})),
-		followUp: fu,
-		punkter: fu.analys ? splitPunkter(fu.analys).punkter : [],
-		forslag: suggestStatus(data, idx, id, period, asOf),
-		varningar: goalWarnings(data, idx, id, period, asOf),
-		indicators: relatedIndicators(idx, id).map(i => indicatorView(data, i, period)),
-		activities: relatedActivities(idx, id).map(a => activityView(data, a, period, asOf)),
-		perioder: perPeriod(data, p => data.followUp[p]?.goals[id]),
-	};
-}
 
 export async function show(ctx: Ctx): Promise<number> {
 	const id = requireId(ctx, 'show');
 	const path = await storePath(ctx);
 	const data = await loadStore(path);
 	const period = parsePeriod(stringFlag(ctx, 'period'), data);
-	if (!findEntity(data, entityOfId(id) ?? 'goal', id)) throw new MalkollError(`${path}: okänt id "${visibleLine(id)}"`);
-	const view = showData(data, id, period);
+	const view = detail(data, indexStore(data), id, period, periodSlut(data, period));
+	if (!view) throw new MalkollError(`${path}: okänt id "${visibleLine(id)}"`);
 	if (ctx.flags.json) {
 		writeJson(ctx, view);
 		return 0;

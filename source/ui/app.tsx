@@ -2,7 +2,7 @@
 import chalk from 'chalk';
 import {Text, Transform, useIsScreenReaderEnabled, useStdin, useStdout} from 'ink';
 import {useEffect, useSyncExternalStore} from 'react';
-import type {UiController} from './state.js';
+import type {Controller} from './controller.js';
 import type {Rad, Seg} from './text.js';
 import {skarm} from './views/screen.js';
 
@@ -50,7 +50,7 @@ function Ram({rader}: {rader: string[]}) {
 	return <Transform transform={(_, i) => rader[i] ?? ''}>{'.\n'.repeat(rader.length - 1)}.</Transform>;
 }
 
-export function App({ui}: {ui: UiController}) {
+export function App({ui}: {ui: Controller}) {
 	useSyncExternalStore(ui.subscribe, ui.getVersion);
 	const skarmlasare = useIsScreenReaderEnabled();
 	const {internal_eventEmitter: input, setRawMode, isRawModeSupported} = useStdin();

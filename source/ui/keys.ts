@@ -2,64 +2,11 @@
 // screen promises is what the handlers do.
 
 /** Where the keyboard is: each mode reads keys of its own, so text never triggers a command. */
-export type Lage = 'tree' | 'lista' | 'editor' | 'form' | 'formText' | 'search' | 'help' | 'summary' | 'period' | 'slang' | 'konflikt' | 'utkast' | 'fraga';
+const ALLA_LAGEN = ['tree', 'lista', 'editor', 'form', 'formText', 'search', 'help', 'summary', 'period', 'slang', 'konflikt', 'utkast', 'fraga'] as const;
+export type Lage = (typeof ALLA_LAGEN)[number];
 
-/** Every mode: for the keys that work anywhere. */
-export const ALLA_LAGEN: Lage[] = ['tree', 'lista', 'editor', 'form', 'formText', 'search', 'help', 'summary', 'period', 'slang', 'konflikt', 'utkast', 'fraga'];
-
-export type KommandoId =
-	| 'upp'
-	| 'ner'
-	| 'oppna'
-	| 'stang'
-	| 'oppnaAlla'
-	| 'forsta'
-	| 'sista'
-	| 'sidaUpp'
-	| 'sidaNer'
-	| 'detaljNer'
-	| 'detaljUpp'
-	| 'helt'
-	| 'delvis'
-	| 'inte'
-	| 'ingaData'
-	| 'rensa'
-	| 'analys'
-	| 'extern'
-	| 'fokus'
-	| 'redigera'
-	| 'period'
-	| 'sok'
-	| 'nasta'
-	| 'foregaende'
-	| 'filter'
-	| 'summering'
-	| 'angra'
-	| 'hjalp'
-	| 'avsluta'
-	| 'tillbaka'
-	| 'spara'
-	| 'nyRad'
-	| 'nastaFalt'
-	| 'forraFalt'
-	| 'slang'
-	| 'skrivVidare'
-	| 'behallDeras'
-	| 'behallMitt'
-	| 'tillUtkast'
-	| 'slangUtkast'
-	| 'senare'
-	| 'valj'
-	| 'ny'
-	| 'andra'
-	| 'tabort'
-	| 'granska'
-	| 'inlamna'
-	| 'ja'
-	| 'nej';
-
-export interface Kommando {
-	id: KommandoId;
+interface Kommando<I extends string = KommandoId> {
+	id: I;
 	/** Key names as produced by parseTangenter. */
 	tangenter: string[];
 	/** How the key is written on screen. */
@@ -70,9 +17,14 @@ export interface Kommando {
 	tips?: boolean;
 }
 
+/** The ids are read off the table, so a command cannot exist without its key, text and modes. */
+function tabell<const I extends string>(k: Array<Kommando<I>>): Array<Kommando<I>> {
+	return k;
+}
+
 const NAV: Lage[] = ['tree', 'lista'];
 
-export const KOMMANDON: Kommando[] = [
+export const KOMMANDON = tabell([
 	{id: 'upp', tangenter: ['up', 'k'], visas: '↑/k', text: 'upp', lagen: [...NAV, 'period', 'help', 'summary']},
 	{id: 'ner', tangenter: ['down', 'j'], visas: '↓/j', text: 'ner', lagen: [...NAV, 'period', 'help', 'summary']},
 	{id: 'oppna', tangenter: ['right', 'l', 'enter'], visas: '→/Enter', text: 'öppna', lagen: ['tree']},
@@ -93,7 +45,7 @@ export const KOMMANDON: Kommando[] = [
 	{id: 'analys', tangenter: ['a'], visas: 'a', text: 'analys', lagen: NAV, tips: true},
 	{id: 'hjalp', tangenter: ['?'], visas: '?', text: 'hjälp', lagen: [...NAV, 'summary'], tips: true},
 	{id: 'avsluta', tangenter: ['q'], visas: 'q', text: 'avsluta', lagen: [...NAV, 'help', 'summary'], tips: true},
-	{id: 'avsluta', tangenter: ['ctrl-c'], visas: 'C-c', text: 'avsluta var som helst (utkastet sparas)', lagen: ALLA_LAGEN},
+	{id: 'avsluta', tangenter: ['ctrl-c'], visas: 'C-c', text: 'avsluta var som helst (utkastet sparas)', lagen: [...ALLA_LAGEN]},
 	{id: 'extern', tangenter: ['e'], visas: 'e', text: 'analys i $EDITOR', lagen: NAV},
 	{id: 'fokus', tangenter: ['tab'], visas: 'Tab', text: 'indikatorer/aktiviteter', lagen: NAV, tips: true},
 	{id: 'period', tangenter: ['p'], visas: 'p', text: 'period', lagen: NAV},
@@ -128,7 +80,9 @@ export const KOMMANDON: Kommando[] = [
 	{id: 'tillUtkast', tangenter: ['enter'], visas: 'Enter', text: 'fortsätt på utkastet', lagen: ['utkast'], tips: true},
 	{id: 'slangUtkast', tangenter: ['d'], visas: 'd', text: 'släng utkastet', lagen: ['utkast'], tips: true},
 	{id: 'senare', tangenter: ['esc'], visas: 'Esc', text: 'inte nu', lagen: ['utkast'], tips: true},
-];
+]);
+
+export type KommandoId = (typeof KOMMANDON)[number]['id'];
 
 /** The command a key names in a mode, if any. */
 export function kommandoFor(lage: Lage, tangent: string): KommandoId | undefined {

@@ -1,20 +1,56 @@
-// The chef's plan in the TUI: the form fields that add or change an enhetsmål, an activity or an
-// indicator, and the ops a filled form becomes. New ids are taken from domain/plan.ts at write time.
-import {parseDatum} from '../domain/datum.js';
-import {type Entity, namedOp, type Op, same} from '../domain/ops.js';
+// The TUI's forms, read off the field table (domain/fields.ts): a field's label, kind, choices and
+// parsing are its row there; and the op that adds a new item to the plan.
+import {type Entity, type NamedField, formFields} from '../domain/fields.js';
+import {type Op, getFollowUp, namedOp} from '../domain/ops.js';
 import {nextGoalId, nextRowId, nivaUnder} from '../domain/plan.js';
-import {parseVarde} from '../domain/tal.js';
-import {type Activity, type ForvantatResultat, type Goal, type Indicator, type StoreData, type Varde, ENHET_NAMN, ENHETER, NIVA_NAMN, RIKTNING_NAMN, RIKTNINGAR} from '../domain/types.js';
+import {type Activity, type ForvantatResultat, type Goal, type Indicator, type Period, type StoreData, NIVA_NAMN} from '../domain/types.js';
 import {MalkollError} from '../errors.js';
-import {editorText, nyEditor} from './editor.js';
-import type {FormFalt} from './state.js';
+import {type EditorState, editorText, nyEditor} from './editor.js';
 
-const ENHET_VAL = ['', ...ENHETER];
-const ENHET_VALNAMN: Record<string, string> = {'': 'ingen', ...ENHET_NAMN};
+export interface FormFalt {
+	field: string;
+	etikett: string;
+	/** The table's row; absent for the choice of kind on a new item's form. */
+	rad?: NamedField;
+	/** Takes several lines: Enter makes a new line, Ctrl-S saves. */
+	flerrad: boolean;
+	val?: readonly string[];
+	/** How each choice is shown (else the key itself). */
+	valNamn?: Readonly<Record<string, string>>;
+	/** What the chef types, or for a choice the chosen key. */
+	ed: EditorState;
+	/** The stored value the form was opened with: the `expect` of the op. */
+	original: unknown;
+	/** The text the form opened with on the data of then. */
+	start: string;
+}
 
-export {ENTITY_NAMN} from '../domain/ops.js';
+export type Slag = 'uppfoljning' | 'ny' | 'andra';
+
 /** "Nytt mål", "Ny aktivitet": the heading and the errors of a new item's form. */
 export const NY_NAMN: Record<Entity, string> = {goal: 'Nytt mål', indicator: 'Ny indikator', activity: 'Ny aktivitet'};
+
+/** How an optional choice left empty is shown. */
+const INGET: Record<string, string> = {tillstand: 'ej rapporterad'};
+
+// A Förväntat resultat is one line in the form, so its paragraph breaks are spaces there and an
+// unchanged line keeps its text exactly (the table's format gives each paragraph its own line).
+function enRad(text: string): string {
+	return text.replace(/\s*\n+\s*/g, ' ');
+}
+
+/** A stored value as the text of its field: for a choice its key. */
+function format(r: NamedField, value: unknown): string {
+	if (value === undefined) return r.kind === 'val' && r.required ? r.values![0]! : '';
+	if (r.kind === 'resultat') return (value as ForvantatResultat[]).map(x => enRad(x.text)).join('\n');
+	return r.kind === 'val' ? String(value) : r.format(value);
+}
+
+function falt(rad: NamedField, original: unknown): FormFalt {
+	const start = format(rad, original);
+	const val = rad.values && (rad.required ? rad.values : ['', ...rad.values]);
+	return {field: rad.name, etikett: rad.label, rad, flerrad: rad.multiline === true, val, valNamn: val && {'': INGET[rad.name] ?? 'ingen', ...rad.names}, original, start, ed: nyEditor(start)};
+}
 
 /** The kinds a new item under `parent` can be: a goal where the level below is the store's own
  * (an enhetsmål under a nämndmål, never under an enhetsmål), and an activity or an indicator under any goal. */
@@ -31,41 +67,16 @@ export function typNamn(entity: Entity, parent: Goal | undefined): string {
 	return entity === 'activity' ? 'Aktivitet' : 'Indikator';
 }
 
-function falt(field: string, etikett: string, original: unknown, text: string, extra: Partial<FormFalt> = {}): FormFalt {
-	return {field, etikett, original, ed: nyEditor(text), ...extra};
-}
-
-// A Förväntat resultat is one line in the form; a paragraph break inside one becomes a space there.
-function enRad(text: string): string {
-	return text.replace(/\s*\n+\s*/g, ' ');
-}
-
-/** The choice of kind on a new item's form (absent when only one kind fits). */
-export function typFalt(typer: Entity[], vald: Entity, parent: Goal | undefined): FormFalt {
-	return falt('typ', 'Typ', undefined, vald, {val: typer, valNamn: Object.fromEntries(typer.map(t => [t, typNamn(t, parent)]))});
-}
-
-/** The fields of a goal, an indicator or an activity; filled from `item` when changing it. */
-export function planFalt(entity: Entity, item?: Goal | Indicator | Activity): FormFalt[] {
-	if (entity === 'goal') {
-		const g = item as Goal | undefined;
-		return [
-			falt('titel', 'Titel', g?.titel, g?.titel ?? ''),
-			falt('beskrivning', 'Beskrivning', g?.beskrivning, g?.beskrivning ?? '', {flerrad: true}),
-			falt('forvantatResultat', 'Förväntat resultat (ett per rad)', g?.forvantatResultat, (g?.forvantatResultat ?? []).map(r => enRad(r.text)).join('\n'), {flerrad: true}),
-		];
-	}
-	if (entity === 'activity') {
-		const a = item as Activity | undefined;
-		return [falt('text', 'Aktivitet', a?.text, a?.text ?? ''), falt('start', 'Startdatum', a?.start, a?.start ?? ''), falt('slut', 'Slutdatum', a?.slut, a?.slut ?? '')];
-	}
-	const i = item as Indicator | undefined;
-	return [
-		falt('namn', 'Namn', i?.namn, i?.namn ?? ''),
-		falt('enhet', 'Enhet', i?.enhet, i?.enhet ?? '', {val: ENHET_VAL, valNamn: ENHET_VALNAMN}),
-		falt('riktning', 'Riktning', i?.riktning, i?.riktning ?? 'hogre', {val: RIKTNINGAR, valNamn: RIKTNING_NAMN}),
-		falt('arsmal', 'Årsmål', i?.arsmal, i?.arsmal?.raw ?? ''),
-	];
+/** The fields of a form as it opens on `data`: the period's values of an indicator or activity
+ * (uppfoljning), the definition of an item (andra), or a new item under the goal `id` (ny, with
+ * the choice of kind first when more than one fits). */
+export function formFalt(data: StoreData, slag: Slag, entity: Entity, id: string, period: Period, item?: Goal | Indicator | Activity, typer: Entity[] = [entity]): FormFalt[] {
+	if (slag === 'uppfoljning') return formFields(entity, 'followUp').map(r => falt(r, getFollowUp(data, period, entity, id, r.name)));
+	const falten = formFields(entity, 'plan').map(r => falt(r, item?.[r.name as keyof typeof item]));
+	if (typer.length < 2) return falten;
+	const parent = data.goals.find(g => g.id === id);
+	const namn = Object.fromEntries(typer.map(t => [t, typNamn(t, parent)]));
+	return [{field: 'typ', etikett: 'Typ', flerrad: false, val: typer, valNamn: namn, original: undefined, start: entity, ed: nyEditor(entity)}, ...falten];
 }
 
 /** Lines of the form back to numbered results; a line equal to a result as shown keeps that result's text exactly. */
@@ -78,52 +89,19 @@ function resultat(text: string, original: ForvantatResultat[] | undefined): Forv
 		.map((r, i) => ({nr: i + 1, text: fore.get(r) ?? r}));
 }
 
-/** One field as the value to store (undefined clears); throws a MalkollError naming `namn` and the field. */
-function varde(f: FormFalt, namn: string): unknown {
+/** One field as the value to store (undefined clears); an unchanged field keeps its stored value
+ * exactly. Throws a MalkollError naming `namn` and the field. */
+export function varde(f: FormFalt, namn: string): unknown {
 	const text = editorText(f.ed);
-	const tom = text.trim() === '';
-	const falt = `${namn} ${f.etikett.replace(/ \(.*\)$/, '')}`;
-	switch (f.field) {
-		case 'titel':
-		case 'namn':
-		case 'text':
-			if (tom) throw new MalkollError(`${falt}: får inte vara tom`);
-			return text.trim();
-		case 'start':
-		case 'slut':
-			return tom ? undefined : parseDatum(text, falt);
-		case 'arsmal':
-			// An unchanged target keeps its stored parse.
-			if (text === ((f.original as Varde | undefined)?.raw ?? '')) return f.original;
-			return tom ? undefined : parseVarde(text.trim());
-		case 'forvantatResultat': {
-			const fore = f.original as ForvantatResultat[] | undefined;
-			if (text === (fore ?? []).map(r => enRad(r.text)).join('\n')) return fore;
-			return resultat(text, fore);
-		}
-		case 'enhet':
-		case 'beskrivning':
-			return tom ? undefined : text;
-		default:
-			return text;
-	}
-}
-
-/** Every field of a filled form (the kind choice left out), read and checked. */
-export function lasForm(falt: FormFalt[], namn: string): Array<{field: string; value: unknown; original: unknown}> {
-	return falt.filter(f => f.field !== 'typ').map(f => ({field: f.field, value: varde(f, namn), original: f.original}));
-}
-
-/** The def ops for the fields that differ from the item as it was when the form opened. */
-export function andraOps(entity: Entity, id: string, varden: ReturnType<typeof lasForm>): Op[] {
-	return varden.filter(v => !same(v.value, v.original)).map(v => namedOp({op: 'def', entity, id, field: v.field, value: v.value, expect: v.original}));
+	if (!f.rad || (text === format(f.rad, f.original) && f.original !== undefined)) return f.original;
+	if (f.rad.kind === 'resultat') return resultat(text, f.original as ForvantatResultat[] | undefined);
+	return f.rad.parse(text, `${namn} ${f.etikett}`);
 }
 
 /** The op that adds the new item under `parentId`, with the next free id in `data` (run under the store's lock). */
-export function nyOp(data: StoreData, entity: Entity, parentId: string, varden: ReturnType<typeof lasForm>): Op {
+export function nyOp(data: StoreData, entity: Entity, parentId: string, v: Record<string, unknown>): Op {
 	const parent = data.goals.find(g => g.id === parentId);
 	if (!parent) throw new MalkollError(`okänt mål-id "${parentId}"`);
-	const v = Object.fromEntries(varden.filter(x => x.value !== undefined).map(x => [x.field, x.value]));
 	if (entity === 'goal') {
 		const goal: Goal = {id: nextGoalId(data, parentId), niva: nivaUnder(parent), titel: v.titel as string, parentId, forvantatResultat: (v.forvantatResultat as ForvantatResultat[]) ?? []};
 		if (v.beskrivning !== undefined) goal.beskrivning = v.beskrivning as string;

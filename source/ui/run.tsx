@@ -6,7 +6,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {applyChanges, defaultAuthor, loadStore, watchStore} from '../store/index.js';
 import {forbered} from './lat.js';
-import {UiController} from './state.js';
+import {Controller} from './controller.js';
 import {laddaYoga} from './yoga.js';
 
 const ALT_IN = '\x1b[?1049h\x1b[H\x1b[2J';
@@ -72,7 +72,7 @@ export async function runTui(o: {path: string; author?: string; efterForstaBilde
 	};
 	// The file as our own last save left it: the watcher's call for that write needs no reload.
 	let egen = '';
-	const ui = new UiController({
+	const ui = new Controller({
 		store: {
 			apply: async (ops, opts) => {
 				const r = await applyChanges(o.path, ops, {author, force: opts?.force});

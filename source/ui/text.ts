@@ -128,3 +128,11 @@ export function radBredd(rad: Rad): number {
 	return rad.reduce((n, s) => n + bredd(s.t), 0);
 }
 
+/** Cursor shown as an inverse cell: Ink hides the terminal cursor. */
+export function medCursor(rad: string, kol: number): Rad {
+	const ch = [...rad];
+	let used = 0;
+	let i = 0;
+	while (i < ch.length && used < kol) used += bredd(ch[i++]!);
+	return [{t: ch.slice(0, i).join('')}, {t: ch[i] ?? ' ', inv: true}, {t: ch.slice(i + 1).join('')}];
+}
