@@ -1,10 +1,14 @@
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {defineConfig} from 'vitest/config';
+import {configDefaults, defineConfig} from 'vitest/config';
+
+/** The long runs (hundreds of processes, SIGKILLs): `npm run test:stress` (vitest.stress.config.ts), which CI runs too. */
+export const STRESS = ['test/concurrency.test.ts', 'test/fault-kill.test.ts'];
 
 export default defineConfig({
 	test: {
 		include: ['test/**/*.test.{ts,tsx}'],
+		exclude: [...configDefaults.exclude, ...STRESS],
 		// Receipts of validated stores (store/kvitto.ts) go to a folder of the test run's, not the user's cache.
 		env: {FORCE_COLOR: '0', NO_COLOR: '1', MALKOLL_DATA: '', TZ: 'Europe/Stockholm', MALKOLL_CACHE: join(tmpdir(), `malkoll-test-cache-${process.pid}`)},
 		testTimeout: 60_000,
