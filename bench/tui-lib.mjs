@@ -1,7 +1,7 @@
 // Shared by the TUI benchmarks: runs a command in a pseudo-terminal (util-linux script) and reports
 // when text arrives. Not a benchmark itself (run.mjs skips it by name).
 import {spawn, spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -22,10 +22,11 @@ export const now = () => Number(process.hrtime.bigint()) / 1e6;
 export function startPty(args, cols, rows) {
 	const cmd = `stty cols ${cols} rows ${rows}; exec ${[process.execPath, ...args].map(a => JSON.stringify(a)).join(' ')}`;
 	const child = spawn('script', ['-qfec', cmd, '/dev/null'], {env: {...process.env, TERM: 'xterm-256color', MALKOLL_DATA: ''}, stdio: ['pipe', 'pipe', 'inherit']});
-	const t = {child, out: '', waiters: []};
+	const t = {child, out: '', waiters: [], last: 0};
 	child.stdout.setEncoding('utf8');
 	child.stdout.on('data', d => {
 		t.out += d;
+		t.last = now();
 		t.waiters = t.waiters.filter(w => !w());
 	});
 	return t;
@@ -49,6 +50,22 @@ export function waitText(t, text, from, timeoutMs = 5000) {
 }
 
 /** Resolves when the process has ended; `quit` is written to it first, SIGKILL after 3 s. */
+/** CPU time (ms, user + system) the program in the pseudo-terminal has used so far (Linux /proc). */
+export function cpuMs(t) {
+	const pid = readFileSync(`/proc/${t.child.pid}/task/${t.child.pid}/children`, 'utf8').trim().split(' ')[0];
+	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+	// utime and stime, fields 14 and 15 of stat(5), in clock ticks of 10 ms.
+	return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Resolves once `quietMs` have passed without output: the app has drawn all it will for now. */
+export function settle(t, quietMs = 50) {
+	return new Promise(resolve => {
+		const poll = () => (now() - t.last >= quietMs ? resolve() : setTimeout(poll, 5));
+		poll();
+	});
+}
+
 export function stopPty(t, quit = 'q') {
 	if (t.child.exitCode !== null) return Promise.resolve();
 	if (quit) t.child.stdin.write(quit);
