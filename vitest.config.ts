@@ -14,5 +14,7 @@ export default defineConfig({
 		testTimeout: 60_000,
 		hookTimeout: 120_000,
 		pool: 'forks',
+		// Two files at a time even on two cores (vitest's default there is one): most tests wait on processes they start.
+		maxWorkers: 2,
 	},
 });
