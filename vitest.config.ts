@@ -16,5 +16,7 @@ export default defineConfig({
 		pool: 'forks',
 		// Two files at a time even on two cores (vitest's default there is one): most tests wait on processes they start.
 		maxWorkers: 2,
+		// A worker runs file after file without starting afresh: on this suite 150 s instead of 254 s under the same load.
+		isolate: false,
 	},
 });
