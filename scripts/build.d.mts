@@ -6,4 +6,3 @@ export interface Patch {
 }
 export const PATCHES: Patch[];
 export function patch(p: Patch, text: string): string;
-export function bygg(outdir: string): Promise<void>;

@@ -84,13 +84,14 @@ function patchPlugin() {
 }
 
 /** Builds into `outdir` (tests build a private copy). */
-export async function bygg(outdir) {
+async function bygg(outdir) {
 	rmSync(outdir, {recursive: true, force: true});
 	const {patches, patched} = patchPlugin();
 	const define = {'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"', MALKOLL_VERSION: JSON.stringify(pkg.version), 'import.meta': '__malkollImportMeta'};
 	// Every bundle is one strict CommonJS script (the directive before the banner's line), named
 	// NAME-HASH.cjs but dist/cli.js; the hash is esbuild's of the content, and keys the code cache.
 	const common = {
+		absWorkingDir: root,
 		bundle: true,
 		format: 'cjs',
 		platform: 'node',
