@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// malkoll's entry (dist/cli.js): runs the commands' bundle, dist/app-HASH.cjs, through V8's code
-// cache (skript.ts), written when the first command ends.
+// malkoll's entry (dist/cli.js): runs the commands' bundle, dist/app-HASH.cjs, from the code cache
+// (skript.ts), written when the first command ends.
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {main} from './main.js';

@@ -1,6 +1,12 @@
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {MalkollError} from '../errors.js';
-import {laddaTui} from '../ui/ladda.js';
+import {laddaSkript} from '../skript.js';
+import type {startaTui} from '../ui/start.js';
 import type {Ctx} from './context.js';
+
+/** The TUI bundle's file name in dist/, set by scripts/build.mjs. */
+declare const MALKOLL_TUI: string;
 
 export async function tui(ctx: Ctx): Promise<number> {
 	if (ctx.args.length > 0) throw new MalkollError(`okänt kommando "${ctx.args[0]}" (se malkoll --help)`);
@@ -11,7 +17,8 @@ export async function tui(ctx: Ctx): Promise<number> {
 	// Ink draws only the last frame when the CI variable is set; the TUI has a terminal by now,
 	// so that mode is never right here (it left CI's tmux tests with a blank screen).
 	for (const key of ['CI', 'CONTINUOUS_INTEGRATION']) if (process.env[key] !== undefined) process.env[key] = '0';
-	// The rest, from finding the store on, is the TUI bundle (ui/start.ts), run from V8's code cache.
-	const {tui: bundle, efterForstaBilden} = await laddaTui();
-	return bundle.startaTui(ctx, efterForstaBilden);
+	// The rest, from finding the store on, is the TUI bundle (ui/start.ts: Ink, React, the app), run
+	// from the code cache (skript.ts), which is written once the first frame is drawn.
+	const bundle = laddaSkript<{startaTui: typeof startaTui}>(path.join(path.dirname(fileURLToPath(import.meta.url)), MALKOLL_TUI));
+	return bundle.exports.startaTui(ctx, bundle.sparaCache);
 }

@@ -5,9 +5,9 @@ import {existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, 
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {applyChanges, defaultAuthor, loadStore, watchStore} from '../store/index.js';
-import {forbered} from './lat.js';
+import {forbered} from './ink/unicode.js';
 import {Controller} from './controller.js';
-import {laddaYoga} from './yoga.js';
+import {laddaYoga} from './ink/yoga.js';
 
 const ALT_IN = '\x1b[?1049h\x1b[H\x1b[2J';
 // Cursor back on, then the main screen as it was before malkoll started.

@@ -1,5 +1,5 @@
 // yoga-layout, Ink's layout engine, as the TUI bundle has it. Its own entry waits for its
-// WebAssembly with a top-level await, which a script (ladda.ts) cannot have; so in the bundle Ink's
+// WebAssembly with a top-level await, which a script (skript.ts) cannot have; so in the bundle Ink's
 // `import Yoga from 'yoga-layout'` is this module (scripts/build.mjs), whose default export is
 // filled in by laddaYoga() before Ink lays anything out. Ink uses Yoga only inside its functions.
 import {type Yoga, loadYoga} from 'yoga-layout/load';

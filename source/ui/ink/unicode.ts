@@ -1,9 +1,9 @@
 // Unicode tables on demand, for Ink's text libraries. string-width, slice-ansi and
 // @alcalzone/ansi-tokenize each make an Intl.Segmenter when they load (the first one in a process
-// loads ICU's break rules, ~15 ms), and string-width also compiles /^\p{RGI_Emoji}$/v (~40 ms):
-// a third of the time from start to the TUI's first frame, for tables that frame does not need
+// loads ICU's break rules, ~15 ms), and string-width also compiles /^\p{RGI_Emoji}$/v (~20 ms):
+// ~30 ms of CPU from start to the TUI's first frame (measured 2026-12), for tables that frame does not need
 // (Ink measures one dot per row, app.tsx; the rows' escape codes are ASCII). scripts/build.mjs
-// (lazyUnicode) makes those modules call segmenter() and regExp() below instead, which build the
+// (PATCHES) makes those modules call segmenter() and regExp() below instead, which build the
 // real thing on first use, and run.tsx calls forbered() once the first frame is drawn.
 //
 // A string with every code unit below U+0300 and no CR is segmented here without ICU: below U+0300
@@ -11,7 +11,7 @@
 // each character is a grapheme of its own; CR LF is the one pair that joins, and is left to ICU.
 
 /** What the libraries use of an Intl.Segmenter. */
-export interface LatSegmenter {
+export interface LazySegmenter {
 	segment(text: string): Intl.Segments;
 	resolvedOptions(): Intl.ResolvedSegmenterOptions;
 }
@@ -44,7 +44,7 @@ class LatinSegments implements Intl.Segments {
 }
 
 /** An Intl.Segmenter made on first use; grapheme segmentation of plain Latin text needs none. */
-export function segmenter(locales?: string | string[], options?: Intl.SegmenterOptions): LatSegmenter {
+export function segmenter(locales?: string | string[], options?: Intl.SegmenterOptions): LazySegmenter {
 	let s: Intl.Segmenter | undefined;
 	const real = () => (s ??= new Intl.Segmenter(locales, options));
 	const grafem = (options?.granularity ?? 'grapheme') === 'grapheme';

@@ -1,4 +1,4 @@
-// A faster Output.get() for Ink 6, patched into the bundle by scripts/build.mjs (inkOutputFast).
+// A faster Output.get() for Ink 6, patched into the bundle by scripts/build.mjs (PATCHES).
 //
 // Ink turns every frame into a grid of one object per cell (120×40 = 4,800), tokenizes every
 // written line character by character (grapheme segmentation, an object per character), then
@@ -14,7 +14,7 @@
 // inside a line any escape code other than SGR, the single-byte CSI, or a mark that Ink's
 // grapheme segmentation would merge into the end of an escape code.
 
-import {segmenter as latSegmenter} from './lat.js';
+import {segmenter as latSegmenter} from './unicode.js';
 
 /** One ANSI code as @alcalzone/ansi-tokenize (Ink's tokenizer) represents it. */
 export interface AnsiCode {
@@ -38,11 +38,11 @@ export type InkOperation =
 	| {type: 'write'; x: number; y: number; text: string; transformers: Array<(line: string, index: number) => string>}
 	| {type: 'clip' | 'unclip'};
 
-// Made on first use (lat.ts): most frames never need it.
+// Made on first use (unicode.ts): most frames never need it.
 const segmenter = latSegmenter(undefined, {granularity: 'grapheme'});
 /** General punctuation (› … –) and the symbol blocks U+2100–U+2BFF (│ ▸ ✓ ⚠) hold no character
  * that joins the one before it (Extend, ZWJ, SpacingMark): so a frame of them needs no ICU.
- * test/ui-lat.test.tsx checks every one of them against Intl.Segmenter. */
+ * test/ui-ink-unicode.test.ts checks every one of them against Intl.Segmenter. */
 export function fogarAldrig(cp: number): boolean {
 	return (cp >= 0x2010 && cp <= 0x205f) || (cp >= 0x2100 && cp <= 0x2bff);
 }

@@ -1,13 +1,14 @@
-// The TUI bundle and its V8 code cache (source/ui/ladda.ts): the cache folder is the receipts'
-// folder, a cache is written after the first frame and used by the next start, and a missing,
-// refused or broken cache only costs a compile.
+// A bundle and its code cache (source/skript.ts), on the TUI bundle: the cache folder is the
+// receipts' folder; on Node 20 V8's cache is written after the first frame and used by the next
+// start, on Node 22 and later Node's own; a missing, refused or broken cache only costs a compile.
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync} from 'node:fs';
+import nodeModule from 'node:module';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {cacheMapp} from '../source/store/cachemapp.js';
-import {laddaTui} from '../source/ui/ladda.js';
-import {privateCli} from './helpers.js';
+import {laddaSkript} from '../source/skript.js';
+import {BUNDLED, privateCli, runCli, tmpDir} from './helpers.js';
 
 it('finds the cache folder (receipts and code cache) per platform', () => {
 	const fall: Array<[NodeJS.ProcessEnv, NodeJS.Platform, string | undefined]> = [
@@ -23,13 +24,16 @@ it('finds the cache folder (receipts and code cache) per platform', () => {
 	for (const [env, platform, mapp] of fall) expect(cacheMapp(env, platform, '/home/a'), JSON.stringify([env, platform])).toBe(mapp);
 });
 
-describe('laddaTui', () => {
+describe('laddaSkript', () => {
 	const dir = dirname(privateCli());
 	const namn = readdirSync(dir).find(f => /^tui-.*\.cjs$/.test(f))!;
 	const before = process.env.MALKOLL_CACHE;
 	afterEach(() => {
 		process.env.MALKOLL_CACHE = before;
 	});
+
+	// V8's cache as Node 20 has it, whichever Node runs the test.
+	const ladda = () => laddaSkript<{startaTui: unknown}>(join(dir, namn), false);
 
 	function cacheFiler(mapp: string): string[] {
 		return existsSync(join(mapp, 'v8')) ? readdirSync(join(mapp, 'v8')) : [];
@@ -44,10 +48,10 @@ describe('laddaTui', () => {
 			writeFileSync(join(mapp, 'v8', `tui-ANNAN${i}-v20.0.0-x64.bin`), 'annan');
 			utimesSync(join(mapp, 'v8', `tui-ANNAN${i}-v20.0.0-x64.bin`), 1_000_000 + i, 1_000_000 + i);
 		}
-		const forsta = await laddaTui(dir, namn);
-		expect(typeof forsta.tui.startaTui).toBe('function');
+		const forsta = ladda();
+		expect(typeof forsta.exports.startaTui).toBe('function');
 		expect(cacheFiler(mapp)).toHaveLength(5);
-		forsta.efterForstaBilden();
+		forsta.sparaCache();
 		const egen = `${namn.replace(/\.cjs$/, '')}-${process.version}-${process.arch}.bin`;
 		expect(cacheFiler(mapp).sort()).toEqual([egen, 'tui-ANNAN3-v20.0.0-x64.bin', 'tui-ANNAN4-v20.0.0-x64.bin', 'tui-ANNAN5-v20.0.0-x64.bin'].sort());
 		const cache = readFileSync(join(mapp, 'v8', egen));
@@ -55,21 +59,28 @@ describe('laddaTui', () => {
 
 		// A start with a usable cache leaves it as it is. (A refused one is written anew: that takes
 		// a process of its own, test/e2e/tui-cache.test.ts.)
-		const andra = await laddaTui(dir, namn);
-		andra.efterForstaBilden();
+		const andra = ladda();
+		andra.sparaCache();
 		expect(readFileSync(join(mapp, 'v8', egen)).equals(cache)).toBe(true);
 	});
 
 	it('runs without a cache when MALKOLL_CACHE=off or the folder cannot be written', async () => {
 		process.env.MALKOLL_CACHE = 'off';
-		const av = await laddaTui(dir, namn);
-		expect(() => av.efterForstaBilden()).not.toThrow();
+		const av = ladda();
+		expect(() => av.sparaCache()).not.toThrow();
 
 		const fil = join(mkdtempSync(join(tmpdir(), 'malkoll-v8-')), 'en-fil');
 		writeFileSync(fil, '');
 		process.env.MALKOLL_CACHE = fil;
-		const ej = await laddaTui(dir, namn);
-		expect(() => ej.efterForstaBilden()).not.toThrow();
-		expect(typeof ej.tui.startaTui).toBe('function');
+		const ej = ladda();
+		expect(() => ej.sparaCache()).not.toThrow();
+		expect(typeof ej.exports.startaTui).toBe('function');
 	});
+});
+
+it.runIf(typeof (nodeModule as {enableCompileCache?: unknown}).enableCompileCache === 'function')("on Node 22 and later, Node's own compile cache in the cache folder", () => {
+	const mapp = tmpDir();
+	expect(runCli(['summary', '--data', BUNDLED], {MALKOLL_CACHE: mapp}).code).toBe(0);
+	expect(readdirSync(join(mapp, 'node'), {recursive: true}).length).toBeGreaterThan(0);
+	expect(existsSync(join(mapp, 'v8'))).toBe(false);
 });

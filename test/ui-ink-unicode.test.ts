@@ -1,8 +1,8 @@
-// The Unicode tables Ink's text libraries get on demand (source/ui/lat.ts, patched in by
+// The Unicode tables Ink's text libraries get on demand (source/ui/ink/unicode.ts, patched in by
 // scripts/build.mjs): the same answers as Intl.Segmenter and the RegExp they stand for.
 import {describe, expect, it} from 'vitest';
-import {fogarAldrig} from '../source/ui/ink-output.js';
-import {forbered, regExp, segmenter} from '../source/ui/lat.js';
+import {fogarAldrig} from '../source/ui/ink/output.js';
+import {forbered, regExp, segmenter} from '../source/ui/ink/unicode.js';
 
 const icu = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 const segments = (s: Iterable<Intl.SegmentData>) => [...s].map(d => ({segment: d.segment, index: d.index, input: d.input}));
@@ -48,9 +48,9 @@ describe('segmenter()', () => {
 });
 
 it('regExp() tests as the RegExp it stands for', () => {
-	const lat = regExp('^\\p{RGI_Emoji}$', 'v');
+	const lazy = regExp('^\\p{RGI_Emoji}$', 'v');
 	const re = new RegExp('^\\p{RGI_Emoji}$', 'v');
-	for (const t of ['👍', '👍🏽', '🇸🇪', 'a', 'å', '1️⃣', '']) expect(lat.test(t), t).toBe(re.test(t));
+	for (const t of ['👍', '👍🏽', '🇸🇪', 'a', 'å', '1️⃣', '']) expect(lazy.test(t), t).toBe(re.test(t));
 });
 
 it('fogarAldrig: no code point of its blocks joins the m that ends an escape code', () => {
