@@ -3,6 +3,7 @@ import {join} from 'node:path';
 import {PassThrough} from 'node:stream';
 import {describe, expect, it} from 'vitest';
 import {readStores} from '../source/commands/summary.js';
+import type {StoreData} from '../source/domain/types.js';
 import {BUNDLED, run, tmpDir} from './helpers.js';
 
 /** Three units of Hägersten-Älvsjö made from the bundled Beställarenhet 2, each followed up differently. */
@@ -114,8 +115,9 @@ describe('progress while reading', () => {
 
 	it('writes a progress line on a terminal once reading takes over 0.3 s, and clears it', async () => {
 		const err = stream(true);
-		const stores = await readStores(files, err.s, clock());
-		expect(stores).toHaveLength(6);
+		const stores: Array<{fil: string; data: StoreData}> = [];
+		await readStores(files, err.s, (fil, data) => stores.push({fil, data}), clock());
+		expect(stores.map(s => s.fil)).toEqual(files);
 		expect(stores[5]!.data.organisation.namn).toBe('Beställarenhet 2');
 		expect(err.text()).toMatch(/^\rmalkoll: läser \d\/6 stores…/);
 		expect(err.text()).toContain('\rmalkoll: läser 6/6 stores…');
@@ -125,7 +127,7 @@ describe('progress while reading', () => {
 
 	it('writes nothing when stderr is no terminal', async () => {
 		const err = stream(false);
-		await readStores(files, err.s, clock());
+		await readStores(files, err.s, () => {}, clock());
 		expect(err.text()).toBe('');
 	});
 });

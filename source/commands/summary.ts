@@ -6,7 +6,7 @@ import {buildSummary} from '../domain/summary.js';
 import type {StoreData} from '../domain/types.js';
 import {loadStore} from '../store/index.js';
 import {colorFor} from '../report/color.js';
-import {buildRollup, renderRollupLines, renderRollupMarkdown} from '../report/rollup.js';
+import {RollupBuilder, renderRollupLines, renderRollupMarkdown} from '../report/rollup.js';
 import {renderSummaryMarkdown} from '../report/summary-markdown.js';
 import {renderSummaryText} from '../report/summary-text.js';
 import {type Ctx, type Io, parsePeriod, storePath, stringFlag, writeJson} from './context.js';
@@ -20,9 +20,13 @@ export async function summary(ctx: Ctx): Promise<number> {
 	if (ctx.args.length > 0) {
 		if (stringFlag(ctx, 'data') !== undefined) throw new MalkollError('summary: ange --data eller filer att sammanställa, inte båda');
 		const files = await storeFiles(ctx.args);
-		const stores = await readStores(files, ctx.io.stderr);
-		const period = stringFlag(ctx, 'period') === undefined ? undefined : parsePeriod(stringFlag(ctx, 'period'), stores[0]!.data);
-		const r = buildRollup(stores, {period, asOf});
+		const flag = stringFlag(ctx, 'period');
+		let builder: RollupBuilder | undefined;
+		await readStores(files, ctx.io.stderr, (fil, data) => {
+			builder ??= new RollupBuilder({period: flag === undefined ? undefined : parsePeriod(flag, data), asOf});
+			builder.add(fil, data);
+		});
+		const r = (builder ?? new RollupBuilder()).finish();
 		if (ctx.flags.json) writeJson(ctx, r);
 		else if (ctx.flags.markdown) ctx.io.stdout.write(renderRollupMarkdown(r));
 		else ctx.io.stdout.write(`${renderRollupLines(r, {width, color: colorFor(ctx.io.stdout, ctx.env)}).join('\n')}\n`);
@@ -58,19 +62,32 @@ export async function storeFiles(args: string[]): Promise<string[]> {
 }
 
 const PROGRESS_AFTER_MS = 300;
-const PARALLEL = 32;
+const PARALLEL = 4;
 
-/** Reads the stores, a few at a time; on a terminal, a progress line once reading takes a while. */
-export async function readStores(files: string[], stderr: Io['stderr'], now: () => number = () => performance.now()): Promise<Array<{fil: string; data: StoreData}>> {
+/** Reads the stores, a few at a time, and hands each to `each` in the order of `files` as soon as
+ * those before it are done, so that a roll-up keeps no more than a few whole stores in memory; on a
+ * terminal, a progress line once reading takes a while. */
+export async function readStores(
+	files: string[],
+	stderr: Io['stderr'],
+	each: (fil: string, data: StoreData) => void,
+	now: () => number = () => performance.now(),
+): Promise<void> {
 	const start = now();
-	const result = new Array<{fil: string; data: StoreData}>(files.length);
+	const lasta = new Map<number, StoreData>();
 	let klara = 0;
+	let lamnade = 0;
 	let visad = false;
 	let next = 0;
 	const worker = async () => {
 		while (next < files.length) {
 			const i = next++;
-			result[i] = {fil: files[i]!, data: await loadStore(files[i]!)};
+			lasta.set(i, await loadStore(files[i]!));
+			for (let d = lasta.get(lamnade); d; d = lasta.get(lamnade)) {
+				lasta.delete(lamnade);
+				each(files[lamnade]!, d);
+				lamnade++;
+			}
 			klara++;
 			if (stderr.isTTY && now() - start > PROGRESS_AFTER_MS) {
 				stderr.write(`\rmalkoll: läser ${klara}/${files.length} stores…`);
@@ -83,5 +100,4 @@ export async function readStores(files: string[], stderr: Io['stderr'], now: () 
 	} finally {
 		if (visad) stderr.write('\r\u001b[K');
 	}
-	return result;
 }

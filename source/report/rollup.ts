@@ -48,35 +48,25 @@ export interface Rollup {
 
 const TOM: Raknare = {helt: 0, delvis: 0, inte: 0, ingaData: 0, ejBedomd: 0};
 
-/** `period`, `asOf` apply to every store; by default each store's own period and its end. */
-export function buildRollup(stores: Array<{fil: string; data: StoreData}>, opts: {period?: Period; asOf?: string} = {}): Rollup {
-	const forsta = stores[0];
-	if (!forsta) throw new MalkollError('summary: inga stores att sammanställa');
-	const r: Rollup = {
-		year: forsta.data.year,
-		namnder: [],
-		units: [],
-		goalsByStatus: {...TOM},
-		namndmal: [],
-		matrix: [],
-		unmetIndicators: [],
-		missingOutcomes: [],
-		overdueActivities: [],
-		dueSoonActivities: [],
-		unreportedActivities: [],
-		warnings: [],
-		goalTitles: {},
-	};
-	const namndmal = new Map<string, string>();
-	const antalNamn = new Map<string, number>();
-	for (const {data} of stores) antalNamn.set(data.organisation.namn, (antalNamn.get(data.organisation.namn) ?? 0) + 1);
-	for (const {fil, data} of stores) {
+/** Folds unit stores into the roll-up one at a time, so that only their summaries stay in memory;
+ * `period`, `asOf` apply to every store (by default each store's own period and its end). */
+export class RollupBuilder {
+	private r: Rollup | undefined;
+	private forsta = '';
+	private readonly namndmal = new Map<string, string>();
+	private readonly antalNamn = new Map<string, number>();
+
+	constructor(private readonly opts: {period?: Period; asOf?: string} = {}) {}
+
+	add(fil: string, data: StoreData): void {
+		this.forsta ||= fil;
+		const r = (this.r ??= {...TOM_ROLLUP(), year: data.year});
 		if (data.year !== r.year) {
-			throw new MalkollError(`${fil}: gäller ${data.year}, men ${forsta.fil} gäller ${r.year}; sammanställ stores från ett år i taget`);
+			throw new MalkollError(`${fil}: gäller ${data.year}, men ${this.forsta} gäller ${r.year}; sammanställ stores från ett år i taget`);
 		}
-		const s = buildSummary(data, opts);
-		// Two stores of one name (copies, a unit split in two) are told apart by their file.
-		const namn = antalNamn.get(data.organisation.namn)! > 1 ? `${data.organisation.namn} (${path.basename(fil)})` : data.organisation.namn;
+		const s = buildSummary(data, this.opts);
+		const namn = data.organisation.namn;
+		this.antalNamn.set(namn, (this.antalNamn.get(namn) ?? 0) + 1);
 		const namnd = data.organisation.namnd;
 		if (namnd && !r.namnder.includes(namnd)) r.namnder.push(namnd);
 		r.units.push({
@@ -108,16 +98,42 @@ export function buildRollup(stores: Array<{fil: string; data: StoreData}>, opts:
 		for (const g of data.goals) {
 			const parent = g.niva === 'enhetsmal' && g.parentId ? parents.get(g.parentId) : undefined;
 			if (parent?.niva !== 'namndmal') continue;
-			if (!namndmal.has(parent.id)) namndmal.set(parent.id, parent.titel);
+			if (!this.namndmal.has(parent.id)) this.namndmal.set(parent.id, parent.titel);
 			(rad[parent.id] ??= []).push({id: g.id, ...(fu?.goals[g.id]?.status ? {status: fu.goals[g.id]!.status} : {})});
 		}
 		r.matrix.push(rad);
 	}
-	r.namndmal = [...namndmal].map(([id, titel]) => ({id, titel})).sort((a, b) => compareIds(a.id, b.id));
-	r.overdueActivities.sort((x, y) => y.dagarSen - x.dagarSen);
-	r.dueSoonActivities.sort((x, y) => x.dagarKvar - y.dagarKvar);
-	return r;
+
+	finish(): Rollup {
+		const r = this.r;
+		if (!r) throw new MalkollError('summary: inga stores att sammanställa');
+		// Two stores of one name (copies, a unit split in two) are told apart by their file.
+		const skiljd = (x: {enhet?: string; namn?: string; fil: string}, namn: string) => (this.antalNamn.get(namn)! > 1 ? `${namn} (${path.basename(x.fil)})` : namn);
+		for (const u of r.units) u.namn = skiljd(u, u.namn);
+		for (const lista of [r.unmetIndicators, r.missingOutcomes, r.overdueActivities, r.dueSoonActivities, r.unreportedActivities, r.warnings]) {
+			for (const x of lista) x.enhet = skiljd(x, x.enhet);
+		}
+		r.namndmal = [...this.namndmal].map(([id, titel]) => ({id, titel})).sort((a, b) => compareIds(a.id, b.id));
+		r.overdueActivities.sort((x, y) => y.dagarSen - x.dagarSen);
+		r.dueSoonActivities.sort((x, y) => x.dagarKvar - y.dagarKvar);
+		return r;
+	}
 }
+
+const TOM_ROLLUP = (): Omit<Rollup, 'year'> => ({
+	namnder: [],
+	units: [],
+	goalsByStatus: {...TOM},
+	namndmal: [],
+	matrix: [],
+	unmetIndicators: [],
+	missingOutcomes: [],
+	overdueActivities: [],
+	dueSoonActivities: [],
+	unreportedActivities: [],
+	warnings: [],
+	goalTitles: {},
+});
 
 function cellBokstaver(mal: Array<{status?: Status}> | undefined): string {
 	return mal?.map(m => STATUS_BOKSTAV[m.status ?? 'ej']).join('') ?? '';
