@@ -52,6 +52,6 @@ try {
 	console.log(`${ok ? 'PASS' : 'FAIL'}  ${`summary, ${UNITS} enheters stores`.padEnd(46)} ${ms.toFixed(0).padStart(5)} ms  (mål < ${LIMIT} ms, ${lines} rader)`);
 	if (!ok) process.exitCode = 1;
 } finally {
-	if (!process.env.KEEP) rmSync(dir, {recursive: true, force: true}); else console.log(dir);
+	rmSync(dir, {recursive: true, force: true});
 	rmSync(cache, {recursive: true, force: true});
 }
