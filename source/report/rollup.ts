@@ -48,26 +48,47 @@ export interface Rollup {
 
 const TOM: Raknare = {helt: 0, delvis: 0, inte: 0, ingaData: 0, ejBedomd: 0};
 
-/** Folds unit stores into the roll-up one at a time, so that only their summaries stay in memory;
- * `period`, `asOf` apply to every store (by default each store's own period and its end). */
+/** What the roll-up keeps of one unit store: its summary and its column of the matrix. Plain data, so a
+ * worker thread can make it (commands/summary.ts). */
+export interface RollupPart {
+	fil: string;
+	year: number;
+	namn: string;
+	namnd?: string;
+	s: Summary;
+	rad: Rollup['matrix'][number];
+	namndmal: Array<[string, string]>;
+}
+
+/** `period`, `asOf` apply to every store (by default each store's own period and its end). */
+export function rollupPart(fil: string, data: StoreData, opts: {period?: Period; asOf?: string}): RollupPart {
+	const s = buildSummary(data, opts);
+	const parents = new Map(data.goals.map(g => [g.id, g]));
+	const rad: RollupPart['rad'] = {};
+	const namndmal: RollupPart['namndmal'] = [];
+	const fu = data.followUp[s.period];
+	for (const g of data.goals) {
+		const parent = g.niva === 'enhetsmal' && g.parentId ? parents.get(g.parentId) : undefined;
+		if (parent?.niva !== 'namndmal') continue;
+		namndmal.push([parent.id, parent.titel]);
+		(rad[parent.id] ??= []).push({id: g.id, ...(fu?.goals[g.id]?.status ? {status: fu.goals[g.id]!.status} : {})});
+	}
+	const {namn, namnd} = data.organisation;
+	return {fil, year: data.year, namn, ...(namnd ? {namnd} : {}), s, rad, namndmal};
+}
+
+/** Folds unit stores into the roll-up one at a time, in file order, so that only their summaries stay in memory. */
 export class RollupBuilder {
 	private r: Rollup | undefined;
 	private forsta = '';
 	private readonly namndmal = new Map<string, string>();
 	private readonly antalNamn = new Map<string, number>();
 
-	constructor(private readonly opts: {period?: Period; asOf?: string} = {}) {}
-
-	add(fil: string, data: StoreData): void {
+	add({fil, year, namn, namnd, s, rad, namndmal}: RollupPart): void {
 		this.forsta ||= fil;
-		const r = (this.r ??= {...TOM_ROLLUP(), year: data.year});
-		if (data.year !== r.year) {
-			throw new MalkollError(`${fil}: gäller ${data.year}, men ${this.forsta} gäller ${r.year}; sammanställ stores från ett år i taget`);
-		}
-		const s = buildSummary(data, this.opts);
-		const namn = data.organisation.namn;
+		const r = (this.r ??= {...TOM_ROLLUP(), year});
+		if (year !== r.year) throw new MalkollError(`${fil}: gäller ${year}, men ${this.forsta} gäller ${r.year}; sammanställ stores från ett år i taget`);
 		this.antalNamn.set(namn, (this.antalNamn.get(namn) ?? 0) + 1);
-		const namnd = data.organisation.namnd;
 		if (namnd && !r.namnder.includes(namnd)) r.namnder.push(namnd);
 		r.units.push({
 			fil,
@@ -91,16 +112,7 @@ export class RollupBuilder {
 		for (const x of s.unreportedActivities) r.unreportedActivities.push({...tag, ...x});
 		for (const x of s.warnings) r.warnings.push({...tag, ...x});
 		for (const [id, t] of Object.entries(s.goalTitles)) r.goalTitles[id] ??= t;
-
-		const parents = new Map(data.goals.map(g => [g.id, g]));
-		const rad: Rollup['matrix'][number] = {};
-		const fu = data.followUp[s.period];
-		for (const g of data.goals) {
-			const parent = g.niva === 'enhetsmal' && g.parentId ? parents.get(g.parentId) : undefined;
-			if (parent?.niva !== 'namndmal') continue;
-			if (!this.namndmal.has(parent.id)) this.namndmal.set(parent.id, parent.titel);
-			(rad[parent.id] ??= []).push({id: g.id, ...(fu?.goals[g.id]?.status ? {status: fu.goals[g.id]!.status} : {})});
-		}
+		for (const [id, titel] of namndmal) if (!this.namndmal.has(id)) this.namndmal.set(id, titel);
 		r.matrix.push(rad);
 	}
 
