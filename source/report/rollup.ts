@@ -46,6 +46,9 @@ export interface Rollup {
 	goalTitles: Summary['goalTitles'];
 }
 
+/** The lists of each unit's summary the roll-up joins, each item tagged with its unit. */
+const LISTOR = ['unmetIndicators', 'missingOutcomes', 'overdueActivities', 'dueSoonActivities', 'unreportedActivities', 'warnings'] as const;
+
 const TOM: Raknare = {helt: 0, delvis: 0, inte: 0, ingaData: 0, ejBedomd: 0};
 
 /** `period`, `asOf` apply to every store; by default each store's own period and its end. */
@@ -94,12 +97,7 @@ export function buildRollup(stores: Array<{fil: string; data: StoreData}>, opts:
 		});
 		for (const k of Object.keys(TOM) as Array<keyof Raknare>) r.goalsByStatus[k] += s.goalsByStatus[k];
 		const tag = {enhet: namn, fil};
-		for (const x of s.unmetIndicators) r.unmetIndicators.push({...tag, ...x});
-		for (const x of s.missingOutcomes) r.missingOutcomes.push({...tag, ...x});
-		for (const x of s.overdueActivities) r.overdueActivities.push({...tag, ...x});
-		for (const x of s.dueSoonActivities) r.dueSoonActivities.push({...tag, ...x});
-		for (const x of s.unreportedActivities) r.unreportedActivities.push({...tag, ...x});
-		for (const x of s.warnings) r.warnings.push({...tag, ...x});
+		for (const k of LISTOR) for (const x of s[k]) (r[k] as unknown[]).push({...tag, ...x});
 		for (const [id, t] of Object.entries(s.goalTitles)) r.goalTitles[id] ??= t;
 
 		const parents = new Map(data.goals.map(g => [g.id, g]));
