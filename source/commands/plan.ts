@@ -10,13 +10,7 @@ import {fieldFlags, parseFlag} from './set.js';
 import {visibleLine} from '../report/visible.js';
 import {type Ctx, parsePeriod, requireId, storePath, stringFlag, writeJson} from './context.js';
 
-const KIND: Record<string, Entity> = {
-	mal: 'goal',
-	enhetsmal: 'goal',
-	namndmal: 'goal',
-	aktivitet: 'activity',
-	indikator: 'indicator',
-};
+const KIND: Record<string, Entity> = {mal: 'goal', enhetsmal: 'goal', namndmal: 'goal', aktivitet: 'activity', indikator: 'indicator'};
 
 /** Catalogue fields given as flags, parsed by the table; an empty value clears the field (undefined). */
 function definition(ctx: Ctx, command: 'add' | 'edit', entity: Entity): Array<[string, unknown]> {

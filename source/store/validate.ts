@@ -47,14 +47,7 @@ function within(error: unknown, key: string | number): never {
 
 type Check = (value: unknown) => void;
 
-const TYP_NAMN: Record<string, string> = {
-	string: 'text',
-	number: 'ett tal',
-	integer: 'ett heltal',
-	object: 'ett objekt',
-	array: 'en lista',
-	boolean: 'sant eller falskt',
-};
+const TYP_NAMN: Record<string, string> = {string: 'text', number: 'ett tal', integer: 'ett heltal', object: 'ett objekt', array: 'en lista', boolean: 'sant eller falskt'};
 
 function show(v: unknown): string {
 	const text = JSON.stringify(v) ?? String(v);
