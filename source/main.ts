@@ -3,7 +3,7 @@
 import meow from 'meow';
 import {MalkollError} from './errors.js';
 import {visibleLine} from './report/visible.js';
-import type {Io} from './commands/context.js';
+import type {Ctx, Io} from './commands/context.js';
 import {kebab} from './flagga.js';
 import {FIELD_COMMANDS, type FieldCommand, commandFlags, commandHelp, flagSummary} from './commands/help.js';
 
@@ -83,7 +83,6 @@ const ALLOWED: Record<string, FlagName[]> = {
 	summary: ['period', 'date', 'json', 'markdown'],
 	show: ['period', 'json'],
 	...Object.fromEntries(FIELD_COMMANDS.map(c => [c, commandFlags(c).map(f => f.flag)])),
-	help: [],
 	rm: ['json'],
 	period: ['carry', 'json'],
 	submit: ['period', 'reopen', 'json'],
@@ -94,6 +93,39 @@ const ALLOWED: Record<string, FlagName[]> = {
 	restore: ['version', 'force', 'json'],
 	import: ['out', 'into', 'partial', 'json', 'dryRun'],
 	init: ['fran', 'namn', 'out', 'force'],
+};
+
+const COMMANDS: Record<string, (ctx: Ctx) => Promise<number>> = {
+	'': async ctx => (await import('./commands/tui.js')).tui(ctx),
+	summary: async ctx => (await import('./commands/summary.js')).summary(ctx),
+	show: async ctx => (await import('./commands/show.js')).show(ctx),
+	set: async ctx => (await import('./commands/set.js')).set(ctx),
+	add: async ctx => (await import('./commands/plan.js')).add(ctx),
+	edit: async ctx => (await import('./commands/plan.js')).edit(ctx),
+	rm: async ctx => (await import('./commands/plan.js')).rm(ctx),
+	period: async ctx => (await import('./commands/plan.js')).period(ctx),
+	submit: async ctx => (await import('./commands/plan.js')).submit(ctx),
+	report: async ctx => (await import('./commands/report.js')).report(ctx),
+	export: async ctx => (await import('./commands/export.js')).exportCommand(ctx),
+	validate: async ctx => (await import('./commands/validate.js')).validate(ctx),
+	history: async ctx => (await import('./commands/history.js')).history(ctx),
+	restore: async ctx => (await import('./commands/history.js')).restore(ctx),
+	init: async ctx => (await import('./commands/init.js')).init(ctx),
+	async import({io, flags, args}) {
+		const {importCommand} = await import('./commands/import.js');
+		if (args.length !== 1) throw new MalkollError('import: ange en rapportfil, t.ex. malkoll import vb2025.txt --out enhet.json');
+		return importCommand({
+			file: args[0]!,
+			out: flags.out as string | undefined,
+			into: flags.into as string | undefined,
+			partial: Boolean(flags.partial),
+			json: Boolean(flags.json),
+			dryRun: Boolean(flags.dryRun),
+			author: flags.author as string | undefined,
+			stdout: io.stdout,
+			stderr: io.stderr,
+		});
+	},
 };
 
 /** Flags the user actually wrote, by their camelCase name, with how many times each. */
@@ -134,18 +166,10 @@ export async function main(args: string[], io: Io): Promise<number> {
 		});
 		const [command = '', ...rest] = cli.input;
 		const isFieldCommand = (c: string | undefined): c is FieldCommand => FIELD_COMMANDS.some(x => x === c);
-		if (command === 'help') {
-			const about = rest.length > 0 ? rest.join(' ') : undefined;
+		if (command === 'help' || cli.flags.help) {
+			const about = command !== 'help' ? (isFieldCommand(command) ? command : undefined) : rest.length > 0 ? rest.join(' ') : undefined;
 			if (about !== undefined && !isFieldCommand(about)) throw new MalkollError(`help: ingen hjälp om "${visibleLine(about)}" (set, add eller edit; allt annat i malkoll --help)`);
 			io.stdout.write(about ? commandHelp(about) : `${HELP.trim()}\n`);
-			return 0;
-		}
-		if (cli.flags.help && isFieldCommand(command)) {
-			io.stdout.write(commandHelp(command));
-			return 0;
-		}
-		if (cli.flags.help) {
-			io.stdout.write(`${HELP.trim()}\n`);
 			return 0;
 		}
 		if (command === '' && argv.includes('--version') && cli.flags.version === '') {
@@ -166,55 +190,7 @@ export async function main(args: string[], io: Io): Promise<number> {
 			}
 		}
 		const flags = cli.flags as Record<string, string | boolean | undefined>;
-		const ctx = {io, flags, args: rest, env: io.env};
-		switch (command) {
-			case '':
-				return await (await import('./commands/tui.js')).tui(ctx);
-			case 'summary':
-				return await (await import('./commands/summary.js')).summary(ctx);
-			case 'show':
-				return await (await import('./commands/show.js')).show(ctx);
-			case 'set':
-				return await (await import('./commands/set.js')).set(ctx);
-			case 'add':
-				return await (await import('./commands/plan.js')).add(ctx);
-			case 'edit':
-				return await (await import('./commands/plan.js')).edit(ctx);
-			case 'rm':
-				return await (await import('./commands/plan.js')).rm(ctx);
-			case 'period':
-				return await (await import('./commands/plan.js')).period(ctx);
-			case 'submit':
-				return await (await import('./commands/plan.js')).submit(ctx);
-			case 'report':
-				return await (await import('./commands/report.js')).report(ctx);
-			case 'export':
-				return await (await import('./commands/export.js')).exportCommand(ctx);
-			case 'validate':
-				return await (await import('./commands/validate.js')).validate(ctx);
-			case 'history':
-				return await (await import('./commands/history.js')).history(ctx);
-			case 'restore':
-				return await (await import('./commands/history.js')).restore(ctx);
-			case 'init':
-				return await (await import('./commands/init.js')).init(ctx);
-			case 'import': {
-				const {importCommand} = await import('./commands/import.js');
-				if (rest.length !== 1) throw new MalkollError('import: ange en rapportfil, t.ex. malkoll import vb2025.txt --out enhet.json');
-				return await importCommand({
-					file: rest[0]!,
-					out: flags.out as string | undefined,
-					into: flags.into as string | undefined,
-					partial: Boolean(flags.partial),
-					json: Boolean(flags.json),
-					dryRun: Boolean(flags.dryRun),
-					author: flags.author as string | undefined,
-					stdout: io.stdout,
-					stderr: io.stderr,
-				});
-			}
-		}
-		return 0;
+		return await COMMANDS[command]!({io, flags, args: rest, env: io.env});
 	} catch (error) {
 		if (error instanceof MalkollError) {
 			io.stderr.write(`malkoll: ${visibleLine(error.message)}\n`);

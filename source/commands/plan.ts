@@ -2,7 +2,7 @@
 // periods (carrying the previous one forward) and mark a period inlämnad.
 import {MalkollError} from '../errors.js';
 import {type Change, type Entity, type Op, entityOfId, findEntity, namedOp} from '../domain/ops.js';
-import {carryForwardOps, forraPeriod, harUppfoljning, nextGoalId, nextRowId, nivaUnder} from '../domain/plan.js';
+import {carryForwardOps, forraPeriod, harUppfoljning, inlamnadOp, nextGoalId, nextRowId, nivaUnder, removeOps} from '../domain/plan.js';
 import {type Period, PERIODER, type StoreData, NIVA_NAMN, PERIOD_NAMN} from '../domain/types.js';
 import {applyChanges, defaultAuthor, loadStore} from '../store/index.js';
 import {describeChange} from '../report/describe.js';
@@ -10,13 +10,7 @@ import {fieldFlags, parseFlag} from './set.js';
 import {visibleLine} from '../report/visible.js';
 import {type Ctx, parsePeriod, requireId, storePath, stringFlag, writeJson} from './context.js';
 
-const KIND: Record<string, Entity> = {
-	mal: 'goal',
-	enhetsmal: 'goal',
-	namndmal: 'goal',
-	aktivitet: 'activity',
-	indikator: 'indicator',
-};
+const KIND: Record<string, Entity> = {mal: 'goal', enhetsmal: 'goal', namndmal: 'goal', aktivitet: 'activity', indikator: 'indicator'};
 
 /** Catalogue fields given as flags, parsed by the table; an empty value clears the field (undefined). */
 function definition(ctx: Ctx, command: 'add' | 'edit', entity: Entity): Array<[string, unknown]> {
@@ -89,13 +83,8 @@ export async function rm(ctx: Ctx): Promise<number> {
 		ctx,
 		await apply(ctx, path, data => {
 			if (!findEntity(data, entity, id)) throw new MalkollError(`rm: okänt id "${visibleLine(id)}"`);
-			if (entity !== 'goal') return [{op: 'remove', entity, id}];
-			if (data.goals.some(g => g.parentId === id)) throw new MalkollError(`rm ${id}: målet har undermål; ta bort dem först`);
-			return [
-				...data.indicators.filter(i => i.malId === id).map((i): Op => ({op: 'remove', entity: 'indicator', id: i.id})),
-				...data.activities.filter(a => a.malId === id).map((a): Op => ({op: 'remove', entity: 'activity', id: a.id})),
-				{op: 'remove', entity, id},
-			];
+			if (entity === 'goal' && data.goals.some(g => g.parentId === id)) throw new MalkollError(`rm ${id}: målet har undermål; ta bort dem först`);
+			return removeOps(data, entity, id);
 		}),
 	);
 	return 0;
@@ -153,16 +142,10 @@ export async function submit(ctx: Ctx): Promise<number> {
 	let p: Period | undefined;
 	const changes = await apply(ctx, path, data => {
 		p = parsePeriod(stringFlag(ctx, 'period'), data);
-		const inlamnad = {...data.inlamnad};
-		if (ctx.flags.reopen) {
-			if (!inlamnad[p]) throw new MalkollError(`submit --reopen: ${p} är inte inlämnad`);
-			delete inlamnad[p];
-		} else {
-			const redan = inlamnad[p];
-			if (redan) throw new MalkollError(`submit: ${p} är redan inlämnad (${redan.at.slice(0, 10)} av ${redan.av})`);
-			inlamnad[p] = {at: new Date().toISOString(), av: author};
-		}
-		return [{op: 'meta', field: 'inlamnad', value: Object.keys(inlamnad).length > 0 ? inlamnad : undefined}];
+		const redan = data.inlamnad?.[p];
+		if (ctx.flags.reopen && !redan) throw new MalkollError(`submit --reopen: ${p} är inte inlämnad`);
+		if (!ctx.flags.reopen && redan) throw new MalkollError(`submit: ${p} är redan inlämnad (${redan.at.slice(0, 10)} av ${redan.av})`);
+		return [inlamnadOp(data, p, ctx.flags.reopen ? undefined : author)];
 	});
 	if (ctx.flags.json) writeJson(ctx, changes);
 	else ctx.io.stdout.write(ctx.flags.reopen ? `${p} är öppnad igen\n` : `${p} är markerad inlämnad\n`);

@@ -106,59 +106,38 @@ function aktivitetRad(akt: Activity, a: AktivitetBedomning): string {
 	return `${namn} är genomförd`;
 }
 
-/** One period on one date: verdicts and activity states are worked out once and shared by every
- * goal that relates to them (buildSummary judges thousands of goals). */
-export interface Kontext {
-	data: StoreData;
-	idx: StoreIndex;
-	period: Period;
-	asOf: string;
-	verdict(ind: Indicator): IndicatorBedomning;
-	aktivitet(akt: Activity): AktivitetBedomning;
-	/** The reason line of an indicator or activity, shared by every goal it relates to. */
-	rad(del: Indicator | Activity): string;
-	/** The goal, the goals above it and those it contributes to (see relateradeMal). */
-	relaterade(goalId: string): string[];
+/** `f` remembering its answer for each argument (an item, a goal id). */
+function minne<A, R>(f: (a: A) => R): (a: A) => R {
+	const svar = new Map<A, R>();
+	return a => {
+		if (!svar.has(a)) svar.set(a, f(a));
+		return svar.get(a)!;
+	};
 }
 
-export function skapaKontext(data: StoreData, idx: StoreIndex, period: Period, asOf: string): Kontext {
+/** One period on one date: verdicts, activity states and reason lines are worked out once and
+ * shared by every goal that relates to them (buildSummary judges thousands of goals). */
+export function skapaKontext(data: StoreData, idx: StoreIndex, period: Period, asOf: string) {
 	const fu = data.followUp[period];
 	const marginal = data.delvisMarginal ?? DEFAULT_MARGINAL;
-	const verdicts = new Map<string, IndicatorBedomning>();
-	const aktiviteter = new Map<string, AktivitetBedomning>();
-	const rader = new Map<string, string>();
-	const relaterade = new Map<string, string[]>();
-	const ctx: Kontext = {
+	const verdict = minne((ind: Indicator) => indicatorVerdict(ind, fu?.indicators[ind.id], period, marginal));
+	const aktivitet = minne((akt: Activity) => aktivitetBedomning(akt, fu?.activities[akt.id], asOf));
+	const relaterade = minne((goalId: string) => relateradeMal(idx, goalId));
+	return {
 		data,
 		idx,
 		period,
 		asOf,
-		verdict(ind) {
-			let b = verdicts.get(ind.id);
-			if (!b) verdicts.set(ind.id, (b = indicatorVerdict(ind, fu?.indicators[ind.id], period, marginal)));
-			return b;
-		},
-		aktivitet(akt) {
-			let a = aktiviteter.get(akt.id);
-			if (!a) aktiviteter.set(akt.id, (a = aktivitetBedomning(akt, fu?.activities[akt.id], asOf)));
-			return a;
-		},
-		rad(del) {
-			let r = rader.get(del.id);
-			if (r === undefined) {
-				r = 'namn' in del ? indikatorRad(data, del, ctx.verdict(del), period) : aktivitetRad(del, ctx.aktivitet(del));
-				rader.set(del.id, r);
-			}
-			return r;
-		},
-		relaterade(goalId) {
-			let ids = relaterade.get(goalId);
-			if (!ids) relaterade.set(goalId, (ids = relateradeMal(idx, goalId)));
-			return ids;
-		},
+		verdict,
+		aktivitet,
+		/** The reason line of an indicator or activity, shared by every goal it relates to. */
+		rad: minne((del: Indicator | Activity) => ('namn' in del ? indikatorRad(data, del, verdict(del), period) : aktivitetRad(del, aktivitet(del)))),
+		indikatorer: (goalId: string) => relaterade(goalId).flatMap(id => idx.indicatorsByGoal.get(id) ?? []),
+		aktiviteter: (goalId: string) => relaterade(goalId).flatMap(id => idx.activitiesByGoal.get(id) ?? []),
 	};
-	return ctx;
 }
+
+type Kontext = ReturnType<typeof skapaKontext>;
 
 /** The suggestion for one goal; the reasons are only written out when `medGrund`, since most
  * suggestions agree with the chef and are never shown. */
@@ -183,25 +162,20 @@ export function foreslag(ctx: Kontext, goalId: string, medGrund: boolean): Forsl
 	};
 	barnen(idx.children.get(goalId));
 	barnen(idx.bidrarFran.get(goalId));
-	const malIds = ctx.relaterade(goalId);
-	for (const id of malIds) {
-		for (const ind of idx.indicatorsByGoal.get(id) ?? []) {
-			const b = ctx.verdict(ind);
-			if (b.verdict === 'uppfyllt') bra++;
-			else if (b.verdict === 'delvis') mellan++;
-			else if (b.verdict === 'ej-uppfyllt') dalig++;
-			else continue;
-			if (medGrund) grund.push(ctx.rad(ind));
-		}
+	for (const ind of ctx.indikatorer(goalId)) {
+		const b = ctx.verdict(ind);
+		if (b.verdict === 'uppfyllt') bra++;
+		else if (b.verdict === 'delvis') mellan++;
+		else if (b.verdict === 'ej-uppfyllt') dalig++;
+		else continue;
+		if (medGrund) grund.push(ctx.rad(ind));
 	}
-	for (const id of malIds) {
-		for (const akt of idx.activitiesByGoal.get(id) ?? []) {
-			const a = ctx.aktivitet(akt);
-			if (a.forsenad) dalig++;
-			else if (a.tillstand === 'genomford') bra++;
-			else continue;
-			if (medGrund) grund.push(ctx.rad(akt));
-		}
+	for (const akt of ctx.aktiviteter(goalId)) {
+		const a = ctx.aktivitet(akt);
+		if (a.forsenad) dalig++;
+		else if (a.tillstand === 'genomford') bra++;
+		else continue;
+		if (medGrund) grund.push(ctx.rad(akt));
 	}
 	const delar = bra + dalig + mellan;
 	if (delar === 0) return {grund};
@@ -252,7 +226,7 @@ export function goalWarnings(data: StoreData, idx: StoreIndex, goalId: string, p
 }
 
 export function varningar(ctx: Kontext, goal: Goal): Varning[] {
-	const {data, idx, period} = ctx;
+	const {data, period} = ctx;
 	const gfu = data.followUp[period]?.goals[goal.id];
 	const status = gfu?.status;
 	if (!status || !data.bedomdaNivaer.includes(goal.niva)) return [];
@@ -260,20 +234,12 @@ export function varningar(ctx: Kontext, goal: Goal): Varning[] {
 	const namn = malNamn(goal);
 	const result: Varning[] = [];
 	if (status === 'helt') {
-		const malIds = ctx.relaterade(goalId);
-		for (const id of malIds) {
-			for (const ind of idx.indicatorsByGoal.get(id) ?? []) {
-				const b = ctx.verdict(ind);
-				if (b.verdict !== 'delvis' && b.verdict !== 'ej-uppfyllt') continue;
-				result.push({kod: 'helt-men-indikator', goalId, ref: ind.id, text: `${namn} uppfylls helt, men ${ctx.rad(ind)}`});
-			}
+		for (const ind of ctx.indikatorer(goalId)) {
+			const b = ctx.verdict(ind).verdict;
+			if (b === 'delvis' || b === 'ej-uppfyllt') result.push({kod: 'helt-men-indikator', goalId, ref: ind.id, text: `${namn} uppfylls helt, men ${ctx.rad(ind)}`});
 		}
-		for (const id of malIds) {
-			for (const akt of idx.activitiesByGoal.get(id) ?? []) {
-				const a = ctx.aktivitet(akt);
-				if (!a.forsenad) continue;
-				result.push({kod: 'helt-men-forsenad', goalId, ref: akt.id, text: `${namn} uppfylls helt, men a${ctx.rad(akt).slice(1)}`});
-			}
+		for (const akt of ctx.aktiviteter(goalId)) {
+			if (ctx.aktivitet(akt).forsenad) result.push({kod: 'helt-men-forsenad', goalId, ref: akt.id, text: `${namn} uppfylls helt, men a${ctx.rad(akt).slice(1)}`});
 		}
 	}
 	const analys = gfu.analys;

@@ -23,22 +23,11 @@ export function parseDatum(text: string, falt: string): string {
 }
 
 /** Customary period ends in Stockholms stad; a store may override them (periodSlut). */
-export function standardPeriodSlut(year: number, period: Period): string {
-	switch (period) {
-		case 'VP':
-			return `${year}-01-01`;
-		case 'T1':
-			return `${year}-04-30`;
-		case 'T2':
-			return `${year}-08-31`;
-		case 'VB':
-			return `${year}-12-31`;
-	}
-}
+const PERIOD_SLUT: Record<Period, string> = {VP: '01-01', T1: '04-30', T2: '08-31', VB: '12-31'};
 
 /** The as-of date of a period: the store's override or the customary period end. */
 export function periodSlut(data: Pick<StoreData, 'year' | 'periodSlut'>, period: Period): string {
-	return data.periodSlut?.[period] ?? standardPeriodSlut(data.year, period);
+	return data.periodSlut?.[period] ?? `${data.year}-${PERIOD_SLUT[period]}`;
 }
 
 /** Whole days from `fran` to `till` (both ISO dates); negative when `till` is earlier. */

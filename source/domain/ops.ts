@@ -69,9 +69,15 @@ export function emptyFollowUp(): PeriodFollowUp {
 	return {goals: {}, indicators: {}, activities: {}};
 }
 
+/** Where each entity is kept, in the catalogue and in a period's follow-up alike. */
+const LISTA = {goal: 'goals', indicator: 'indicators', activity: 'activities'} as const;
+
+function lista(data: StoreData, entity: Entity): Array<Goal | Indicator | Activity> {
+	return data[LISTA[entity]];
+}
+
 export function findEntity(data: StoreData, entity: Entity, id: string): Goal | Indicator | Activity | undefined {
-	const list: Array<Goal | Indicator | Activity> = entity === 'goal' ? data.goals : entity === 'indicator' ? data.indicators : data.activities;
-	return list.find(x => x.id === id);
+	return lista(data, entity).find(x => x.id === id);
 }
 
 /** Which kind of thing an id names: "1.4.1" a goal, "3.4:i2" an indicator, "1.4.1:a3" an activity. */
@@ -88,14 +94,12 @@ export function same(a: unknown, b: unknown): boolean {
 }
 
 function followUpBucket(data: StoreData, period: Period, entity: Entity): Record<string, Record<string, unknown>> {
-	const fu = (data.followUp[period] ??= emptyFollowUp());
-	return entity === 'goal' ? fu.goals : entity === 'indicator' ? fu.indicators : fu.activities;
+	return (data.followUp[period] ??= emptyFollowUp())[LISTA[entity]];
 }
 
 /** Reads the follow-up value of one field (undefined when absent). */
 export function getFollowUp(data: StoreData, period: Period, entity: Entity, id: string, field: string): unknown {
-	const fu = data.followUp[period];
-	const bucket: Record<string, Record<string, unknown> | undefined> | undefined = fu && (entity === 'goal' ? fu.goals : entity === 'indicator' ? fu.indicators : fu.activities);
+	const bucket: Record<string, Record<string, unknown> | undefined> | undefined = data.followUp[period]?.[LISTA[entity]];
 	return bucket?.[id]?.[field];
 }
 
@@ -168,8 +172,7 @@ export function applyOp(data: StoreData, op: Op, at: string, author: string, opt
 			const parentId = op.entity === 'goal' ? op.item.parentId : op.item.malId;
 			if (parentId && !findEntity(data, 'goal', parentId)) throw new MalkollError(`okänt ${op.entity === 'goal' ? 'överordnat mål' : 'mål-id'} "${parentId}"`);
 			if (op.entity === 'goal') insertGoal(data, structuredClone(op.item));
-			else if (op.entity === 'indicator') data.indicators.push(structuredClone(op.item));
-			else data.activities.push(structuredClone(op.item));
+			else lista(data, op.entity).push(structuredClone(op.item));
 			if (op.aterstall) {
 				data.borttagna = (data.borttagna ?? []).filter(x => x !== id);
 				if (data.borttagna.length === 0) delete data.borttagna;
@@ -188,9 +191,7 @@ export function applyOp(data: StoreData, op: Op, at: string, author: string, opt
 			if (op.entity === 'goal' && [...data.indicators, ...data.activities].some(x => x.malId === op.id)) {
 				throw new MalkollError(`${op.id}: målet har indikatorer eller aktiviteter; ta bort dem först`);
 			}
-			if (op.entity === 'goal') data.goals = data.goals.filter(x => x.id !== op.id);
-			else if (op.entity === 'indicator') data.indicators = data.indicators.filter(x => x.id !== op.id);
-			else data.activities = data.activities.filter(x => x.id !== op.id);
+			lista(data, op.entity).splice(lista(data, op.entity).indexOf(item), 1);
 			(data.borttagna ??= []).push(op.id);
 			const uppfoljning: Uppfoljningar = {};
 			for (const period of PERIODER) {

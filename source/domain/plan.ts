@@ -94,3 +94,21 @@ export function medGranskning(data: StoreData, ops: Op[]): Op[] {
 	}
 	return [...ops, ...extra];
 }
+
+/** Removing a goal takes its own indicators and activities with it; applyOp refuses one with subgoals. */
+export function removeOps(data: StoreData, entity: Entity, id: string): Op[] {
+	if (entity !== 'goal') return [{op: 'remove', entity, id}];
+	return [
+		...data.indicators.filter(i => i.malId === id).map((i): Op => ({op: 'remove', entity: 'indicator', id: i.id})),
+		...data.activities.filter(a => a.malId === id).map((a): Op => ({op: 'remove', entity: 'activity', id: a.id})),
+		{op: 'remove', entity, id},
+	];
+}
+
+/** Marks `period` inlämnad by `av`, or with no `av` opens it again. */
+export function inlamnadOp(data: StoreData, period: Period, av: string | undefined): Op {
+	const inlamnad = {...data.inlamnad};
+	if (av === undefined) delete inlamnad[period];
+	else inlamnad[period] = {at: new Date().toISOString(), av};
+	return {op: 'meta', field: 'inlamnad', value: Object.keys(inlamnad).length > 0 ? inlamnad : undefined};
+}

@@ -22,18 +22,15 @@ export const NIVAER = varden(NIVA_NAMN);
 /** Uppfylls helt / delvis / inte, Inga data. Absent = ej bedömd. */
 export const STATUS_NAMN = {helt: 'Uppfylls helt', delvis: 'Uppfylls delvis', inte: 'Uppfylls inte', 'inga-data': 'Inga data'};
 export type Status = keyof typeof STATUS_NAMN;
-export const STATUSAR = varden(STATUS_NAMN);
 
 /** hogre: higher is better; lagre: lower is better (sjukfrånvaro); max: at most the target
  * (budgetföljsamhet ≤ 100 %); band: within ± tolerance of the target (prognossäkerhet ±1 %). */
 export const RIKTNING_NAMN = {hogre: 'högre är bättre', lagre: 'lägre är bättre', max: 'högst målet', band: 'inom tolerans'};
 export type Riktning = keyof typeof RIKTNING_NAMN;
-export const RIKTNINGAR = varden(RIKTNING_NAMN);
 
 /** Activity state as reported. "försenad" is computed, never stored. Absent = ej rapporterad. */
 export const TILLSTAND_NAMN = {'ej-paborjad': 'Ej påbörjad', pagar: 'Pågår', genomford: 'Genomförd', avbruten: 'Avbruten'};
 export type Tillstand = keyof typeof TILLSTAND_NAMN;
-export const TILLSTAND = varden(TILLSTAND_NAMN);
 
 /** The unit of an indicator's values: percent, count, or an index (AMI). */
 export const ENHET_NAMN = {'%': '%', st: 'st', index: 'index'};
@@ -45,12 +42,10 @@ export const VARDE_ENHETER = ENHETER.filter((e): e is VardeEnhet => e !== 'index
 
 export const PERIODICITET_NAMN = {år: 'årsvis', tertial: 'per tertial'};
 export type Periodicitet = keyof typeof PERIODICITET_NAMN;
-export const PERIODICITETER = varden(PERIODICITET_NAMN);
 
 /** Who gave an activity: a KF-uppdrag, the nämnd, the stadsdelsnämnd or the unit itself. */
 export const URSPRUNG_NAMN = {'kf-uppdrag': 'KF-uppdrag', namnd: 'Nämnden', sdn: 'Stadsdelsnämnden', enhet: 'Enheten'};
 export type Ursprung = keyof typeof URSPRUNG_NAMN;
-export const URSPRUNG = varden(URSPRUNG_NAMN);
 
 export const ORGANISATIONSNIVA_NAMN = {namnd: 'Nämnd', enhet: 'Enhet'};
 export type OrganisationsNiva = keyof typeof ORGANISATIONSNIVA_NAMN;

@@ -2,16 +2,9 @@
 // beside the chef's judgement, never a replacement for it.
 import type {Indicator, IndicatorFollowUp, Period, Varde} from './types.js';
 
-export type Verdict = 'uppfyllt' | 'delvis' | 'ej-uppfyllt' | 'saknar-utfall' | 'saknar-mal' | 'mats-arsvis';
-
-export const VERDICT_NAMN: Record<Verdict, string> = {
-	uppfyllt: 'Uppfyllt',
-	delvis: 'Delvis uppfyllt',
-	'ej-uppfyllt': 'Ej uppfyllt',
-	'saknar-utfall': 'Saknar utfall',
-	'saknar-mal': 'Saknar mål',
-	'mats-arsvis': 'Mäts årsvis',
-};
+/** The verdicts, as a value list of types.ts: written once, with their labels. */
+export const VERDICT_NAMN = {uppfyllt: 'Uppfyllt', delvis: 'Delvis uppfyllt', 'ej-uppfyllt': 'Ej uppfyllt', 'saknar-utfall': 'Saknar utfall', 'saknar-mal': 'Saknar mål', 'mats-arsvis': 'Mäts årsvis'};
+export type Verdict = keyof typeof VERDICT_NAMN;
 
 /** 20 % of the target: fits every delvis/inte judgement in domain.md §4.2. */
 export const DEFAULT_MARGINAL = 0.2;

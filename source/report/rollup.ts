@@ -46,6 +46,9 @@ export interface Rollup {
 	goalTitles: Summary['goalTitles'];
 }
 
+/** The lists of each unit's summary the roll-up joins, each item tagged with its unit. */
+const LISTOR = ['unmetIndicators', 'missingOutcomes', 'overdueActivities', 'dueSoonActivities', 'unreportedActivities', 'warnings'] as const;
+
 const TOM: Raknare = {helt: 0, delvis: 0, inte: 0, ingaData: 0, ejBedomd: 0};
 
 /** What the roll-up keeps of one unit store: its summary and its column of the matrix. Plain data, so a
@@ -105,12 +108,7 @@ export class RollupBuilder {
 		});
 		for (const k of Object.keys(TOM) as Array<keyof Raknare>) r.goalsByStatus[k] += s.goalsByStatus[k];
 		const tag = {enhet: namn, fil};
-		for (const x of s.unmetIndicators) r.unmetIndicators.push({...tag, ...x});
-		for (const x of s.missingOutcomes) r.missingOutcomes.push({...tag, ...x});
-		for (const x of s.overdueActivities) r.overdueActivities.push({...tag, ...x});
-		for (const x of s.dueSoonActivities) r.dueSoonActivities.push({...tag, ...x});
-		for (const x of s.unreportedActivities) r.unreportedActivities.push({...tag, ...x});
-		for (const x of s.warnings) r.warnings.push({...tag, ...x});
+		for (const k of LISTOR) for (const x of s[k]) (r[k] as unknown[]).push({...tag, ...x});
 		for (const [id, t] of Object.entries(s.goalTitles)) r.goalTitles[id] ??= t;
 		for (const [id, titel] of namndmal) if (!this.namndmal.has(id)) this.namndmal.set(id, titel);
 		r.matrix.push(rad);

@@ -121,20 +121,22 @@ export async function writeStore(file: string, data: StoreData, opts: {overwrite
 	});
 }
 
+/** Inode, size and mtime of the file; '' when it is missing. */
+export function fileSignature(file: string): string {
+	try {
+		const s = statSync(file);
+		return `${s.ino}:${s.size}:${s.mtimeMs}`;
+	} catch {
+		return '';
+	}
+}
+
 /** Calls `onChange` when the file is replaced or changed by anyone. Polls inode, size and mtime,
  * since fs.watch loses track of a file that is replaced by rename. Returns stop(). */
 export function watchStore(file: string, onChange: () => void, intervalMs = 500): () => void {
-	const signature = (): string => {
-		try {
-			const s = statSync(file);
-			return `${s.ino}:${s.size}:${s.mtimeMs}`;
-		} catch {
-			return 'saknas';
-		}
-	};
-	let last = signature();
+	let last = fileSignature(file);
 	const timer = setInterval(() => {
-		const now = signature();
+		const now = fileSignature(file);
 		if (now !== last) {
 			last = now;
 			onChange();

@@ -47,14 +47,7 @@ function within(error: unknown, key: string | number): never {
 
 type Check = (value: unknown) => void;
 
-const TYP_NAMN: Record<string, string> = {
-	string: 'text',
-	number: 'ett tal',
-	integer: 'ett heltal',
-	object: 'ett objekt',
-	array: 'en lista',
-	boolean: 'sant eller falskt',
-};
+const TYP_NAMN: Record<string, string> = {string: 'text', number: 'ett tal', integer: 'ett heltal', object: 'ett objekt', array: 'en lista', boolean: 'sant eller falskt'};
 
 function show(v: unknown): string {
 	const text = JSON.stringify(v) ?? String(v);
@@ -174,99 +167,15 @@ function compile(s: JsonSchema): Check {
 	};
 }
 
-// Both validators are compiled on first use: a command that reads no store never needs them.
+// Compiled on first use: a command that reads no store never needs it.
 let closures: Check | undefined;
-function checkStore(value: unknown): void {
-	closures ??= compile(STORE_JSON_SCHEMA);
-	closures(value);
-}
-
-// The same schema compiled a second way: straight-line generated code that only answers valid or
-// not, about twice as fast on a large store. When it says no, the closures above find the problem
-// and say where; they stay the reference.
-function generate(s: JsonSchema, v: string, consts: unknown[], depth: number): string {
-	const c = (value: unknown) => `c[${consts.push(value) - 1}]`;
-	const code: string[] = [];
-	switch (s.type) {
-		case 'object': {
-			code.push(`if (typeof ${v} !== 'object' || ${v} === null || Array.isArray(${v})) return false;`);
-			const props = Object.entries(s.properties ?? {});
-			props.forEach(([k, p], i) => {
-				const x = `${v}_${depth}_${i}`;
-				code.push(`{ const ${x} = ${v}[${JSON.stringify(k)}];`);
-				code.push(`if (${x} === undefined) { ${s.required?.includes(k) ? 'return false;' : ''} } else { ${generate(p, x, consts, depth + 1)} } }`);
-			});
-			const known = c(new Set(props.map(([k]) => k)));
-			const k = `k${depth}`;
-			const extra = typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined;
-			const x = `${v}_${depth}_x`;
-			code.push(`for (const ${k} in ${v}) { if (${known}.has(${k})) continue;`);
-			if (!extra) code.push('return false;');
-			else {
-				if (s.propertyNames) code.push(`{ const ${k}n = ${k}; ${generate(s.propertyNames, `${k}n`, consts, depth + 1)} }`);
-				code.push(`const ${x} = ${v}[${k}]; if (${x} !== undefined) { ${generate(extra, x, consts, depth + 1)} }`);
-			}
-			code.push('}');
-			break;
-		}
-		case 'array': {
-			code.push(`if (!Array.isArray(${v})) return false;`);
-			if (s.items) {
-				const i = `i${depth}`;
-				const x = `${v}_${depth}_e`;
-				code.push(`for (let ${i} = 0; ${i} < ${v}.length; ${i}++) { const ${x} = ${v}[${i}]; ${generate(s.items, x, consts, depth + 1)} }`);
-			}
-			break;
-		}
-		case 'string':
-			code.push(`if (typeof ${v} !== 'string') return false;`);
-			if (s.pattern) code.push(`if (!${c(new RegExp(s.pattern))}.test(${v})) return false;`);
-			break;
-		case 'number':
-		case 'integer':
-			code.push(`if (typeof ${v} !== 'number' || !Number.isFinite(${v})) return false;`);
-			if (s.type === 'integer') code.push(`if (!Number.isInteger(${v})) return false;`);
-			if (s.minimum !== undefined) code.push(`if (${v} < ${s.minimum}) return false;`);
-			if (s.maximum !== undefined) code.push(`if (${v} > ${s.maximum}) return false;`);
-			break;
-		case 'boolean':
-			code.push(`if (typeof ${v} !== 'boolean') return false;`);
-			break;
-	}
-	if (s.const !== undefined) code.push(`if (${v} !== ${c(s.const)}) return false;`);
-	if (s.enum) code.push(`if (!${c(new Set(s.enum))}.has(${v})) return false;`);
-	return code.join('\n');
-}
-
-function compileFast(s: JsonSchema): (value: unknown) => boolean {
-	const consts: unknown[] = [];
-	const body = generate(s, 'v', consts, 0);
-	return new Function('c', `return function valid(v) {\n${body}\nreturn true;\n};`)(consts) as (value: unknown) => boolean;
-}
-
-/** True when `value` matches the schema (no references checked); exported for the tests. */
-let fast: ((value: unknown) => boolean) | undefined;
-export function matchesSchema(value: unknown): boolean {
-	fast ??= compileFast(STORE_JSON_SCHEMA);
-	return fast(value);
-}
-
-/** The closures' verdict: the first problem as "path: what", or undefined; for the tests. */
-export function schemaProblem(value: unknown): string | undefined {
-	try {
-		checkStore(value);
-		return undefined;
-	} catch (error) {
-		if (error instanceof Invalid) return `${jsonPath(error.path)}: ${error.message}`;
-		throw error;
-	}
-}
 
 /** Checks `value` (already migrated) against the schema and the references between items;
  * throws a one-line MalkollError: `data.json: $.goals[3].titel: väntade text`. */
 export function validateStore(value: unknown, file: string): StoreData {
 	try {
-		if (!matchesSchema(value)) checkStore(value);
+		closures ??= compile(STORE_JSON_SCHEMA);
+		closures(value);
 	} catch (error) {
 		if (error instanceof Invalid) throw new MalkollError(`${file}: ${jsonPath(error.path)}: ${error.message}`);
 		throw error;

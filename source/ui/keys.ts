@@ -94,30 +94,22 @@ export function tipsFor(lage: Lage): Array<{visas: string; text: string}> {
 	return KOMMANDON.filter(k => k.tips && k.lagen.includes(lage)).map(k => ({visas: k.visas, text: k.text}));
 }
 
-const SEKVENSER: Record<string, string> = {
-	'\x1b[A': 'up',
-	'\x1bOA': 'up',
-	'\x1b[B': 'down',
-	'\x1bOB': 'down',
-	'\x1b[C': 'right',
-	'\x1bOC': 'right',
-	'\x1b[D': 'left',
-	'\x1bOD': 'left',
-	'\x1b[5~': 'pageup',
-	'\x1b[6~': 'pagedown',
-	'\x1b[H': 'home',
-	'\x1bOH': 'home',
-	'\x1b[1~': 'home',
-	'\x1b[7~': 'home',
-	'\x1b[F': 'end',
-	'\x1bOF': 'end',
-	'\x1b[4~': 'end',
-	'\x1b[8~': 'end',
-	'\x1b[3~': 'delete',
-	'\x1b[Z': 'shift-tab',
-	'\x1b': 'esc',
-	'\x1b\x1b': 'esc',
-};
+/** Each key name and the escape sequences terminals send for it. */
+const SEKVENSER: Record<string, string> = Object.fromEntries(
+	Object.entries({
+		up: ['\x1b[A', '\x1bOA'],
+		down: ['\x1b[B', '\x1bOB'],
+		right: ['\x1b[C', '\x1bOC'],
+		left: ['\x1b[D', '\x1bOD'],
+		pageup: ['\x1b[5~'],
+		pagedown: ['\x1b[6~'],
+		home: ['\x1b[H', '\x1bOH', '\x1b[1~', '\x1b[7~'],
+		end: ['\x1b[F', '\x1bOF', '\x1b[4~', '\x1b[8~'],
+		delete: ['\x1b[3~'],
+		'shift-tab': ['\x1b[Z'],
+		esc: ['\x1b', '\x1b\x1b'],
+	}).flatMap(([namn, sekvenser]) => sekvenser.map(sekvens => [sekvens, namn])),
+);
 
 /** Turns one raw input event (a key, an escape sequence or a burst of typed text) into key
  * names: 'up', 'enter', 'ctrl-s', 'esc', or the typed character itself. */

@@ -1,10 +1,10 @@
 // Starts the TUI on one store: alternate screen in, terminal given back clean on quit, Ctrl-C,
 // signals and crashes, with the analysis draft written first so nothing typed is lost.
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, writeSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, writeSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {applyChanges, defaultAuthor, loadStore, watchStore} from '../store/index.js';
+import {applyChanges, defaultAuthor, fileSignature, loadStore, watchStore} from '../store/index.js';
 import {forbered} from './ink/unicode.js';
 import {Controller} from './controller.js';
 import {laddaYoga} from './ink/yoga.js';
@@ -62,25 +62,17 @@ export async function runTui(o: {path: string; author?: string; efterForstaBilde
 		}
 	};
 
-	const signatur = () => {
-		try {
-			const s = statSync(o.path);
-			return `${s.ino}:${s.size}:${s.mtimeMs}`;
-		} catch {
-			return '';
-		}
-	};
 	// The file as our own last save left it: the watcher's call for that write needs no reload.
 	let egen = '';
 	const ui = new Controller({
 		store: {
 			apply: async (ops, opts) => {
 				const r = await applyChanges(o.path, ops, {author, force: opts?.force});
-				egen = signatur();
+				egen = fileSignature(o.path);
 				return r;
 			},
 			reload: () => loadStore(o.path),
-			watch: f => watchStore(o.path, () => signatur() !== egen && f(), 300),
+			watch: f => watchStore(o.path, () => fileSignature(o.path) !== egen && f(), 300),
 		},
 		data,
 		path: o.path,
@@ -91,10 +83,14 @@ export async function runTui(o: {path: string; author?: string; efterForstaBilde
 		onQuit: () => avsluta(),
 	});
 
-	const nodsparning = (kod: number) => () => {
+	// Every way out but a quit: the draft on disk first, then the terminal given back.
+	const nodstopp = () => {
 		ui.sparaUtkastNu();
 		instance?.unmount();
 		aterstall();
+	};
+	const nodsparning = (kod: number) => () => {
+		nodstopp();
 		process.exit(kod);
 	};
 	const signaler: Array<[NodeJS.Signals, () => void]> = [
@@ -103,9 +99,7 @@ export async function runTui(o: {path: string; author?: string; efterForstaBilde
 		['SIGHUP', nodsparning(129)],
 	];
 	const krasch = (error: unknown) => {
-		ui.sparaUtkastNu();
-		instance?.unmount();
-		aterstall();
+		nodstopp();
 		process.stderr.write(`malkoll: oväntat fel (ditt utkast är sparat): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
 		process.exit(1);
 	};
@@ -130,9 +124,7 @@ export async function runTui(o: {path: string; author?: string; efterForstaBilde
 		await instance.waitUntilExit();
 		return 0;
 	} catch (error) {
-		ui.sparaUtkastNu();
-		instance?.unmount();
-		aterstall();
+		nodstopp();
 		process.stderr.write(`malkoll: ${error instanceof Error ? error.message : String(error)} (ditt utkast är sparat)\n`);
 		return 1;
 	} finally {

@@ -44,19 +44,24 @@ export function bredd(text: string): number {
 	return w;
 }
 
+/** The longest start of `text` that fits in `w` columns, and its width. */
+function borjan(text: string, w: number): {t: string; w: number} {
+	let t = '';
+	let used = 0;
+	for (const ch of text) {
+		const cw = teckenBredd(ch);
+		if (used + cw > w) break;
+		t += ch;
+		used += cw;
+	}
+	return {t, w: used};
+}
+
 /** Cuts `text` to at most `w` columns, marking a cut with '…'. */
 export function klipp(text: string, w: number): string {
 	if (w <= 0) return '';
 	if (bredd(text) <= w) return text;
-	let out = '';
-	let used = 0;
-	for (const ch of text) {
-		const cw = teckenBredd(ch);
-		if (used + cw > w - 1) break;
-		out += ch;
-		used += cw;
-	}
-	return out + '…';
+	return `${borjan(text, w - 1).t}…`;
 }
 
 /** Pads with spaces to exactly `w` columns (cutting when longer). */
@@ -85,17 +90,10 @@ export function radbryt(text: string, w: number): string[] {
 			let rest = o;
 			let restW = ow;
 			while (restW > w) {
-				let del = '';
-				let delW = 0;
-				for (const ch of rest) {
-					const cw = teckenBredd(ch);
-					if (delW + cw > w) break;
-					del += ch;
-					delW += cw;
-				}
-				out.push(del);
-				rest = rest.slice(del.length);
-				restW -= delW;
+				const del = borjan(rest, w);
+				out.push(del.t);
+				rest = rest.slice(del.t.length);
+				restW -= del.w;
 			}
 			rad = rest;
 			radW = restW;

@@ -3,7 +3,8 @@
 // index; the detail pane is built once per change of what it shows.
 import {type StoreIndex, ancestors, goalWarnings, relatedActivities, relatedIndicators, suggestStatus} from '../../domain/bedomning.js';
 import {goalDetail} from '../../domain/detail.js';
-import {ENTITY_NAMN, type Entity, type Op, findEntity, getFollowUp} from '../../domain/ops.js';
+import {inlamnadOp, removeOps} from '../../domain/plan.js';
+import {ENTITY_NAMN, type Entity, findEntity, getFollowUp} from '../../domain/ops.js';
 import {buildSummary} from '../../domain/summary.js';
 import {type Goal, NIVA_NAMN, type Period, STATUS_NAMN, type Status, type StoreData} from '../../domain/types.js';
 import {type KommandoId, kommandoFor} from '../keys.js';
@@ -346,27 +347,18 @@ export class TreeMode implements Mode {
 
 	/** d : removes the selected row, or the selected goal with its own rows, after a yes. */
 	private tabort(): void {
-		const {ctx, valtMal: goal} = this;
-		const rad = this.valdRad();
-		if (rad) {
-			const item = findEntity(ctx.data, rad.entity, rad.id);
-			const namn = item && 'namn' in item ? item.namn : item && 'text' in item ? item.text : '';
-			return ctx.ask(`Ta bort ${ENTITY_NAMN[rad.entity]}en ${rad.id} "${visible(namn)}"? Uppföljningen följer med; u ångrar. (j/n)`, () =>
-				ctx.write([{op: 'remove', entity: rad.entity, id: rad.id}], {ok: () => ctx.say(`Tog bort ${rad.id} (u ångrar)`)}),
-			);
+		const ctx = this.ctx;
+		const rad = this.valdRad() ?? (this.valtMal && {entity: 'goal' as const, id: this.valtMal.id});
+		const item = rad && findEntity(ctx.data, rad.entity, rad.id);
+		if (!rad || !item) return;
+		let fraga = `Ta bort ${ENTITY_NAMN[rad.entity]}en ${rad.id} "${visible('namn' in item ? item.namn : 'text' in item ? item.text : '')}"`;
+		if ('niva' in item) {
+			if (ctx.idx.children.get(item.id)?.length) return ctx.say(`${item.id}: målet har undermål; ta bort dem först`, true);
+			const egna = [...ctx.data.indicators, ...ctx.data.activities].filter(x => x.malId === item.id).length;
+			fraga = `Ta bort ${NIVA_NAMN[item.niva].toLowerCase()} ${item.id} "${visible(item.titel)}"${egna ? ` med ${egna} egna indikatorer och aktiviteter` : ''}`;
 		}
-		if (!goal) return;
-		if (ctx.idx.children.get(goal.id)?.length) return ctx.say(`${goal.id}: målet har undermål; ta bort dem först`, true);
-		const egna = [...ctx.data.indicators, ...ctx.data.activities].filter(x => x.malId === goal.id).length;
-		ctx.ask(`Ta bort ${NIVA_NAMN[goal.niva].toLowerCase()} ${goal.id} "${visible(goal.titel)}"${egna ? ` med ${egna} egna indikatorer och aktiviteter` : ''}? Uppföljningen följer med; u ångrar. (j/n)`, () =>
-			ctx.write(
-				data => [
-					...data.indicators.filter(i => i.malId === goal.id).map((i): Op => ({op: 'remove', entity: 'indicator', id: i.id})),
-					...data.activities.filter(a => a.malId === goal.id).map((a): Op => ({op: 'remove', entity: 'activity', id: a.id})),
-					{op: 'remove', entity: 'goal', id: goal.id},
-				],
-				{ok: () => ctx.say(`Tog bort ${goal.id} (u ångrar)`)},
-			),
+		ctx.ask(`${fraga}? Uppföljningen följer med; u ångrar. (j/n)`, () =>
+			ctx.write(data => removeOps(data, rad.entity, rad.id), {ok: () => ctx.say(`Tog bort ${rad.id} (u ångrar)`)}),
 		);
 	}
 
@@ -385,14 +377,8 @@ export class TreeMode implements Mode {
 		const ctx = this.ctx;
 		const period = ctx.period;
 		const inl = ctx.data.inlamnad?.[period];
-		const ops = (data: StoreData): Op[] => {
-			const inlamnad = {...data.inlamnad};
-			if (inl) delete inlamnad[period];
-			else inlamnad[period] = {at: new Date().toISOString(), av: ctx.author};
-			return [{op: 'meta', field: 'inlamnad', value: Object.keys(inlamnad).length > 0 ? inlamnad : undefined}];
-		};
 		ctx.ask(inl ? `${period} är inlämnad (${inl.at.slice(0, 10)} av ${inl.av}). Öppna ${period} igen? (j/n)` : `Markera ${period} som inlämnad? Senare ändringar i ${period} frågar först. (j/n)`, () =>
-			ctx.write(ops, {ok: () => ctx.say(inl ? `${period} är öppnad igen` : `${period} är markerad inlämnad`)}),
+			ctx.write(data => [inlamnadOp(data, period, inl ? undefined : ctx.author)], {ok: () => ctx.say(inl ? `${period} är öppnad igen` : `${period} är markerad inlämnad`)}),
 		);
 	}
 }

@@ -7,14 +7,7 @@ import {NIVA_NAMN, STATUS_NAMN, TILLSTAND_NAMN, type Varde} from '../../domain/t
 import {type Farg, type Rad, bredd, klipp, radBredd, radbryt, visible} from '../text.js';
 import {EJ_GRANSKAD, STATUS_MARK} from './tree.js';
 
-const VERDICT_FARG: Record<Verdict, Farg> = {
-	uppfyllt: 'green',
-	delvis: 'yellow',
-	'ej-uppfyllt': 'red',
-	'saknar-utfall': 'gray',
-	'saknar-mal': 'gray',
-	'mats-arsvis': 'gray',
-};
+const VERDICT_FARG: Record<Verdict, Farg> = {uppfyllt: 'green', delvis: 'yellow', 'ej-uppfyllt': 'red', 'saknar-utfall': 'gray', 'saknar-mal': 'gray', 'mats-arsvis': 'gray'};
 
 function v(x: Varde | undefined): string {
 	return x?.raw.trim() ? visible(x.raw.trim()) : '–';
