@@ -118,11 +118,9 @@ export class RollupBuilder {
 		const r = this.r;
 		if (!r) throw new MalkollError('summary: inga stores att sammanställa');
 		// Two stores of one name (copies, a unit split in two) are told apart by their file.
-		const skiljd = (x: {enhet?: string; namn?: string; fil: string}, namn: string) => (this.antalNamn.get(namn)! > 1 ? `${namn} (${path.basename(x.fil)})` : namn);
+		const skiljd = (x: {fil: string}, namn: string) => (this.antalNamn.get(namn)! > 1 ? `${namn} (${path.basename(x.fil)})` : namn);
 		for (const u of r.units) u.namn = skiljd(u, u.namn);
-		for (const lista of [r.unmetIndicators, r.missingOutcomes, r.overdueActivities, r.dueSoonActivities, r.unreportedActivities, r.warnings]) {
-			for (const x of lista) x.enhet = skiljd(x, x.enhet);
-		}
+		for (const k of LISTOR) for (const x of r[k]) x.enhet = skiljd(x, x.enhet);
 		r.namndmal = [...this.namndmal].map(([id, titel]) => ({id, titel})).sort((a, b) => compareIds(a.id, b.id));
 		r.overdueActivities.sort((x, y) => y.dagarSen - x.dagarSen);
 		r.dueSoonActivities.sort((x, y) => x.dagarKvar - y.dagarKvar);
