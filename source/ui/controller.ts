@@ -12,7 +12,7 @@ import {parseTangenter} from './keys.js';
 import type {Ctx, Meddelande, Mode, Ops, WriteOpts} from './modes/mode.js';
 import {erbjudUtkast, fraga, fragaKonflikt} from './modes/question.js';
 import {TreeMode} from './modes/tree.js';
-import {lasUtkast, skrivUtkast, tabortUtkast} from './utkast.js';
+import {loadUtkast, skrivUtkast, tabortUtkast} from './utkast.js';
 
 /** What the TUI needs of the store layer; run.tsx binds it to one file. */
 export interface UiStore {
@@ -86,7 +86,7 @@ export class Controller implements Ctx {
 		this.externEditor = o.externEditor;
 		this.tree = new TreeMode(this);
 		this.mode = this.tree;
-		const utkast = lasUtkast(o.path);
+		const utkast = loadUtkast(o.path);
 		if (utkast && this.idx.goals.has(utkast.goalId)) erbjudUtkast(this, utkast);
 	}
 

@@ -23,13 +23,13 @@ export function valjEditor(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** Ink and the app, loaded beside the store, and Ink's layout engine ready (yoga.ts). */
-async function lasInk() {
+async function loadInk() {
 	const [ink, app] = await Promise.all([import('ink'), import('./app.js'), laddaYoga()]);
 	return {render: ink.render, App: app.App};
 }
 
 export async function runTui(o: {path: string; author?: string; efterForstaBilden?: () => void}): Promise<number> {
-	const [data, {render, App}] = await Promise.all([loadStore(o.path), lasInk()]);
+	const [data, {render, App}] = await Promise.all([loadStore(o.path), loadInk()]);
 	const stdout = process.stdout;
 	const author = o.author ?? defaultAuthor();
 	let aterstalld = false;

@@ -27,7 +27,7 @@ export function utkastPath(storePath: string): string {
 	return `${storePath}.utkast.json`;
 }
 
-export function lasUtkast(storePath: string): Utkast | undefined {
+export function loadUtkast(storePath: string): Utkast | undefined {
 	try {
 		const u = JSON.parse(readFileSync(utkastPath(storePath), 'utf8')) as Partial<Utkast>;
 		if (typeof u.goalId !== 'string' || typeof u.text !== 'string' || typeof u.period !== 'string') return undefined;

@@ -14,7 +14,7 @@
 // inside a line any escape code other than SGR, the single-byte CSI, or a mark that Ink's
 // grapheme segmentation would merge into the end of an escape code.
 
-import {segmenter as latSegmenter} from './unicode.js';
+import {segmenter as unicodeSegmenter} from './unicode.js';
 
 /** One ANSI code as @alcalzone/ansi-tokenize (Ink's tokenizer) represents it. */
 export interface AnsiCode {
@@ -39,7 +39,7 @@ export type InkOperation =
 	| {type: 'clip' | 'unclip'};
 
 // Made on first use (unicode.ts): most frames never need it.
-const segmenter = latSegmenter(undefined, {granularity: 'grapheme'});
+const segmenter = unicodeSegmenter(undefined, {granularity: 'grapheme'});
 /** General punctuation (› … –) and the symbol blocks U+2100–U+2BFF (│ ▸ ✓ ⚠) hold no character
  * that joins the one before it (Extend, ZWJ, SpacingMark): so a frame of them needs no ICU.
  * test/ui-ink-unicode.test.ts checks every one of them against Intl.Segmenter. */
