@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs';
 import {afterEach, describe, expect, it} from 'vitest';
 import {commandHelp} from '../source/commands/help.js';
 import {FIELDS, type Field, formFields} from '../source/domain/fields.js';
+import {formFalt} from '../source/ui/plan.js';
 import {applyOp, invertChange} from '../source/domain/ops.js';
 import type {StoreData} from '../source/domain/types.js';
 import {csvKolumner, renderCsv} from '../source/report/csv.js';
@@ -28,6 +29,8 @@ describe('a new field is one row of the table', () => {
 
 		expect(commandHelp('edit')).toMatch(/--ansvarig-enhet TEXT +Ansvarig enhet/);
 		expect(formFields('indicator', 'plan').map(f => f.name)).toContain('ansvarigEnhet');
+		const tuiForm = formFalt(bundled(), 'andra', 'indicator', '3.4:i2', 'VB', bundled().indicators.find(i => i.id === '3.4:i2'));
+		expect(tuiForm.find(f => f.field === 'ansvarigEnhet')?.etikett).toBe('Ansvarig enhet');
 		expect(csvKolumner()).toContain('Ansvarig enhet');
 
 		const data = bundled();
