@@ -107,11 +107,15 @@ describe.skipIf(!harTmux)('first start without a store, in tmux', () => {
 		tmux('new-session', '-d', '-s', s, '-x', '100', '-y', '30', cmd);
 		return {s, store: join(home, '.local', 'share', 'malkoll', 'malkoll.json')};
 	}
-	const fraga = 'Enter: börja med exemplet (Beställarenhet 2, 2025) · n: ny enhet från nämndens plan';
+	const fraga = 'Enter: exemplet (Beställarenhet 2, 2025) · n Enter: ny enhet från nämndens plan';
 
 	test('n: asks for the plan and the name (again after a bad file), makes the unit store and opens it', async () => {
 		const {s, store} = startaTom('ny');
 		await vanta(s, f => f.includes('Ingen egen fil ännu.\n' + fraga), 'frågan');
+		// Another answer (text typed ahead) asks again rather than taking the example.
+		skriv(s, 'nej tack');
+		tangent(s, 'Enter');
+		await vanta(s, f => f.split(fraga).length === 3, 'frågan igen');
 		skriv(s, 'n');
 		tangent(s, 'Enter');
 		await vanta(s, f => f.includes('eller store (.json):'), 'frågan om filen');
@@ -120,7 +124,7 @@ describe.skipIf(!harTmux)('first start without a store, in tmux', () => {
 		await vanta(s, f => f.includes('Enhetens namn:'), 'frågan om namnet');
 		skriv(s, 'Hemtjänst Syd');
 		tangent(s, 'Enter');
-		await vanta(s, f => f.includes('finns-inte.txt: filen finns inte') && f.split(fraga).length === 3, 'felet och frågan igen');
+		await vanta(s, f => f.includes('finns-inte.txt: filen finns inte') && f.split(fraga).length === 4, 'felet och frågan igen');
 		skriv(s, 'n');
 		tangent(s, 'Enter');
 		await vanta(s, f => f.split('eller store (.json):').length === 3, 'frågan om filen igen');

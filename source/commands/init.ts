@@ -86,8 +86,10 @@ export async function forstaStart(ctx: Ctx): Promise<void> {
 	ctx.io.stdout.write('Ingen egen fil ännu.\n');
 	try {
 		for (;;) {
-			const val = await fraga('Enter: börja med exemplet (Beställarenhet 2, 2025) · n: ny enhet från nämndens plan ');
-			if (val.trim().toLowerCase() !== 'n') return;
+			const val = (await fraga('Enter: exemplet (Beställarenhet 2, 2025) · n Enter: ny enhet från nämndens plan ')).trim().toLowerCase();
+			if (val === '') return;
+			// Anything else asks again: text typed ahead must not silently take the example.
+			if (val !== 'n') continue;
 			// A file dragged into the terminal comes quoted; ~ is the shell's, not the file system's.
 			const fran = (await fraga('Nämndens verksamhetsplan (.txt, .docx, .pdf) eller store (.json): ')).trim().replace(/^(['"])(.*)\1$/, '$2').replace(/^~(?=\/|$)/, homedir());
 			const namn = await fraga('Enhetens namn: ');
