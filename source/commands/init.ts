@@ -1,12 +1,13 @@
 // malkoll init --fran FILE --namn NAMN [--out FILE] [--force]: a new unit's store from its nämnd's
 // plan (a nämnd store or report), and the question on first start that leads to it.
 import {existsSync} from 'node:fs';
-import {readFile, rename} from 'node:fs/promises';
+import {rename} from 'node:fs/promises';
 import {homedir} from 'node:os';
 import path from 'node:path';
 import {createInterface} from 'node:readline/promises';
 import type {StoreData} from '../domain/types.js';
 import {MalkollError} from '../errors.js';
+import {readBytes, readDocument} from '../import/document.js';
 import {defaultStorePath, historyPath, loadStore, writeStore} from '../store/index.js';
 import {type Ctx, stringFlag} from './context.js';
 
@@ -32,15 +33,8 @@ export function enhetFranNamnd(namnd: StoreData, namn: string, fil: string): Sto
 
 /** A nämnd store (JSON, told by its content) or a report read by the importer. */
 async function readNamnd(file: string): Promise<StoreData> {
-	let bytes: Buffer;
-	try {
-		bytes = await readFile(file);
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		throw new MalkollError(`${file}: ${code === 'ENOENT' ? 'filen finns inte' : code === 'EISDIR' ? 'är en mapp, inte en fil' : 'kan inte läsas'}`);
-	}
+	const bytes = await readBytes(file);
 	if (/^\uFEFF?\s*\{/.test(bytes.toString('utf8', 0, 64))) return loadStore(file);
-	const {readDocument} = await import('../import/document.js');
 	const {importReport} = await import('../import/index.js');
 	return importReport(await readDocument(file, bytes), file).data;
 }

@@ -7,8 +7,6 @@ import {HEADING, STATUS} from './recognisers.js';
 import {type Accounting, LEVELS, type Level, type RawGoal, type Warn, type Warning, assignIds, norm, toStore} from './tree.js';
 import type {Unit} from './units.js';
 
-export type {Accounting, Level, Warning} from './tree.js';
-
 const NIVA_AV: Record<string, Niva> = {
 	'KF:s inriktningsmål': 'im',
 	'KF:s mål för verksamhetsområdet': 'vo',
@@ -105,7 +103,7 @@ export function buildStore(units: Unit[], {toc, headers}: {toc: string[]; header
 	let lastIm: RawGoal | undefined;
 	let lastVo: RawGoal | undefined;
 	let lastNm: RawGoal | undefined;
-	let headerYears: number[] = [];
+	const headerYears: number[] = [];
 	let sawPrognos = false;
 	let sawPeriodicitet = false;
 
@@ -319,12 +317,7 @@ export function buildStore(units: Unit[], {toc, headers}: {toc: string[]; header
 		const anyStatus = goals.some(g => g.status);
 		period = !anyStatus || sawPeriodicitet ? 'VP' : sawPrognos ? 'T1' : 'VB';
 	}
-	let year = kind?.year;
-	if (!year && headerYears.length > 0) year = mode_(headerYears);
-	if (!year) {
-		const ys = goals.flatMap(g => g.activities.map(a => Number(a.start.slice(0, 4)))).filter(y => y > 1900);
-		if (ys.length > 0) year = mode_(ys);
-	}
+	const year = kind?.year ?? mostFrequent(headerYears) ?? mostFrequent(goals.flatMap(g => g.activities.map(a => Number(a.start.slice(0, 4)))).filter(y => y > 1900));
 	if (!year) throw new MalkollError(`${fil}: rapportens år framgår inte (ingen rubrik som "Verksamhetsberättelse 2025" och inga daterade tabeller)`);
 	let namn: string | undefined;
 	let namnd: string | undefined;
@@ -341,23 +334,22 @@ export function buildStore(units: Unit[], {toc, headers}: {toc: string[]; header
 
 	const {data, placed} = toStore(goals, {period, year, enhet, namn, namnd, dnr, datum, fil}, warn);
 	const accounting = Object.fromEntries(LEVELS.map(l => [l, {found: found[l], placed: placed[l]}])) as Accounting;
-	return {data, warnings: warnings.sort((a, b) => a.line - b.line), accounting};
+	return {data, warnings, accounting};
 }
 
-function mode_(xs: number[]): number {
-	const count = new Map<number, number>();
+function mostFrequent<T>(xs: T[]): T | undefined {
+	const count = new Map<T, number>();
 	for (const x of xs) count.set(x, (count.get(x) ?? 0) + 1);
-	return [...count.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+	return [...count].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 /** The nämnd that writes most about itself ("Äldrenämnden …") when no recipient is named. */
 function vanligasteNamnd(units: Unit[]): string | undefined {
-	const count = new Map<string, number>();
+	const names: string[] = [];
 	// Only paragraphs that name a nämnd meet the expressions (Latin letters only: Unicode mode is slow to start).
 	for (const u of units.filter(x => x.text.includes('nämnden'))) {
-		for (const m of u.text.matchAll(/(?<![A-Za-zÀ-ÿ])([A-ZÅÄÖÉ][a-zåäöéü-]+nämnden)(?![A-Za-zÀ-ÿ])/g)) count.set(m[1]!, (count.get(m[1]!) ?? 0) + 1);
-		for (const m of u.text.matchAll(/(?<![A-Za-zÀ-ÿ])för ([a-zåäöéü][a-zåäöéü-]+nämnden)(?![A-Za-zÀ-ÿ])/g)) count.set(capitalize(m[1]!), (count.get(capitalize(m[1]!)) ?? 0) + 1);
+		for (const m of u.text.matchAll(/(?<![A-Za-zÀ-ÿ])([A-ZÅÄÖÉ][a-zåäöéü-]+nämnden)(?![A-Za-zÀ-ÿ])/g)) names.push(m[1]!);
+		for (const m of u.text.matchAll(/(?<![A-Za-zÀ-ÿ])för ([a-zåäöéü][a-zåäöéü-]+nämnden)(?![A-Za-zÀ-ÿ])/g)) names.push(capitalize(m[1]!));
 	}
-	const best = [...count.entries()].filter(([n]) => n !== 'Nämnden').sort((a, b) => b[1] - a[1])[0];
-	return best?.[0];
+	return mostFrequent(names.filter(n => n !== 'Nämnden'));
 }

@@ -1,5 +1,6 @@
 // A report file's bytes → its text in the seed layout (one line per line, table cells separated by tabs).
 // The kind of file is told by its content, never by its name.
+import {readFile} from 'node:fs/promises';
 import {MalkollError} from '../errors.js';
 
 const CP1252 = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
@@ -16,6 +17,15 @@ function kind(bytes: Buffer): string {
 	const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
 	if (!utf16 && bytes.subarray(0, 65536).includes(0)) return `filen är varken text, Word eller PDF; ${SAVE}`;
 	return 'text';
+}
+
+export async function readBytes(file: string): Promise<Buffer> {
+	try {
+		return await readFile(file);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		throw new MalkollError(`${file}: ${code === 'ENOENT' ? 'filen finns inte' : code === 'EISDIR' ? 'är en mapp, inte en fil' : 'kan inte läsas'}`);
+	}
 }
 
 /** `file` names the file in messages. */

@@ -5,7 +5,7 @@ import {readLayoutA} from './layout-a.js';
 import {prepare} from './recognisers.js';
 import {type Layout, detectLayout, readLayoutB} from './units.js';
 
-export type {Accounting, Level, Warning} from './build.js';
+export type {Accounting, Level, Warning} from './tree.js';
 
 export interface ImportResult extends Built {
 	layout: Layout;

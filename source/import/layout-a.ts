@@ -109,10 +109,7 @@ export function readLayoutA(input: Line[]): Unit[] {
 	};
 	/** The header's lines from i; returns the index after it and its column names. */
 	const readHeader = (i: number): {end: number; cols: string[]} => {
-		if (AKT_HEADER.test(ls[i]!.text)) {
-			const cols = ls[i]!.text.split(/\s+/);
-			return {end: i + 1, cols};
-		}
+		if (AKT_HEADER.test(ls[i]!.text)) return {end: i + 1, cols: ls[i]!.text.split(/\s+/)};
 		let text = '';
 		let j = i;
 		while (j < ls.length && j < i + 30) {
@@ -127,8 +124,7 @@ export function readLayoutA(input: Line[]): Unit[] {
 		for (let j = i; j < ls.length && j < i + 40; j++) {
 			const t = ls[j]!.text;
 			if (t === '') continue;
-			if (structural(t) && rows.length > 0) return undefined;
-			if (rows.length === 0 && (HEADING.test(t) || KEYWORD.test(t) || STATUS.test(t))) return undefined;
+			if (structural(t)) return undefined;
 			rows.push(ls[j]!.raw.trim());
 			if (PERIOD_END.test(t)) {
 				const r = splitRow(rows, ncols - 1);
@@ -215,7 +211,7 @@ export function readLayoutA(input: Line[]): Unit[] {
 					blank = false;
 					continue;
 				}
-			} else if (!STATUS.test(t) && !HEADING.test(t) && !KEYWORD.test(t) && (blank || units[units.length - 1]?.cells)) {
+			} else if (!structural(t) && (blank || units[units.length - 1]?.cells)) {
 				const r = tryRow(i);
 				if (r) {
 					units.push({line: l.line, text: r.namn, cells: [r.namn, ...r.cells], afterBlank: blank});

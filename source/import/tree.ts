@@ -104,14 +104,8 @@ export function riktningAv(namn: string): Riktning {
 /** HTML list markup in an analysis becomes one "• " line per item. */
 export function rensaAnalys(text: string): string {
 	if (!/<\/?(ul|li|ol)\b/i.test(text)) return text.trim();
-	const s = text.replace(/<\/?(?:ul|ol|li|p|br)\b[^>]*>/gi, ' ');
-	const parts = s.split('•').map(p => p.replace(/\s+/g, ' ').trim());
-	const out: string[] = [];
-	parts.forEach((p, i) => {
-		if (p === '') return;
-		out.push(i === 0 ? p : `• ${p}`);
-	});
-	return out.join('\n');
+	const items = text.replace(/<\/?(?:ul|ol|li|p|br)\b[^>]*>/gi, ' ').split('•').map(p => p.replace(/\s+/g, ' ').trim());
+	return items.flatMap((p, i) => (p === '' ? [] : i === 0 ? [p] : [`• ${p}`])).join('\n');
 }
 
 /** Dotted ids: IM and VO from their headings; nämndmål from the heading, else from the VO
@@ -135,9 +129,8 @@ export function assignIds(goals: RawGoal[], warn: Warn): void {
 	}
 	for (const im of goals.filter(g => g.niva === 'im' && g.id)) {
 		im.children.forEach((vo, j) => {
-			const num = vo.num && vo.num.startsWith(im.id + '.') ? vo.num : vo.num ? vo.num : `${im.id}.${j + 1}`;
 			if (vo.num && !vo.num.startsWith(im.id + '.')) warn(vo.line, `mål ${vo.num} står under inriktningsmål ${im.id}`);
-			take(vo, num);
+			take(vo, vo.num ?? `${im.id}.${j + 1}`);
 		});
 	}
 	for (const vo of goals.filter(g => g.niva === 'vo' && g.id)) {
@@ -241,13 +234,7 @@ export function toStore(
 				if (c[k] !== undefined) varden[k] = parseVarde(c[k]!);
 			}
 			const units = Object.values(varden).map(v => v!.unit);
-			const enhet: Indicator['enhet'] = /medskapande ?index/i.test(ri.namn)
-				? 'index'
-				: units.includes('%')
-					? '%'
-					: units.includes('st')
-						? 'st'
-						: undefined;
+			const enhet = /medskapande ?index/i.test(ri.namn) ? 'index' : (['%', 'st'] as const).find(u => units.includes(u));
 			// A bare "60" among percentages is a percentage: normalise by the indicator's unit.
 			if (enhet === '%' || enhet === 'st') for (const v of Object.values(varden)) if (v && v.value !== undefined && !v.unit) v.unit = enhet;
 			const ind: Indicator = {id, malId: g.id!, namn: ri.namn, riktning: riktningAv(ri.namn)};

@@ -57,29 +57,16 @@ export function readLayoutB(lines: Line[]): Unit[] {
 			if (!gap) cols = undefined;
 			continue;
 		}
-		if (raw.includes('\t')) {
-			const cells = raw.split('\t').map(c => c.trim());
-			units.push({line: nr, text: cells.filter(c => c !== '').join('\t'), cells, afterBlank: blank});
-			blank = false;
-			continue;
-		}
 		// A table whose tabs became spaces: the header names the columns, each row is one line.
-		const header = IND_HEADER.test(text) ? indColumns(text) : AKT_HEADER.test(text) ? text.split(/\s+/) : undefined;
-		const cells = header ?? (cols && spacedRow(text, cols));
+		const tabs = raw.includes('\t');
+		const header = tabs ? undefined : IND_HEADER.test(text) ? indColumns(text) : AKT_HEADER.test(text) ? text.split(/\s+/) : undefined;
 		if (header) cols = header;
-		if (cells) {
-			units.push({line: nr, text: cells.filter(c => c !== '').join('\t'), cells, afterBlank: blank});
-			blank = false;
-			continue;
-		}
+		const cells = tabs ? raw.split('\t').map(c => c.trim()) : (header ?? (cols && spacedRow(text, cols)));
 		const prev = units[units.length - 1];
+		if (cells) units.push({line: nr, text: cells.filter(c => c !== '').join('\t'), cells, afterBlank: blank});
 		// A sentence split by a page break: the previous paragraph lacks final punctuation and this one starts in lower case.
-		if (prev && !prev.cells && blank && !FINAL.test(prev.text) && /^[a-zåäöé]/.test(text)) {
-			prev.text += ' ' + text;
-			blank = false;
-			continue;
-		}
-		units.push({line: nr, text, afterBlank: blank});
+		else if (prev && !prev.cells && blank && !FINAL.test(prev.text) && /^[a-zåäöé]/.test(text)) prev.text += ' ' + text;
+		else units.push({line: nr, text, afterBlank: blank});
 		blank = false;
 	}
 	return units;
