@@ -171,7 +171,8 @@ export function buildStore(units: Unit[], {toc, headers}: {toc: string[]; header
 				continue;
 			}
 			const analysRad = /^(Analys|Kommentar)\b\s*(.*)$/.exec(first);
-			if (analysRad && (mode === 'ind' || mode === 'akt' || mode === 'indAnalys' || mode === 'indKommentar')) {
+			const inTable = mode === 'ind' || mode === 'akt' || mode === 'indAnalys' || mode === 'indKommentar';
+			if (analysRad && inTable) {
 				const rest = [analysRad[2]!, ...u.cells.slice(1)].filter(c => c !== '').join(' ');
 				const target = mode === 'akt' ? g.activities[g.activities.length - 1] : g.indicators[g.indicators.length - 1];
 				// "Analys" alone in its row: the text follows in the next row.
@@ -188,85 +189,43 @@ export function buildStore(units: Unit[], {toc, headers}: {toc: string[]; header
 				else target.analys.push(rest);
 				continue;
 			}
-			if (mode === 'ind' || mode === 'akt' || mode === 'indAnalys' || mode === 'indKommentar') {
-				const row: Record<string, string> = {};
-				columns.forEach((k, j) => {
-					if (k && u.cells![j] !== undefined && u.cells![j] !== '') row[k] = u.cells![j]!;
-				});
-				if (u.cells.length > columns.length && u.cells.slice(columns.length).some(c => c !== '')) {
-					warn(u.line, `raden har ${u.cells.length} celler, väntade ${columns.length}`);
-				}
-				if (mode === 'akt') {
-					found.aktivitet++;
-					if (!row.text) {
-						warn(u.line, 'aktivitetsrad utan text', 'aktivitet');
-						continue;
-					}
-					g.activities.push({line: u.line, text: row.text, start: row.start ?? '', slut: row.slut ?? '', avvikelse: row.avvikelse ?? '', analys: []});
-				} else {
-					found.indikator++;
-					if (!row.namn) {
-						warn(u.line, 'indikatorrad utan namn', 'indikator');
-						continue;
-					}
+			if (!inTable) {
+				warn(u.line, `tabellrad utanför en tabell: "${text.slice(0, 60)}"`);
+				continue;
+			}
+			const row: Record<string, string> = Object.fromEntries(columns.flatMap((k, j) => (k && u.cells![j] ? [[k, u.cells![j]!]] : [])));
+			if (u.cells.length > columns.length && u.cells.slice(columns.length).some(c => c !== '')) {
+				warn(u.line, `raden har ${u.cells.length} celler, väntade ${columns.length}`);
+			}
+			if (mode === 'akt') {
+				found.aktivitet++;
+				if (!row.text) warn(u.line, 'aktivitetsrad utan text', 'aktivitet');
+				else g.activities.push({line: u.line, text: row.text, start: row.start ?? '', slut: row.slut ?? '', avvikelse: row.avvikelse ?? '', analys: []});
+			} else {
+				found.indikator++;
+				if (!row.namn) warn(u.line, 'indikatorrad utan namn', 'indikator');
+				else {
 					mode = 'ind';
 					g.indicators.push({line: u.line, namn: row.namn, cells: row, analys: [], kommentar: []});
 				}
-				continue;
 			}
-			warn(u.line, `tabellrad utanför en tabell: "${text.slice(0, 60)}"`);
 			continue;
 		}
 		const st = STATUS.exec(text);
-		if (st && mode === 'start') {
-			g.status = STATUS_AV[st[1]!];
-			continue;
-		}
-		if (text === 'Beskrivning') {
-			mode = 'beskrivning';
-			continue;
-		}
-		if (text === 'Förväntat resultat') {
-			mode = 'fr';
-			continue;
-		}
-		if (text === 'Kommentar' && (mode === 'ind' || mode === 'indAnalys') && g.indicators.length > 0) {
-			mode = 'indKommentar';
-			continue;
-		}
-		if (text === 'Analys') {
-			mode = mode === 'ind' && g.indicators.length > 0 ? 'indAnalys' : 'analys';
-			continue;
-		}
-		switch (mode) {
-			case 'beskrivning':
-				g.beskrivning.push(text);
-				break;
-			case 'fr':
-				g.fr.push(text);
-				break;
-			case 'analys':
-				g.analys.push(text);
-				break;
-			case 'indAnalys':
-				g.indicators[g.indicators.length - 1]!.analys.push(text);
-				break;
-			case 'ind':
-			case 'akt':
-				// Narrative after a table continues the goal's analysis.
-				if (g.analys.length > 0) {
-					g.analys.push(text);
-					mode = 'analys';
-				} else warn(u.line, `text efter tabellen kunde inte placeras: "${text.slice(0, 60)}"`);
-				break;
-			case 'start':
-				// A plan's narrative follows the heading directly, without "Analys".
+		const ind = g.indicators[g.indicators.length - 1];
+		if (st && mode === 'start') g.status = STATUS_AV[st[1]!];
+		else if (text === 'Beskrivning' || text === 'Förväntat resultat') mode = text === 'Beskrivning' ? 'beskrivning' : 'fr';
+		else if (text === 'Kommentar' && (mode === 'ind' || mode === 'indAnalys') && ind) mode = 'indKommentar';
+		else if (text === 'Analys') mode = mode === 'ind' && ind ? 'indAnalys' : 'analys';
+		else {
+			const sections: Partial<Record<Mode, string[]>> = {beskrivning: g.beskrivning, fr: g.fr, analys: g.analys, indAnalys: ind?.analys, indKommentar: ind?.kommentar};
+			const target = sections[mode];
+			// A plan's narrative follows the heading directly, without "Analys"; narrative after a table continues the goal's analysis.
+			if (target) target.push(text);
+			else if (mode === 'start' || g.analys.length > 0) {
 				g.analys.push(text);
 				mode = 'analys';
-				break;
-			case 'indKommentar':
-				g.indicators[g.indicators.length - 1]!.kommentar.push(text);
-				break;
+			} else warn(u.line, `text efter tabellen kunde inte placeras: "${text.slice(0, 60)}"`);
 		}
 	}
 
