@@ -20,11 +20,9 @@ const NAMN: Record<Level, string> = {
 
 /** The accounting as a table on stderr: found / placed / not placed per level. */
 function tabell(fil: string, a: Accounting): string {
-	const rader = (Object.keys(NAMN) as Level[]).map(l => {
-		const {found, placed} = a[l];
-		return `  ${NAMN[l].padEnd(34)}${String(found).padStart(8)}${String(placed).padStart(11)}${String(found - placed).padStart(14)}`;
-	});
-	return `${fil}: redovisning\n  ${'nivå'.padEnd(34)}${'hittade'.padStart(8)}${'placerade'.padStart(11)}${'ej placerade'.padStart(14)}\n${rader.join('\n')}\n`;
+	const rad = (namn: string, ...tal: Array<string | number>) => `  ${namn.padEnd(34)}${[8, 11, 14].map((w, k) => String(tal[k]).padStart(w)).join('')}\n`;
+	const rader = (Object.keys(NAMN) as Level[]).map(l => rad(NAMN[l], a[l].found, a[l].placed, a[l].found - a[l].placed));
+	return `${fil}: redovisning\n${rad('nivå', 'hittade', 'placerade', 'ej placerade')}${rader.join('')}`;
 }
 
 function json(a: Accounting, warnings: Warning[], skrivet: boolean): string {

@@ -7,9 +7,7 @@ import {type Layout, detectLayout, readLayoutB} from './units.js';
 
 export type {Accounting, Level, Warning} from './tree.js';
 
-export interface ImportResult extends Built {
-	layout: Layout;
-}
+export type ImportResult = Built & {layout: Layout};
 
 /** Reads a report's text; `fil` names the file in messages and in kalla.fil. */
 export function importReport(text: string, fil: string): ImportResult {

@@ -14,6 +14,8 @@ export interface MergePlan {
 	notes: string[];
 }
 
+type Rec = Record<string, unknown>;
+
 function sammaNamn(a: string, b: string): boolean {
 	return norm(a) === norm(b) || (likhet(a, b) >= 0.8 && likhet(b, a) >= 0.8);
 }
@@ -84,8 +86,7 @@ export function planMerge(befintlig: StoreData, ny: StoreData): MergePlan {
 			if (hit) {
 				anvanda.add(hit.id);
 				idMap.set(x.id, hit.id);
-				const rec = hit as unknown as Record<string, unknown>;
-				const nyRec = x as unknown as Record<string, unknown>;
+				const [rec, nyRec] = [hit, x] as unknown as [Rec, Rec];
 				for (const {name: f} of fields(entity, 'plan')) {
 					if (nyRec[f] !== undefined && rec[f] === undefined) ops.push(namedOp({op: 'def', entity, id: hit.id, field: f, value: nyRec[f]}));
 				}
@@ -106,11 +107,11 @@ export function planMerge(befintlig: StoreData, ny: StoreData): MergePlan {
 	const fu = ny.followUp[period];
 	const gammal = befintlig.followUp[period];
 	if (fu) {
-		const buckets: Array<[Entity, Record<string, Record<string, unknown>>, Record<string, Record<string, unknown>> | undefined]> = [
-			['goal', fu.goals as Record<string, Record<string, unknown>>, gammal?.goals as Record<string, Record<string, unknown>> | undefined],
-			['indicator', fu.indicators as Record<string, Record<string, unknown>>, gammal?.indicators as Record<string, Record<string, unknown>> | undefined],
-			['activity', fu.activities as Record<string, Record<string, unknown>>, gammal?.activities as Record<string, Record<string, unknown>> | undefined],
-		];
+		const buckets = [
+			['goal', fu.goals, gammal?.goals],
+			['indicator', fu.indicators, gammal?.indicators],
+			['activity', fu.activities, gammal?.activities],
+		] as Array<[Entity, Record<string, Rec>, Record<string, Rec> | undefined]>;
 		for (const [entity, bucket, old] of buckets) {
 			for (const [nyId, falt] of Object.entries(bucket)) {
 				const id = idMap.get(nyId)!;
