@@ -119,34 +119,24 @@ export function readLayoutA(input: Line[]): Unit[] {
 		}
 		return {end: j, cols: indColumns(text)};
 	};
-	const tryRow = (i: number): {end: number; namn: string; cells: string[]} | undefined => {
+	/** A table row from line i, however many lines it was wrapped over: the index after it and its cells. */
+	const tryRow = (i: number): {end: number; cells: string[]} | undefined => {
 		const rows: string[] = [];
 		for (let j = i; j < ls.length && j < i + 40; j++) {
 			const t = ls[j]!.text;
 			if (t === '') continue;
 			if (structural(t)) return undefined;
-			rows.push(ls[j]!.raw.trim());
-			if (PERIOD_END.test(t)) {
-				const r = splitRow(rows, ncols - 1);
-				return r ? {end: j + 1, ...r} : undefined;
-			}
-			if (/[.!?]$/.test(t)) return undefined;
-		}
-		return undefined;
-	};
-	const tryAktivitet = (i: number): {end: number; text: string; start: string; slut: string; avvikelse: string} | undefined => {
-		const parts: string[] = [];
-		for (let j = i; j < ls.length && j < i + 40; j++) {
-			const t = ls[j]!.text;
-			if (t === '') continue;
-			if (structural(t)) return undefined;
-			const d = DATES.exec(t);
+			const d = tabell === 'akt' ? DATES.exec(t) : null;
 			if (d) {
-				parts.push(t.slice(0, d.index).trim());
-				const text = parts.filter(Boolean).join(' ').replace(/\s+/g, ' ');
-				return text ? {end: j + 1, text, start: d[1]!, slut: d[2]!, avvikelse: d[3]!.trim()} : undefined;
+				const text = [...rows, t.slice(0, d.index).trim()].filter(Boolean).join(' ').replace(/\s+/g, ' ');
+				return text ? {end: j + 1, cells: [text, d[1]!, d[2]!, d[3]!.trim()]} : undefined;
 			}
-			parts.push(t);
+			rows.push(t);
+			if (tabell === 'ind' && PERIOD_END.test(t)) {
+				const r = splitRow(rows, ncols - 1);
+				return r && {end: j + 1, cells: [r.namn, ...r.cells]};
+			}
+			if (tabell === 'ind' && /[.!?]$/.test(t)) return undefined;
 		}
 		return undefined;
 	};
@@ -203,22 +193,12 @@ export function readLayoutA(input: Line[]): Unit[] {
 				blank = false;
 				continue;
 			}
-			if (tabell === 'akt') {
-				const a = tryAktivitet(i);
-				if (a) {
-					units.push({line: l.line, text: a.text, cells: [a.text, a.start, a.slut, a.avvikelse], afterBlank: blank});
-					i = a.end - 1;
-					blank = false;
-					continue;
-				}
-			} else if (!structural(t) && (blank || units[units.length - 1]?.cells)) {
-				const r = tryRow(i);
-				if (r) {
-					units.push({line: l.line, text: r.namn, cells: [r.namn, ...r.cells], afterBlank: blank});
-					i = r.end - 1;
-					blank = false;
-					continue;
-				}
+			const r = (tabell === 'akt' || blank || units[units.length - 1]?.cells) && tryRow(i);
+			if (r) {
+				units.push({line: l.line, text: r.cells[0]!, cells: r.cells, afterBlank: blank});
+				i = r.end - 1;
+				blank = false;
+				continue;
 			}
 			// Analysis text under an indicator table stays in the table; an activity table ends here.
 			if (tabell === 'akt') tabell = undefined;
