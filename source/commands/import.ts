@@ -1,6 +1,4 @@
-// malkoll import REPORT [--out FILE | --into FILE] [--partial] [--json] [--dry-run]
-// Every import ends with an accounting per level on stderr; whatever was found but not placed is
-// listed with its line, and then nothing is written unless --partial.
+// malkoll import REPORT: an accounting per level on stderr; nothing is written if anything was not placed, unless --partial.
 import type {StoreData} from '../domain/types.js';
 import {MalkollError} from '../errors.js';
 import {readBytes, readDocument} from '../import/document.js';

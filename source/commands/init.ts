@@ -1,5 +1,4 @@
-// malkoll init --fran FILE --namn NAMN [--out FILE] [--force]: a new unit's store from its nämnd's
-// plan (a nämnd store or report), and the question on first start that leads to it.
+// malkoll init: a new unit's store from its nämnd's plan, and the question on first start that leads to it.
 import {existsSync} from 'node:fs';
 import {rename} from 'node:fs/promises';
 import {homedir} from 'node:os';

@@ -1,5 +1,4 @@
-// Builds a StoreData from the unit stream of a report: metadata, the goal tree with dotted ids,
-// statuses, texts, indicator and activity tables. Whatever it cannot place is listed with its line.
+// Builds a StoreData from the unit stream of a report; whatever it cannot place is listed with its line.
 import {MalkollError} from '../errors.js';
 import {arGiltigtDatum} from '../domain/datum.js';
 import type {Niva, Period, Status, StoreData} from '../domain/types.js';

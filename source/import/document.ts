@@ -1,5 +1,4 @@
-// A report file's bytes → its text in the seed layout (one line per line, table cells separated by tabs).
-// The kind of file is told by its content, never by its name.
+// A report file's bytes → its text in the seed layout; the kind of file is told by its content, never by its name.
 import {readFile} from 'node:fs/promises';
 import {MalkollError} from '../errors.js';
 
@@ -48,8 +47,7 @@ export function decodeText(file: string, bytes: Uint8Array): string {
 			// TextDecoder drops a UTF-8 BOM itself.
 			text = new TextDecoder('utf-8', {fatal: true}).decode(bytes);
 		} catch {
-			// Not UTF-8: the code page Swedish Windows saves text in. Node 20's TextDecoder('windows-1252')
-			// is Latin-1 (0x80–0x9F become control characters), so those 32 bytes are mapped here.
+			// Not UTF-8: Windows-1252, whose 0x80–0x9F Node 20's TextDecoder('windows-1252') leaves as control characters.
 			text = Buffer.from(bytes).toString('latin1').replace(/[\x80-\x9f]/g, c => CP1252[c.charCodeAt(0) - 0x80]!);
 		}
 	}

@@ -1,5 +1,4 @@
-// The report importer: text of a VP, tertialrapport or verksamhetsberättelse → StoreData, with an
-// accounting of every goal, indicator and activity found: placed in the tree or listed with its line.
+// The report importer: a report's text → StoreData, with an accounting of every goal, indicator and activity found.
 import {type Built, buildStore} from './build.js';
 import {readLayoutA} from './layout-a.js';
 import {prepare} from './recognisers.js';

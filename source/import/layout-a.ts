@@ -1,6 +1,4 @@
-// Layout A: PDF text hard-wrapped at ~85–130 characters, tables flattened to spaces (domain.md §7).
-// Rejoins words split across lines, paragraphs and headings, and rebuilds table rows from value
-// tokens counted from the row's end, so the builder sees the same units as for layout B.
+// Layout A (domain.md §7): hard-wrapped PDF text, tables flattened to spaces, read into the same units as layout B.
 import {AKT_HEADER, DATES, HEADING, IND_HEADER, KEYWORD, type Line, STATUS} from './recognisers.js';
 import type {Unit} from './units.js';
 
@@ -51,8 +49,7 @@ function structural(text: string): boolean {
 	return HEADING.test(text) || STATUS.test(text) || KEYWORD.test(text) || IND_HEADER.test(text) || AKT_HEADER.test(text);
 }
 
-/** Splits a row's text into the name and `ncols` value cells; n spaces between two values on
- * one line are n−1 empty cells. Undefined when the text does not end in values. */
+/** A row's text as its name and `ncols` value cells, counted from its end; undefined when it does not end in values. */
 export function splitRow(rowLines: string[], ncols: number): {namn: string; cells: string[]} | undefined {
 	let s = rowLines.join('\n');
 	const tokens: Array<{v: string; gap: number}> = [];

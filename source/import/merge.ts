@@ -1,6 +1,4 @@
-// --into: a later report of the same year is turned into Ops on an existing store. Goals match
-// on number first, then on title; indicators on name, activities on text. Nothing the later
-// report leaves out is removed (a T1 lists only KF uppdrag; the VP's own activities stay).
+// --into: a later report of the same year as Ops on a store; nothing it leaves out is removed (a T1 lists only KF uppdrag).
 import {MalkollError} from '../errors.js';
 import {fields} from '../domain/fields.js';
 import {type Entity, namedOp, type Op} from '../domain/ops.js';

@@ -1,6 +1,4 @@
-// PDF → text in the seed layout, from the text's positions (pdfjs-dist): items on one baseline make
-// a line, a wide gap between items a tab (table cells by x), vertical space blank lines; what stands
-// at the same place at the top or foot of most pages (the unit's name, "Sid 3 (18)") is dropped.
+// PDF → text in the seed layout, from the positions of its text (pdfjs-dist), without page headers and footers.
 import {createRequire} from 'node:module';
 import {pathToFileURL} from 'node:url';
 import {MalkollError} from '../errors.js';
@@ -134,8 +132,7 @@ function toText(pages: Line[][]): string {
 }
 
 export async function readPdf(file: string, bytes: Buffer): Promise<string> {
-	// Required when first needed, not imported: the commands run as a script (source/skript.ts), which
-	// has no import(); Node ≥ 20.19 requires an ES module.
+	// Required, not imported: the commands run as a script (source/skript.ts), which has no import(); Node ≥ 20.19 requires ES modules.
 	const require = createRequire(import.meta.url);
 	let pdfjs: typeof import('pdfjs-dist');
 	// pdf.js needs @napi-rs/canvas (its optional dependency, a native module) under Node; without it, one line.

@@ -1,6 +1,4 @@
-// The layout rules of the reports in one place: each row names what a line (trimmed) looks like
-// and what it yields. A new variant of a report is a new row here, with its test in
-// test/import-recognisers.test.ts; the readers only ask `recognise`.
+// The layout rules of the reports: a new variant of a report is a new row here, with its test in test/import-recognisers.test.ts.
 
 const LABELS = 'KF:s inriktningsmål|KF:s mål för verksamhetsområdet|Nämndmål|Enhetsmål';
 export const HEADING = new RegExp(`^(${LABELS})\\s*:\\s*(?:(\\d+(?:\\.\\d+){0,3})\\.?(?=\\s|$))?\\s*(.*)$`);

@@ -1,5 +1,4 @@
-// The goal tree read from a report, as the builder collects it, and how it becomes a store: dotted
-// ids, Förväntat resultat, indicators and activities with their follow-up. Also the accounting's types.
+// The goal tree read from a report, as the builder collects it, and how it becomes a store.
 import path from 'node:path';
 import {arGiltigtDatum} from '../domain/datum.js';
 import {parseVarde} from '../domain/tal.js';
@@ -108,8 +107,7 @@ export function rensaAnalys(text: string): string {
 	return items.flatMap((p, i) => (p === '' ? [] : i === 0 ? [p] : [`• ${p}`])).join('\n');
 }
 
-/** Dotted ids: IM and VO from their headings; nämndmål from the heading, else from the VO
- * analysis subheadings ("3.4.1 …"), else by order; enhetsmål by order under their nämndmål. */
+/** Dotted ids: from the heading, else (nämndmål) from the VO analysis's subheadings ("3.4.1 …"), else by order. */
 export function assignIds(goals: RawGoal[], warn: Warn): void {
 	const used = new Set<string>();
 	const take = (g: RawGoal, id: string) => {
@@ -269,15 +267,9 @@ export function toStore(
 			if (Object.keys(f).length > 0) fuAkt[id] = f;
 		});
 	}
-	const organisation: StoreData['organisation'] = {namn: meta.namn, niva: meta.enhet ? 'enhet' : 'namnd'};
-	if (meta.namnd) organisation.namnd = meta.namnd;
-	if (meta.dnr) organisation.dnr = meta.dnr;
-	// The store records the report's file name; messages name the file as it was given.
-	const kalla: NonNullable<StoreData['kalla']> = {fil: path.basename(meta.fil), rapport: meta.period};
-	if (meta.datum) kalla.datum = meta.datum;
 	const data: StoreData = {
 		schemaVersion: SCHEMA_VERSION,
-		organisation,
+		organisation: {namn: meta.namn, niva: meta.enhet ? 'enhet' : 'namnd', ...(meta.namnd && {namnd: meta.namnd}), ...(meta.dnr && {dnr: meta.dnr})},
 		year: meta.year,
 		bedomdaNivaer: meta.enhet ? ['enhetsmal'] : ['im', 'vo', 'namndmal'],
 		period: meta.period,
@@ -285,7 +277,8 @@ export function toStore(
 		indicators,
 		activities,
 		followUp: {[meta.period]: {goals: fuGoals, indicators: fuInd, activities: fuAkt}},
-		kalla,
+		// The store records the report's file name; messages name the file as it was given.
+		kalla: {fil: path.basename(meta.fil), rapport: meta.period, ...(meta.datum && {datum: meta.datum})},
 	};
 	return {data, placed};
 }

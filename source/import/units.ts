@@ -1,5 +1,4 @@
-// The two text layouts (domain.md §7) are read into one stream of units: a paragraph or a
-// table row, each with the 1-based line it starts on. The builder only ever sees units.
+// The two text layouts (domain.md §7) are read into one stream of units: a paragraph or a table row.
 import {indColumns, splitRow} from './layout-a.js';
 import {AKT_HEADER, DATES, IND_HEADER, type Line} from './recognisers.js';
 
