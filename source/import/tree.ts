@@ -118,13 +118,7 @@ export function assignIds(goals: RawGoal[], warn: Warn): void {
 		used.add(id);
 		g.id = id;
 	};
-	let imOrdning = 0;
-	for (const g of goals) {
-		if (g.niva === 'im') {
-			imOrdning++;
-			take(g, g.num ? g.num.split('.')[0]! : String(imOrdning));
-		}
-	}
+	goals.filter(g => g.niva === 'im').forEach((im, k) => take(im, im.num?.split('.')[0] ?? String(k + 1)));
 	for (const im of goals.filter(g => g.niva === 'im' && g.id)) {
 		im.children.forEach((vo, j) => {
 			if (vo.num && !vo.num.startsWith(im.id + '.')) warn(vo.line, `mål ${vo.num} står under inriktningsmål ${im.id}`);
@@ -150,16 +144,11 @@ export function assignIds(goals: RawGoal[], warn: Warn): void {
 				ordnade.set(nm, best.num);
 			}
 		}
-		let n = 0;
+		const reserved = new Set(ordnade.values());
 		for (const nm of nms) {
-			const num = nm.num ?? ordnade.get(nm);
-			if (num) {
-				take(nm, num);
-				continue;
-			}
-			do n++;
-			while (used.has(`${vo.id}.${n}`) || [...ordnade.values()].includes(`${vo.id}.${n}`));
-			take(nm, `${vo.id}.${n}`);
+			let n = 1;
+			while (used.has(`${vo.id}.${n}`) || reserved.has(`${vo.id}.${n}`)) n++;
+			take(nm, nm.num ?? ordnade.get(nm) ?? `${vo.id}.${n}`);
 		}
 	}
 	for (const nm of goals.filter(g => g.niva === 'namndmal' && g.id)) {
