@@ -270,27 +270,13 @@ export function buildStore(units: Unit[], {toc, headers}: {toc: string[]; header
 		if (!datum) datum = svensktDatum(t);
 	}
 	const enhet = goals.some(g => g.niva === 'enhetsmal');
-	let period = kind?.period;
-	if (!period) {
-		const anyStatus = goals.some(g => g.status);
-		period = !anyStatus || sawPeriodicitet ? 'VP' : sawPrognos ? 'T1' : 'VB';
-	}
+	const period = kind?.period ?? (!goals.some(g => g.status) || sawPeriodicitet ? 'VP' : sawPrognos ? 'T1' : 'VB');
 	const year = kind?.year ?? mostFrequent(headerYears) ?? mostFrequent(goals.flatMap(g => g.activities.map(a => Number(a.start.slice(0, 4)))).filter(y => y > 1900));
 	if (!year) throw new MalkollError(`${fil}: rapportens år framgår inte (ingen rubrik som "Verksamhetsberättelse 2025" och inga daterade tabeller)`);
-	let namn: string | undefined;
-	let namnd: string | undefined;
-	if (enhet) {
-		namn = titelNamn ?? namnEfterTitel ?? headers[0] ?? till;
-		if (till !== namn) namnd = till;
-	} else {
-		namn = till ?? titelNamn ?? vanligasteNamnd(units) ?? headers[0];
-	}
-	if (!namn) {
-		warn(1, 'organisationens namn framgår inte av rapporten');
-		namn = 'Okänd organisation';
-	}
-
-	const {data, placed} = toStore(goals, {period, year, enhet, namn, namnd, dnr, datum, fil}, warn);
+	const namn = enhet ? (titelNamn ?? namnEfterTitel ?? headers[0] ?? till) : (till ?? titelNamn ?? vanligasteNamnd(units) ?? headers[0]);
+	if (!namn) warn(1, 'organisationens namn framgår inte av rapporten');
+	const namnd = enhet && till !== namn ? till : undefined;
+	const {data, placed} = toStore(goals, {period, year, enhet, namn: namn || 'Okänd organisation', namnd, dnr, datum, fil}, warn);
 	const accounting = Object.fromEntries(LEVELS.map(l => [l, {found: found[l], placed: placed[l]}])) as Accounting;
 	return {data, warnings, accounting};
 }
