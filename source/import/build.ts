@@ -99,9 +99,8 @@ export function buildStore(units: Unit[], {toc, headers}: {toc: string[]; header
 	let mode = 'outside' as Mode;
 	let columns: Array<string | undefined> = [];
 	let started = false;
-	let lastIm: RawGoal | undefined;
-	let lastVo: RawGoal | undefined;
-	let lastNm: RawGoal | undefined;
+	// The last goal at each level (LEVELS from the top) above the current one.
+	const last: RawGoal[] = [];
 	const headerYears: number[] = [];
 	let sawPrognos = false;
 	let sawPeriodicitet = false;
@@ -109,14 +108,14 @@ export function buildStore(units: Unit[], {toc, headers}: {toc: string[]; header
 	const startGoal = (u: Unit, m: RegExpExecArray) => {
 		const niva = NIVA_AV[m[1]!]!;
 		const g: RawGoal = {line: u.line, niva, num: m[2], titel: m[3]!.trim(), children: [], beskrivning: [], fr: [], analys: [], indicators: [], activities: []};
-		const parent = niva === 'vo' ? lastIm : niva === 'namndmal' ? lastVo : niva === 'enhetsmal' ? lastNm : undefined;
+		const depth = LEVELS.indexOf(niva);
+		const parent = last[depth - 1];
 		if (niva !== 'im' && !parent) warn(u.line, `${m[1]} utan överordnat mål: "${g.titel.slice(0, 60)}"`, niva);
 		found[niva]++;
 		g.parent = parent;
 		parent?.children.push(g);
-		if (niva === 'im') [lastIm, lastVo, lastNm] = [g, undefined, undefined];
-		if (niva === 'vo') [lastVo, lastNm] = [g, undefined];
-		if (niva === 'namndmal') lastNm = g;
+		last.length = depth;
+		last[depth] = g;
 		goals.push(g);
 		current = g;
 		mode = 'start';

@@ -95,6 +95,7 @@ export interface Prepared {
 	suspects: Line[];
 }
 
+const OPENS_BODY = new Set<Kind | undefined>(['innehallsrubrik', 'innehall', 'rubrik', 'rubrikdel']);
 const TITLE = /^(Verksamhetsberättelse|Verksamhetsplan|Tertialrapport)\b/i;
 
 /** Removes page furniture and the table of contents, and joins goal headings wrapped over lines
@@ -103,10 +104,7 @@ export function prepare(input: string[], wrapped: boolean): Prepared {
 	const raw = input.map(stripMarkup);
 	const text = raw.map(l => l.trim());
 	// The title page ends at the first contents entry or goal heading.
-	let body = text.findIndex(t => {
-		const k = kindOf(t);
-		return k === 'innehallsrubrik' || k === 'innehall' || k === 'rubrik' || k === 'rubrikdel';
-	});
+	let body = text.findIndex(t => OPENS_BODY.has(kindOf(t)));
 	if (body < 0) body = text.length;
 	const headers = pageHeaders(text.slice(0, body), text);
 	const toc: string[] = [];
@@ -147,8 +145,7 @@ export function prepare(input: string[], wrapped: boolean): Prepared {
 				titel = Boolean(h && h[3] !== '');
 			}
 		}
-		const l: Line = {nr, raw: line};
-		if (gap) l.gap = true;
+		const l: Line = {nr, raw: line, ...(gap && {gap})};
 		lines.push(l);
 		if (kind === 'liknar-rubrik') suspects.push(l);
 		gap = false;
