@@ -78,9 +78,7 @@ function kindAv(text: string): {period: Period; year: number} | undefined {
 	return {period, year: Number(year[1])};
 }
 
-function capitalize(s: string): string {
-	return s.charAt(0).toUpperCase() + s.slice(1);
-}
+const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Builds the store; throws MalkollError when the text holds no goal tree at all. */
 export function buildStore(units: Unit[], {toc, headers}: {toc: string[]; headers: string[]}, fil: string): Built {

@@ -126,7 +126,11 @@ export function assignIds(goals: RawGoal[], warn: Warn): void {
 		});
 	}
 	for (const vo of goals.filter(g => g.niva === 'vo' && g.id)) {
-		const sub = subheadings(vo);
+		// The numbered subheadings of the VO's analysis ("3.4.1 …").
+		const sub = vo.analys.flatMap(p => {
+			const m = /^(\d+\.\d+\.\d+)\.?\s+(\S.*)$/.exec(p);
+			return m && m[1]!.startsWith(vo.id + '.') && p.length < 400 ? [{num: m[1]!, titel: m[2]!}] : [];
+		});
 		const fria = new Set(sub.map(s => s.num));
 		const nms = vo.children;
 		for (const nm of nms) if (nm.num) fria.delete(nm.num);
@@ -156,14 +160,6 @@ export function assignIds(goals: RawGoal[], warn: Warn): void {
 	}
 }
 
-function subheadings(vo: RawGoal): Array<{num: string; titel: string}> {
-	const out: Array<{num: string; titel: string}> = [];
-	for (const p of vo.analys) {
-		const m = /^(\d+\.\d+\.\d+)\.?\s+(\S.*)$/.exec(p);
-		if (m && vo.id && m[1]!.startsWith(vo.id + '.') && p.length < 400) out.push({num: m[1]!, titel: m[2]!});
-	}
-	return out;
-}
 
 /** Förväntat resultat: numbered, bulleted or plain; unmarked paragraphs continue a marked item. */
 export function parseForvantat(paras: string[]): ForvantatResultat[] {
