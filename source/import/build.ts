@@ -273,8 +273,10 @@ export function buildStore(units: Unit[], {toc, headers}: {toc: string[]; header
 	const namn = enhet ? (titelNamn ?? namnEfterTitel ?? headers[0] ?? till) : (till ?? titelNamn ?? vanligasteNamnd(units) ?? headers[0]);
 	if (!namn) warn(1, 'organisationens namn framgår inte av rapporten');
 	const namnd = enhet && till !== namn ? till : undefined;
-	const {data, placed} = toStore(goals, {period, year, enhet, namn: namn || 'Okänd organisation', namnd, dnr, datum, fil}, warn);
-	const accounting = Object.fromEntries(LEVELS.map(l => [l, {found: found[l], placed: placed[l]}])) as Accounting;
+	const data = toStore(goals, {period, year, enhet, namn: namn || 'Okänd organisation', namnd, dnr, datum, fil}, warn);
+	// Placed: what the store holds, per level.
+	const placed: Partial<Record<Level, number>> = {indikator: data.indicators.length, aktivitet: data.activities.length};
+	const accounting = Object.fromEntries(LEVELS.map(l => [l, {found: found[l], placed: placed[l] ?? data.goals.filter(g => g.niva === l).length}])) as Accounting;
 	return {data, warnings, accounting};
 }
 

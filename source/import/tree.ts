@@ -180,8 +180,7 @@ export function toStore(
 	raw: RawGoal[],
 	meta: {period: Period; year: number; enhet: boolean; namn: string; namnd?: string; dnr?: string; datum?: string; fil: string},
 	warn: Warn,
-): {data: StoreData; placed: Record<Level, number>} {
-	const placed = Object.fromEntries(LEVELS.map(l => [l, 0])) as Record<Level, number>;
+): StoreData {
 	const goals: Goal[] = [];
 	const indicators: Indicator[] = [];
 	const activities: Activity[] = [];
@@ -195,9 +194,6 @@ export function toStore(
 			}
 			continue;
 		}
-		placed[g.niva]++;
-		placed.indikator += g.indicators.length;
-		placed.aktivitet += g.activities.length;
 		const goal: Goal = {id: g.id, niva: g.niva, titel: g.titel, forvantatResultat: parseForvantat(g.fr)};
 		if (g.parent?.id) goal.parentId = g.parent.id;
 		if (g.beskrivning.length > 0) goal.beskrivning = g.beskrivning.join('\n\n');
@@ -213,9 +209,7 @@ export function toStore(
 			const id = `${g.id}:i${j + 1}`;
 			const c = ri.cells;
 			const varden: Partial<Record<string, Varde>> = {};
-			for (const k of ['utfall', 'man', 'kvinnor', 'foregaendeVB', 'prognos', 'arsmal', 'kfArsmal']) {
-				if (c[k] !== undefined) varden[k] = parseVarde(c[k]!);
-			}
+			for (const k of ['utfall', 'man', 'kvinnor', 'foregaendeVB', 'prognos', 'arsmal', 'kfArsmal']) if (c[k] !== undefined) varden[k] = parseVarde(c[k]!);
 			const units = Object.values(varden).map(v => v!.unit);
 			const enhet = /medskapande ?index/i.test(ri.namn) ? 'index' : (['%', 'st'] as const).find(u => units.includes(u));
 			// A bare "60" among percentages is a percentage: normalise by the indicator's unit.
@@ -224,8 +218,7 @@ export function toStore(
 			if (enhet) ind.enhet = enhet;
 			const per = c.periodicitet ? norm(c.periodicitet) : undefined;
 			if (per === 'år' || per === 'tertial') ind.periodicitet = per;
-			if (varden.arsmal) ind.arsmal = varden.arsmal;
-			if (varden.kfArsmal) ind.kfArsmal = varden.kfArsmal;
+			for (const k of ['arsmal', 'kfArsmal'] as const) if (varden[k]) ind[k] = varden[k];
 			const kommentar = [...(c.kommentar ? [c.kommentar] : []), ...ri.kommentar];
 			if (kommentar.length > 0) ind.kommentar = kommentar.join('\n\n');
 			indicators.push(ind);
@@ -252,7 +245,7 @@ export function toStore(
 			if (Object.keys(f).length > 0) fuAkt[id] = f;
 		});
 	}
-	const data: StoreData = {
+	return {
 		schemaVersion: SCHEMA_VERSION,
 		organisation: {namn: meta.namn, niva: meta.enhet ? 'enhet' : 'namnd', ...(meta.namnd && {namnd: meta.namnd}), ...(meta.dnr && {dnr: meta.dnr})},
 		year: meta.year,
@@ -265,5 +258,4 @@ export function toStore(
 		// The store records the report's file name; messages name the file as it was given.
 		kalla: {fil: path.basename(meta.fil), rapport: meta.period, ...(meta.datum && {datum: meta.datum})},
 	};
-	return {data, placed};
 }
