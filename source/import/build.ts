@@ -96,39 +96,32 @@ export function buildStore(units: Unit[], {toc, headers}: {toc: string[]; header
 	let current: RawGoal | undefined;
 	let mode = 'outside' as Mode;
 	let columns: Array<string | undefined> = [];
-	let started = false;
 	// The last goal at each level (LEVELS from the top) above the current one.
 	const last: RawGoal[] = [];
 	const headerYears: number[] = [];
 	let sawPrognos = false;
 	let sawPeriodicitet = false;
 
-	const startGoal = (u: Unit, m: RegExpExecArray) => {
-		const niva = NIVA_AV[m[1]!]!;
-		const g: RawGoal = {line: u.line, niva, num: m[2], titel: m[3]!.trim(), children: [], beskrivning: [], fr: [], analys: [], indicators: [], activities: []};
-		const depth = LEVELS.indexOf(niva);
-		const parent = last[depth - 1];
-		if (niva !== 'im' && !parent) warn(u.line, `${m[1]} utan överordnat mål: "${g.titel.slice(0, 60)}"`, niva);
-		found[niva]++;
-		g.parent = parent;
-		parent?.children.push(g);
-		last.length = depth;
-		last[depth] = g;
-		goals.push(g);
-		current = g;
-		mode = 'start';
-		started = true;
-	};
-
 	for (let i = 0; i < units.length; i++) {
 		const u = units[i]!;
 		const text = u.text;
 		const h = u.cells ? undefined : HEADING.exec(text);
 		if (h) {
-			startGoal(u, h);
+			const niva = NIVA_AV[h[1]!]!;
+			const depth = LEVELS.indexOf(niva);
+			const parent = last[depth - 1];
+			const g: RawGoal = {line: u.line, niva, num: h[2], titel: h[3]!.trim(), parent, children: [], beskrivning: [], fr: [], analys: [], indicators: [], activities: []};
+			if (niva !== 'im' && !parent) warn(u.line, `${h[1]} utan överordnat mål: "${g.titel.slice(0, 60)}"`, niva);
+			found[niva]++;
+			parent?.children.push(g);
+			last.length = depth;
+			last[depth] = g;
+			goals.push(g);
+			current = g;
+			mode = 'start';
 			continue;
 		}
-		if (!started) {
+		if (goals.length === 0) {
 			preamble.push(u);
 			continue;
 		}
