@@ -45,8 +45,7 @@ export async function importCommand(o: {
 	for (const w of warnings) o.stderr.write(`${o.file}:${w.line}: ${w.message}\n`);
 	o.stderr.write(tabell(o.file, accounting));
 	const strict = warnings.length > 0 && !o.partial;
-	const write = !strict && !o.dryRun;
-	if (o.json) o.stdout.write(json(accounting, warnings, write));
+	if (o.json) o.stdout.write(json(accounting, warnings, !strict && !o.dryRun));
 	if (strict) {
 		o.stderr.write(`malkoll: ${warnings.length} delar av rapporten kunde inte placeras (raderna ovan); inget skrevs. Med --partial skrivs det som placerades.\n`);
 		return 2;

@@ -57,8 +57,7 @@ function columnKey(header: string): string | undefined {
 }
 
 function svensktDatum(text: string): string | undefined {
-	const iso = /^(\d{4}-\d{2}-\d{2})$/.exec(text);
-	if (iso && arGiltigtDatum(iso[1]!)) return iso[1];
+	if (/^\d{4}-\d{2}-\d{2}$/.test(text) && arGiltigtDatum(text)) return text;
 	const m = /^(?:den\s+)?(\d{1,2})\s+([a-zåäö]+)\s+(\d{4})$/i.exec(text);
 	if (!m) return undefined;
 	const mo = MANADER.indexOf(m[2]!.toLowerCase());

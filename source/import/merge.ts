@@ -59,17 +59,15 @@ export function planMerge(befintlig: StoreData, ny: StoreData): MergePlan {
 			continue;
 		}
 		let id = g.id;
-		const prefix = parentId ?? '';
 		if (taken.has(id) || (parentId && !id.startsWith(parentId + '.'))) {
+			const under = (n: number) => (parentId ? `${parentId}.${n}` : String(n));
 			let n = 1;
-			while (taken.has(prefix ? `${prefix}.${n}` : String(n))) n++;
-			id = prefix ? `${prefix}.${n}` : String(n);
+			while (taken.has(under(n))) n++;
+			id = under(n);
 		}
 		taken.add(id);
 		idMap.set(g.id, id);
-		const item: Goal = {...g, id, bidrarTill: g.bidrarTill?.map(b => idMap.get(b) ?? b)};
-		if (parentId) item.parentId = parentId;
-		if (!item.bidrarTill) delete item.bidrarTill;
+		const item: Goal = {...g, id, ...(parentId && {parentId}), ...(g.bidrarTill && {bidrarTill: g.bidrarTill.map(b => idMap.get(b) ?? b)})};
 		ops.push({op: 'add', entity: 'goal', item});
 		notes.push(`nytt mål ${id}: ${g.titel}`);
 	}

@@ -161,20 +161,17 @@ function pageHeaders(front: string[], all: string[]): Set<string> {
 	const candidate = (t: string | undefined) => t !== undefined && t.length <= 60 && /^[A-ZÅÄÖÉ]/.test(t) && !/[.,:;!?]$/.test(t) && !recognise(t);
 	front.forEach((t, i) => {
 		if (!candidate(t)) return;
-		let j = i + 1;
-		while (front[j] === '') j++;
-		const next = front[j];
-		if (seen.has(t) || TITLE.test(t)) out.add(t);
-		if (TITLE.test(t) && candidate(next)) out.add(next!);
-		const fore = TITLE.test(t) ? /\bför\s+([A-ZÅÄÖÉ].*)$/.exec(t) : null;
-		if (fore) out.add(fore[1]!);
+		if (seen.has(t)) out.add(t);
 		seen.add(t);
+		if (!TITLE.test(t)) return;
+		const next = front.slice(i + 1).find(n => n !== '');
+		for (const h of [t, candidate(next) && next, /\bför\s+([A-ZÅÄÖÉ].*)$/.exec(t)?.[1]]) if (h) out.add(h);
 	});
 	// The lines within three non-blank lines of each page number; a page header is near half of them or more.
 	const nextToPage = new Map<string, number>();
 	let pages = 0;
 	all.forEach((t, i) => {
-		if (!t.endsWith(')') || !/^(?:Sid(?:a)?\s+)?\d+\s?\(\d+\)$/.test(t)) return;
+		if (!t.endsWith(')') || recognise(t)?.r.name !== 'sidnummer') return;
 		pages++;
 		const near = new Set([...all.slice(Math.max(0, i - 6), i).filter(Boolean).slice(-3), ...all.slice(i + 1, i + 7).filter(Boolean).slice(0, 3)]);
 		for (const n of near) if (candidate(n)) nextToPage.set(n, (nextToPage.get(n) ?? 0) + 1);
