@@ -104,6 +104,16 @@ export function readLayoutA(input: Line[]): Unit[] {
 		if (para) units.push({line: para.line, text: para.parts.join(' '), afterBlank: blank});
 		para = undefined;
 	};
+	const push = (line: number, text: string, cells?: string[]) => {
+		units.push(cells ? {line, text, cells, afterBlank: blank} : {line, text, afterBlank: blank});
+		blank = false;
+	};
+	/** The lines from j up to a blank or structural one: their texts and the index after them. */
+	const run = (j: number): {texts: string[]; end: number} => {
+		const texts: string[] = [];
+		for (; j < ls.length && ls[j]!.text !== '' && !structural(ls[j]!.text); j++) texts.push(ls[j]!.text);
+		return {texts, end: j};
+	};
 	/** The header's lines from i; returns the index after it and its column names. */
 	const readHeader = (i: number): {end: number; cols: string[]} => {
 		if (AKT_HEADER.test(ls[i]!.text)) return {end: i + 1, cols: ls[i]!.text.split(/\s+/)};
@@ -159,42 +169,36 @@ export function readLayoutA(input: Line[]): Unit[] {
 			tabell = typ;
 			ncols = h.cols.length;
 			efterHuvud = true;
-			units.push({line: l.line, text: h.cols.join('\t'), cells: h.cols, afterBlank: blank});
-			blank = false;
+			push(l.line, h.cols.join('\t'), h.cols);
 			continue;
 		}
 		// A lower-case line after a repeated header continues the text before it.
 		if (efterHuvud && /^[a-zåäö]/.test(t) && units.length > 0 && !para) {
 			const prev = units[units.length - 1]!;
-			const cont: string[] = [];
-			let j = i;
-			for (; j < ls.length && ls[j]!.text !== '' && !structural(ls[j]!.text); j++) cont.push(ls[j]!.text);
+			const {texts, end} = run(i);
 			if (prev.cells) {
 				const k = prev.cells[0] === 'Analys' ? 1 : 0;
-				prev.cells[k] = `${prev.cells[k]} ${cont.join(' ')}`;
+				prev.cells[k] = `${prev.cells[k]} ${texts.join(' ')}`;
 				prev.text = prev.cells.filter(Boolean).join('\t');
-			} else prev.text += ' ' + cont.join(' ');
-			i = j - 1;
+			} else prev.text += ' ' + texts.join(' ');
+			i = end - 1;
 			efterHuvud = false;
 			continue;
 		}
 		efterHuvud = false;
 		if (tabell && !para) {
 			if (tabell === 'akt' && t === 'Analys') {
-				const text: string[] = [];
 				let j = i + 1;
 				while (j < ls.length && ls[j]!.text === '') j++;
-				for (; j < ls.length && ls[j]!.text !== '' && !structural(ls[j]!.text); j++) text.push(ls[j]!.text);
-				units.push({line: l.line, text: 'Analys\t' + text.join(' '), cells: ['Analys', text.join(' ')], afterBlank: blank});
-				i = j - 1;
-				blank = false;
+				const {texts, end} = run(j);
+				push(l.line, 'Analys\t' + texts.join(' '), ['Analys', texts.join(' ')]);
+				i = end - 1;
 				continue;
 			}
 			const r = (tabell === 'akt' || blank || units[units.length - 1]?.cells) && tryRow(i);
 			if (r) {
-				units.push({line: l.line, text: r.cells[0]!, cells: r.cells, afterBlank: blank});
+				push(l.line, r.cells[0]!, r.cells);
 				i = r.end - 1;
-				blank = false;
 				continue;
 			}
 			// Analysis text under an indicator table stays in the table; an activity table ends here.
@@ -203,18 +207,14 @@ export function readLayoutA(input: Line[]): Unit[] {
 		if (HEADING.test(t)) {
 			flush();
 			tabell = undefined;
-			const parts = [t];
-			let j = i + 1;
-			for (; j < ls.length && ls[j]!.text !== '' && !structural(ls[j]!.text); j++) parts.push(ls[j]!.text);
-			units.push({line: l.line, text: parts.join(' '), afterBlank: blank});
-			i = j - 1;
-			blank = false;
+			const {texts, end} = run(i + 1);
+			push(l.line, [t, ...texts].join(' '));
+			i = end - 1;
 			continue;
 		}
 		if (STATUS.test(t) || KEYWORD.test(t)) {
 			flush();
-			units.push({line: l.line, text: t, afterBlank: blank});
-			blank = false;
+			push(l.line, t);
 			continue;
 		}
 		if (BULLET.test(t) || SUBHEADING.test(t)) flush();
