@@ -188,7 +188,7 @@ export function buildStore(units: Unit[], {toc, headers}: {toc: string[]; header
 			if (mode === 'akt') {
 				found.aktivitet++;
 				if (!row.text) warn(u.line, 'aktivitetsrad utan text', 'aktivitet');
-				else g.activities.push({line: u.line, text: row.text, start: row.start ?? '', slut: row.slut ?? '', avvikelse: row.avvikelse ?? '', analys: []});
+				else g.activities.push({line: u.line, text: row.text, cells: row, analys: []});
 			} else {
 				found.indikator++;
 				if (!row.namn) warn(u.line, 'indikatorrad utan namn', 'indikator');
@@ -260,7 +260,7 @@ export function buildStore(units: Unit[], {toc, headers}: {toc: string[]; header
 	}
 	const enhet = goals.some(g => g.niva === 'enhetsmal');
 	const period = kind?.period ?? (!goals.some(g => g.status) || sawPeriodicitet ? 'VP' : sawPrognos ? 'T1' : 'VB');
-	const year = kind?.year ?? mostFrequent(headerYears) ?? mostFrequent(goals.flatMap(g => g.activities.map(a => Number(a.start.slice(0, 4)))).filter(y => y > 1900));
+	const year = kind?.year ?? mostFrequent(headerYears) ?? mostFrequent(goals.flatMap(g => g.activities.map(a => Number(a.cells.start?.slice(0, 4)))).filter(y => y > 1900));
 	if (!year) throw new MalkollError(`${fil}: rapportens år framgår inte (ingen rubrik som "Verksamhetsberättelse 2025" och inga daterade tabeller)`);
 	const namn = enhet ? (titelNamn ?? namnEfterTitel ?? headers[0] ?? till) : (till ?? titelNamn ?? vanligasteNamnd(units) ?? headers[0]);
 	if (!namn) warn(1, 'organisationens namn framgår inte av rapporten');

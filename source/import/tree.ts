@@ -40,9 +40,8 @@ export interface RawIndicator {
 export interface RawActivity {
 	line: number;
 	text: string;
-	start: string;
-	slut: string;
-	avvikelse: string;
+	/** Startdatum, slutdatum and avvikelse by their column keys. */
+	cells: Record<string, string>;
 	analys: string[];
 }
 export interface RawGoal {
@@ -233,14 +232,14 @@ export function toStore(
 			const id = `${g.id}:a${j + 1}`;
 			const akt: Activity = {id, malId: g.id!, text: ra.text};
 			for (const k of ['start', 'slut'] as const) {
-				if (ra[k] === '') continue;
-				if (arGiltigtDatum(ra[k])) akt[k] = ra[k];
-				else warn(ra.line, `${k === 'start' ? 'Startdatum' : 'Slutdatum'} "${ra[k]}" är inget giltigt datum`);
+				const datum = ra.cells[k];
+				if (datum && arGiltigtDatum(datum)) akt[k] = datum;
+				else if (datum) warn(ra.line, `${k === 'start' ? 'Startdatum' : 'Slutdatum'} "${datum}" är inget giltigt datum`);
 			}
 			akt.ursprung = g.niva === 'vo' || g.niva === 'im' ? 'kf-uppdrag' : g.niva === 'enhetsmal' ? 'enhet' : meta.enhet ? 'sdn' : 'namnd';
 			activities.push(akt);
 			const f: ActivityFollowUp = {};
-			if (ra.avvikelse) f.avvikelse = ra.avvikelse;
+			if (ra.cells.avvikelse) f.avvikelse = ra.cells.avvikelse;
 			if (ra.analys.length > 0) f.analys = ra.analys.map(rensaAnalys).join('\n\n');
 			if (Object.keys(f).length > 0) fuAkt[id] = f;
 		});
