@@ -2,7 +2,7 @@
 import {MalkollError} from '../errors.js';
 import {arGiltigtDatum} from '../domain/datum.js';
 import type {Niva, Period, Status, StoreData} from '../domain/types.js';
-import {HEADING, STATUS} from './recognisers.js';
+import {HEADING, type Prepared, STATUS} from './recognisers.js';
 import {type Accounting, LEVELS, type Level, type RawGoal, type Warn, type Warning, assignIds, norm, toStore} from './tree.js';
 import type {Unit} from './units.js';
 
@@ -80,7 +80,7 @@ function kindAv(text: string): {period: Period; year: number} | undefined {
 const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Builds the store; throws MalkollError when the text holds no goal tree at all. */
-export function buildStore(units: Unit[], {toc, headers}: {toc: string[]; headers: string[]}, fil: string): Built {
+export function buildStore(units: Unit[], {toc, headers, suspects}: Omit<Prepared, 'lines'>, fil: string): Built {
 	const warnings: Warning[] = [];
 	const found = Object.fromEntries(LEVELS.map(l => [l, 0])) as Record<Level, number>;
 	const warn: Warn = (line, message, level = 'ovrigt') => {
@@ -266,10 +266,12 @@ export function buildStore(units: Unit[], {toc, headers}: {toc: string[]; header
 	if (!namn) warn(1, 'organisationens namn framgår inte av rapporten');
 	const namnd = enhet && till !== namn ? till : undefined;
 	const data = toStore(goals, {period, year, enhet, namn: namn || 'Okänd organisation', namnd, dnr, datum, fil}, warn);
+	// A line that looks like a goal heading or a table header but that no recogniser read is counted too.
+	for (const l of suspects) warn(l.nr, `ser ut som en rubrik men kunde inte läsas: "${l.raw.trim().slice(0, 60)}"`);
 	// Placed: what the store holds, per level.
 	const placed: Partial<Record<Level, number>> = {indikator: data.indicators.length, aktivitet: data.activities.length};
 	const accounting = Object.fromEntries(LEVELS.map(l => [l, {found: found[l], placed: placed[l] ?? data.goals.filter(g => g.niva === l).length}])) as Accounting;
-	return {data, warnings, accounting};
+	return {data, warnings: warnings.sort((a, b) => a.line - b.line), accounting};
 }
 
 function mostFrequent<T>(xs: T[]): T | undefined {

@@ -12,13 +12,6 @@ export type ImportResult = Built & {layout: Layout};
 export function importReport(text: string, fil: string): ImportResult {
 	const input = text.replace(/\r\n?/g, '\n').split('\n');
 	const layout = detectLayout(input);
-	const {lines, toc, headers, suspects} = prepare(input, layout === 'A');
-	const built = buildStore(layout === 'A' ? readLayoutA(lines) : readLayoutB(lines), {toc, headers}, fil);
-	// A line that looks like a goal heading or a table header but that no recogniser read is counted too.
-	for (const l of suspects) {
-		built.warnings.push({line: l.nr, level: 'ovrigt', message: `ser ut som en rubrik men kunde inte läsas: "${l.raw.trim().slice(0, 60)}"`});
-		built.accounting.ovrigt.found++;
-	}
-	built.warnings.sort((a, b) => a.line - b.line);
-	return {...built, layout};
+	const prepared = prepare(input, layout === 'A');
+	return {...buildStore(layout === 'A' ? readLayoutA(prepared.lines) : readLayoutB(prepared.lines), prepared, fil), layout};
 }
