@@ -30,14 +30,6 @@ export function enhetFranNamnd(namnd: StoreData, namn: string, fil: string): Sto
 	};
 }
 
-/** A nämnd store (JSON, told by its content) or a report read by the importer. */
-async function readNamnd(file: string): Promise<StoreData> {
-	const bytes = await readBytes(file);
-	if (/^\uFEFF?\s*\{/.test(bytes.toString('utf8', 0, 64))) return loadStore(file);
-	const {importReport} = await import('../import/index.js');
-	return importReport(await readDocument(file, bytes), file).data;
-}
-
 export async function init(ctx: Ctx): Promise<number> {
 	if (ctx.args.length > 0) throw new MalkollError(`init: okänt argument "${ctx.args[0]}"; ange filen med --fran`);
 	const fran = stringFlag(ctx, 'fran')?.trim();
@@ -47,7 +39,10 @@ export async function init(ctx: Ctx): Promise<number> {
 	const target = stringFlag(ctx, 'out') || stringFlag(ctx, 'data') || ctx.env.MALKOLL_DATA || defaultStorePath(ctx.env);
 	const force = ctx.flags.force === true;
 	if (!force && existsSync(target)) throw new MalkollError(`${target}: finns redan; --force ersätter den och sparar den gamla som ${path.basename(target)}.bak`);
-	const namnd = await readNamnd(fran);
+	// A nämnd store (JSON, told by its content) or a report read by the importer.
+	const bytes = await readBytes(fran);
+	const json = /^\uFEFF?\s*\{/.test(bytes.toString('utf8', 0, 64));
+	const namnd = json ? await loadStore(fran) : (await import('../import/index.js')).importReport(await readDocument(fran, bytes), fran).data;
 	if (namnd.organisation.niva === 'enhet' || namnd.goals.some(g => g.niva === 'enhetsmal')) {
 		throw new MalkollError(`${fran}: är en enhets plan (${namnd.organisation.namn}), inte en nämnds; ange nämndens verksamhetsplan eller store`);
 	}

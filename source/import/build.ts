@@ -68,13 +68,11 @@ function svensktDatum(text: string): string | undefined {
 
 function kindAv(text: string): {period: Period; year: number} | undefined {
 	const m = /^(Verksamhetsberättelse|Verksamhetsplan|Tertialrapport)\b(.*)$/i.exec(text);
-	if (!m) return undefined;
-	const year = /\b(20\d{2}|19\d{2})\b/.exec(m[2]!);
-	if (!year) return undefined;
+	const year = m && /\b(20\d{2}|19\d{2})\b/.exec(m[2]!);
+	if (!m || !year) return undefined;
 	const ord = m[1]!.toLowerCase();
-	let period: Period = ord.startsWith('verksamhetsb') ? 'VB' : ord.startsWith('verksamhetsp') ? 'VP' : 'T1';
-	if (period === 'T1' && /(?:tertial|tertialrapport)?\s*2\b(?!\d)/i.test(m[2]!.replace(year[1]!, ''))) period = 'T2';
-	return {period, year: Number(year[1])};
+	const tertial = /(?:tertial|tertialrapport)?\s*2\b(?!\d)/i.test(m[2]!.replace(year[1]!, '')) ? 'T2' : 'T1';
+	return {period: ord.startsWith('verksamhetsb') ? 'VB' : ord.startsWith('verksamhetsp') ? 'VP' : tertial, year: Number(year[1])};
 }
 
 const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

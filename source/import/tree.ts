@@ -159,7 +159,6 @@ export function assignIds(goals: RawGoal[], warn: Warn): void {
 	}
 }
 
-
 /** Förväntat resultat: numbered, bulleted or plain; unmarked paragraphs continue a marked item. */
 export function parseForvantat(paras: string[]): ForvantatResultat[] {
 	const items: ForvantatResultat[] = [];
