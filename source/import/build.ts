@@ -34,7 +34,7 @@ export interface Built {
 	accounting: Accounting;
 }
 
-type Mode = 'start' | 'beskrivning' | 'fr' | 'analys' | 'ind' | 'indAnalys' | 'indKommentar' | 'akt' | 'outside';
+type Mode = 'start' | 'beskrivning' | 'fr' | 'analys' | 'ind' | 'indAnalys' | 'indKommentar' | 'akt';
 
 function columnKey(header: string): string | undefined {
 	const h = norm(header);
@@ -90,8 +90,9 @@ export function buildStore(units: Unit[], {toc, headers, suspects}: Omit<Prepare
 	const tocPrefix = toc.filter(t => t.length >= 12);
 	let outsideTable: 'indikator' | 'aktivitet' | undefined;
 	const preamble: Unit[] = [];
+	// The goal being read; none outside the goal tree.
 	let current: RawGoal | undefined;
-	let mode = 'outside' as Mode;
+	let mode = 'start' as Mode;
 	let columns: Array<string | undefined> = [];
 	// The last goal at each level (LEVELS from the top) above the current one.
 	const last: RawGoal[] = [];
@@ -125,11 +126,10 @@ export function buildStore(units: Unit[], {toc, headers, suspects}: Omit<Prepare
 		// A section of the contents, alone or run together with its first sentence (hard-wrapped text without trailing spaces).
 		const section = !u.cells && ((text.length < 80 && (stopTitles.has(norm(text)) || AVSLUT_NORM.has(norm(text)))) || tocPrefix.some(t => text.startsWith(t) && /^ [A-ZÅÄÖÉ]/.test(text.slice(t.length))));
 		if (section) {
-			mode = 'outside';
 			current = undefined;
 			continue;
 		}
-		if (mode === 'outside' || !current) {
+		if (!current) {
 			// Tables outside the goal tree (ekonomi, synpunkter) are not the reader's; indicator and activity tables are.
 			const key = u.cells && columnKey(u.cells[0]!);
 			if (key === 'namn' || key === 'text') {

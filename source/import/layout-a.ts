@@ -2,11 +2,8 @@
 import {AKT_HEADER, DATES, HEADING, IND_HEADER, KEYWORD, type Line, STATUS} from './recognisers.js';
 import type {Unit} from './units.js';
 
-interface L {
-	line: number;
-	raw: string;
-	text: string;
-}
+/** A line with its text trimmed. */
+type L = Line & {text: string};
 
 const BULLET = /^([-•\uF0B7–]\s?\S|\d+[.)]\s)/;
 const SUBHEADING = /^\d+\.\d+\.\d+\.?\s+\S/;
@@ -29,7 +26,7 @@ function logicalLines(lines: Line[]): L[] {
 	const spaced = lines.some(l => / $/.test(l.raw));
 	for (let i = 0; i < lines.length; i++) {
 		const raw = lines[i]!.raw;
-		const l: L = {line: lines[i]!.nr, raw, text: raw.trim()};
+		const l: L = {nr: lines[i]!.nr, raw, text: raw.trim()};
 		// A short line without a trailing space in a narrow table column is a word cut in two.
 		while (spaced && l.text !== '' && !/\s$/.test(l.raw) && l.text.length <= 20 && /[a-zåäö/]$/i.test(l.text)) {
 			let j = i + 1;
@@ -169,7 +166,7 @@ export function readLayoutA(input: Line[]): Unit[] {
 			tabell = typ;
 			ncols = h.cols.length;
 			efterHuvud = true;
-			push(l.line, h.cols.join('\t'), h.cols);
+			push(l.nr, h.cols.join('\t'), h.cols);
 			continue;
 		}
 		// A lower-case line after a repeated header continues the text before it.
@@ -191,13 +188,13 @@ export function readLayoutA(input: Line[]): Unit[] {
 				let j = i + 1;
 				while (j < ls.length && ls[j]!.text === '') j++;
 				const {texts, end} = run(j);
-				push(l.line, 'Analys\t' + texts.join(' '), ['Analys', texts.join(' ')]);
+				push(l.nr, 'Analys\t' + texts.join(' '), ['Analys', texts.join(' ')]);
 				i = end - 1;
 				continue;
 			}
 			const r = (tabell === 'akt' || blank || units[units.length - 1]?.cells) && tryRow(i);
 			if (r) {
-				push(l.line, r.cells[0]!, r.cells);
+				push(l.nr, r.cells[0]!, r.cells);
 				i = r.end - 1;
 				continue;
 			}
@@ -208,17 +205,17 @@ export function readLayoutA(input: Line[]): Unit[] {
 			flush();
 			tabell = undefined;
 			const {texts, end} = run(i + 1);
-			push(l.line, [t, ...texts].join(' '));
+			push(l.nr, [t, ...texts].join(' '));
 			i = end - 1;
 			continue;
 		}
 		if (STATUS.test(t) || KEYWORD.test(t)) {
 			flush();
-			push(l.line, t);
+			push(l.nr, t);
 			continue;
 		}
 		if (BULLET.test(t) || SUBHEADING.test(t)) flush();
-		if (!para) para = {line: l.line, parts: []};
+		if (!para) para = {line: l.nr, parts: []};
 		para.parts.push(t);
 		// Two trailing spaces mark a subheading; a short line ending a sentence ends a paragraph.
 		if (/\S {2,}$/.test(l.raw) || (/[.!?:]$/.test(t) && l.raw.trimEnd().length < width * 0.75)) {
