@@ -10,8 +10,7 @@ import {readBytes, readDocument} from '../import/document.js';
 import {defaultStorePath, historyPath, loadStore, writeStore} from '../store/index.js';
 import {type Ctx, stringFlag} from './context.js';
 
-/** The unit's store for the nämnd's year: its goal tree, indicators and activities (the unit reports
- * on them), no enhetsmål and no follow-up yet. */
+/** The unit's store for the nämnd's year: its goals, indicators and activities, no enhetsmål and no follow-up yet. */
 export function enhetFranNamnd(namnd: StoreData, namn: string, fil: string): StoreData {
 	const {periodSlut, delvisMarginal, goals, indicators, activities} = namnd;
 	return {
@@ -62,8 +61,7 @@ export async function init(ctx: Ctx): Promise<number> {
 	return 0;
 }
 
-/** First start without a store of one's own (and none named): the bundled example, as before, or a
- * new unit from the nämnd's plan. Asked on the plain terminal, before the TUI takes it. */
+/** First start without a store: the bundled example or a new unit from the nämnd's plan, asked before the TUI starts. */
 export async function forstaStart(ctx: Ctx): Promise<void> {
 	if (stringFlag(ctx, 'data') || ctx.env.MALKOLL_DATA || existsSync(defaultStorePath(ctx.env))) return;
 	const rl = createInterface({input: ctx.io.stdin, output: ctx.io.stdout});

@@ -258,7 +258,8 @@ export function buildStore(units: Unit[], {toc, headers, suspects}: Omit<Prepare
 	}
 	const enhet = goals.some(g => g.niva === 'enhetsmal');
 	const period = kind?.period ?? (!goals.some(g => g.status) || sawPeriodicitet ? 'VP' : sawPrognos ? 'T1' : 'VB');
-	const year = kind?.year ?? mostFrequent(headerYears) ?? mostFrequent(goals.flatMap(g => g.activities.map(a => Number(a.cells.start?.slice(0, 4)))).filter(y => y > 1900));
+	const startYears = goals.flatMap(g => g.activities.map(a => Number(a.cells.start?.slice(0, 4)))).filter(y => y > 1900);
+	const year = kind?.year ?? mostFrequent(headerYears) ?? mostFrequent(startYears);
 	if (!year) throw new MalkollError(`${fil}: rapportens år framgår inte (ingen rubrik som "Verksamhetsberättelse 2025" och inga daterade tabeller)`);
 	const namn = enhet ? (titelNamn ?? namnEfterTitel ?? headers[0] ?? till) : (till ?? titelNamn ?? vanligasteNamnd(units) ?? headers[0]);
 	if (!namn) warn(1, 'organisationens namn framgår inte av rapporten');

@@ -24,8 +24,7 @@ export interface Recogniser {
 	name: string;
 	kind: Kind;
 	match: RegExp;
-	/** The characters the line can start with (every row without `sidnummer` has them), and whether it
-	 * must end in a page number: quick tests before the row's expression, which would otherwise meet every line. */
+	/** Quick tests before the expression, which would otherwise meet every line: the first characters, or a page number at the end. */
 	first?: string;
 	sidnummer?: boolean;
 	/** Where the row applies: in the table of contents only, after the title page only, or anywhere. */
@@ -98,8 +97,7 @@ export interface Prepared {
 const OPENS_BODY = new Set<Kind | undefined>(['innehallsrubrik', 'innehall', 'rubrik', 'rubrikdel']);
 const TITLE = /^(Verksamhetsberättelse|Verksamhetsplan|Tertialrapport)\b/i;
 
-/** Removes page furniture and the table of contents, and joins goal headings wrapped over lines
- * (hard-wrapped text, `wrapped`, joins a heading's title itself). */
+/** Drops page furniture and the contents, and joins goal headings wrapped over lines (`wrapped` text joins titles itself). */
 export function prepare(input: string[], wrapped: boolean): Prepared {
 	const raw = input.map(stripMarkup);
 	const text = raw.map(l => l.trim());
@@ -153,8 +151,7 @@ export function prepare(input: string[], wrapped: boolean): Prepared {
 	return {lines, toc, headers: [...headers].filter(h => !TITLE.test(h)), suspects};
 }
 
-/** Lines that come back alone as page headers: the organisation's name or the title from the title
- * page, and a line standing near the page numbers ("Sid 3 (18)") of most pages. */
+/** Page headers: the title and the organisation's name from the title page, and lines near most page numbers ("Sid 3 (18)"). */
 function pageHeaders(front: string[], all: string[]): Set<string> {
 	const out = new Set<string>();
 	const seen = new Set<string>();

@@ -154,9 +154,7 @@ export function assignIds(goals: RawGoal[], warn: Warn): void {
 			take(nm, nm.num ?? ordnade.get(nm) ?? `${vo.id}.${n}`);
 		}
 	}
-	for (const nm of goals.filter(g => g.niva === 'namndmal' && g.id)) {
-		nm.children.forEach((em, j) => take(em, `${nm.id}.${j + 1}`));
-	}
+	for (const nm of goals.filter(g => g.niva === 'namndmal' && g.id)) nm.children.forEach((em, j) => take(em, `${nm.id}.${j + 1}`));
 }
 
 /** Förväntat resultat: numbered, bulleted or plain; unmarked paragraphs continue a marked item. */

@@ -16,8 +16,7 @@ export type Layout = 'A' | 'B';
 
 const FINAL = /[.!?:;)"”]$/;
 
-/** Layout A for hard-wrapped PDF text: nearly every non-blank line ends in a space, or (text that lost
- * its trailing spaces) no line is longer than a page is wide and most lines follow a non-blank line. */
+/** Layout A (hard-wrapped): most lines end in a space, or, spaces lost, none is wider than a page and most follow another. */
 export function detectLayout(lines: string[]): Layout {
 	let [nonBlank, spaced, tabs, long, followed] = [0, 0, 0, 0, 0];
 	lines.forEach((raw, i) => {
