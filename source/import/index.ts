@@ -6,10 +6,8 @@ import {type Layout, detectLayout, readLayoutB} from './units.js';
 
 export type {Accounting, Level, Warning} from './tree.js';
 
-export type ImportResult = Built & {layout: Layout};
-
 /** Reads a report's text; `fil` names the file in messages and in kalla.fil. */
-export function importReport(text: string, fil: string): ImportResult {
+export function importReport(text: string, fil: string): Built & {layout: Layout} {
 	const input = text.replace(/\r\n?/g, '\n').split('\n');
 	const layout = detectLayout(input);
 	const prepared = prepare(input, layout === 'A');

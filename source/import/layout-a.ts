@@ -98,11 +98,11 @@ export function readLayoutA(input: Line[]): Unit[] {
 	let efterHuvud = false;
 
 	const flush = () => {
-		if (para) units.push({line: para.line, text: para.parts.join(' '), afterBlank: blank});
+		if (para) units.push({line: para.line, text: para.parts.join(' ')});
 		para = undefined;
 	};
 	const push = (line: number, text: string, cells?: string[]) => {
-		units.push(cells ? {line, text, cells, afterBlank: blank} : {line, text, afterBlank: blank});
+		units.push(cells ? {line, text, cells} : {line, text});
 		blank = false;
 	};
 	/** The lines from j up to a blank or structural one: their texts and the index after them. */

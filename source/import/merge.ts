@@ -7,8 +7,6 @@ import {likhet, norm} from './tree.js';
 
 export interface MergePlan {
 	ops: Op[];
-	/** Imported id → id in the existing store. */
-	idMap: Map<string, string>;
 	notes: string[];
 }
 
@@ -133,5 +131,5 @@ export function planMerge(befintlig: StoreData, ny: StoreData): MergePlan {
 		ops.push({op: 'meta', field: 'period', value: period});
 		notes.push(`perioden är nu ${period}`);
 	}
-	return {ops, idMap, notes};
+	return {ops, notes};
 }

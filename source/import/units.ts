@@ -8,8 +8,6 @@ export interface Unit {
 	text: string;
 	/** Present for table rows: the cells, trimmed, empty cells kept. */
 	cells?: string[];
-	/** A blank line came before this unit. */
-	afterBlank?: boolean;
 }
 
 export type Layout = 'A' | 'B';
@@ -61,10 +59,10 @@ export function readLayoutB(lines: Line[]): Unit[] {
 		if (header) cols = header;
 		const cells = tabs ? raw.split('\t').map(c => c.trim()) : (header ?? (cols && spacedRow(text, cols)));
 		const prev = units[units.length - 1];
-		if (cells) units.push({line: nr, text: cells.filter(c => c !== '').join('\t'), cells, afterBlank: blank});
+		if (cells) units.push({line: nr, text: cells.filter(c => c !== '').join('\t'), cells});
 		// A sentence split by a page break: the previous paragraph lacks final punctuation and this one starts in lower case.
 		else if (prev && !prev.cells && blank && !FINAL.test(prev.text) && /^[a-zåäöé]/.test(text)) prev.text += ' ' + text;
-		else units.push({line: nr, text, afterBlank: blank});
+		else units.push({line: nr, text});
 		blank = false;
 	}
 	return units;
