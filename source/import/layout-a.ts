@@ -47,7 +47,7 @@ function structural(text: string): boolean {
 }
 
 /** A row's text as its name and `ncols` value cells, counted from its end; undefined when it does not end in values. */
-export function splitRow(rowLines: string[], ncols: number): {namn: string; cells: string[]} | undefined {
+export function splitRow(rowLines: string[], ncols: number): string[] | undefined {
 	let s = rowLines.join('\n');
 	const tokens: Array<{v: string; gap: number}> = [];
 	for (;;) {
@@ -80,8 +80,7 @@ export function splitRow(rowLines: string[], ncols: number): {namn: string; cell
 	if (cells.length > ncols) return undefined;
 	while (cells.length < ncols) cells.splice(cells.length - 1, 0, '');
 	const namn = s.replace(/\s+/g, ' ').trim();
-	if (namn === '') return undefined;
-	return {namn, cells};
+	return namn === '' ? undefined : [namn, ...cells];
 }
 
 export function readLayoutA(input: Line[]): Unit[] {
@@ -137,8 +136,8 @@ export function readLayoutA(input: Line[]): Unit[] {
 			}
 			rows.push(t);
 			if (tabell === 'ind' && PERIOD_END.test(t)) {
-				const r = splitRow(rows, ncols - 1);
-				return r && {end: j + 1, cells: [r.namn, ...r.cells]};
+				const cells = splitRow(rows, ncols - 1);
+				return cells && {end: j + 1, cells};
 			}
 			if (tabell === 'ind' && /[.!?]$/.test(t)) return undefined;
 		}

@@ -5,19 +5,14 @@ import {type Entity, namedOp, type Op} from '../domain/ops.js';
 import {type Activity, type Goal, type Indicator, PERIODER, type StoreData} from '../domain/types.js';
 import {likhet, norm} from './tree.js';
 
-export interface MergePlan {
-	ops: Op[];
-	notes: string[];
-}
-
 type Rec = Record<string, unknown>;
 
 function sammaNamn(a: string, b: string): boolean {
 	return norm(a) === norm(b) || (likhet(a, b) >= 0.8 && likhet(b, a) >= 0.8);
 }
 
-/** The ops that bring `ny` (a freshly imported report) into `befintlig`. */
-export function planMerge(befintlig: StoreData, ny: StoreData): MergePlan {
+/** The ops that bring `ny` (a freshly imported report) into `befintlig`, and notes on what they do. */
+export function planMerge(befintlig: StoreData, ny: StoreData): {ops: Op[]; notes: string[]} {
 	if (befintlig.year !== ny.year) {
 		throw new MalkollError(`rapporten gäller ${ny.year} men lagret gäller ${befintlig.year}; importera till ett nytt lager med --out`);
 	}

@@ -36,8 +36,7 @@ function spacedRow(text: string, cols: string[]): string[] | undefined {
 		const d = DATES.exec(text);
 		return d ? [text.slice(0, d.index).trim(), d[1]!, d[2]!, d[3]!.trim()] : undefined;
 	}
-	const r = splitRow([text], cols.length - 1);
-	return r && [r.namn, ...r.cells];
+	return splitRow([text], cols.length - 1);
 }
 
 /** Layout B: one line per paragraph, tab-separated rows; rejoins sentences split by a blank. */
