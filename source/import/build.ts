@@ -57,13 +57,10 @@ function columnKey(header: string): string | undefined {
 }
 
 function svensktDatum(text: string): string | undefined {
-	if (/^\d{4}-\d{2}-\d{2}$/.test(text) && arGiltigtDatum(text)) return text;
 	const m = /^(?:den\s+)?(\d{1,2})\s+([a-zåäö]+)\s+(\d{4})$/i.exec(text);
-	if (!m) return undefined;
-	const mo = MANADER.indexOf(m[2]!.toLowerCase());
-	if (mo < 0) return undefined;
-	const d = `${m[3]}-${String(mo + 1).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-	return arGiltigtDatum(d) ? d : undefined;
+	const mo = m ? MANADER.indexOf(m[2]!.toLowerCase()) + 1 : 0;
+	const d = mo > 0 ? `${m![3]}-${String(mo).padStart(2, '0')}-${m![1]!.padStart(2, '0')}` : text;
+	return /^\d{4}-\d{2}-\d{2}$/.test(d) && arGiltigtDatum(d) ? d : undefined;
 }
 
 function kindAv(text: string): {period: Period; year: number} | undefined {
@@ -249,8 +246,7 @@ export function buildStore(units: Unit[], {toc, headers, suspects}: Omit<Prepare
 			if (next && next.length <= 60 && !/[.!?:]$/.test(next) && !stopTitles.has(norm(next)) && !/^Förslag till beslut$/.test(next)) namnEfterTitel = next;
 			continue;
 		}
-		const d = /^Dnr:?\s*(.+)$/.exec(t);
-		if (d && !dnr) dnr = d[1]!.trim();
+		dnr ||= /^Dnr:?\s*(.+)$/.exec(t)?.[1]!.trim();
 		if (/(^|[^A-Za-zåäö])Till$/.test(t) && !till) till = preamble[i + 1]?.text;
 		const tillRad = /^Till:?\s+([A-ZÅÄÖÉ].{2,60}?)(?:\s+(\d{4}-\d{2}-\d{2}))?$/.exec(t);
 		if (tillRad && !till) [till, datum] = [tillRad[1], datum ?? tillRad[2]];
