@@ -88,7 +88,7 @@ export function buildStore(units: Unit[], {toc, headers, suspects}: Omit<Prepare
 	let outsideTable: 'indikator' | 'aktivitet' | undefined;
 	const preamble: Unit[] = [];
 	// The goal being read; none outside the goal tree.
-	let current: RawGoal | undefined;
+	let g: RawGoal | undefined;
 	let mode = 'start' as Mode;
 	let columns: Array<string | undefined> = [];
 	// The last goal at each level (LEVELS from the top) above the current one.
@@ -105,14 +105,13 @@ export function buildStore(units: Unit[], {toc, headers, suspects}: Omit<Prepare
 			const niva = NIVA_AV[h[1]!]!;
 			const depth = LEVELS.indexOf(niva);
 			const parent = last[depth - 1];
-			const g: RawGoal = {line: u.line, niva, num: h[2], titel: h[3]!.trim(), parent, children: [], beskrivning: [], fr: [], analys: [], indicators: [], activities: []};
+			g = {line: u.line, niva, num: h[2], titel: h[3]!.trim(), parent, children: [], beskrivning: [], fr: [], analys: [], indicators: [], activities: []};
 			if (niva !== 'im' && !parent) warn(u.line, `${h[1]} utan överordnat mål: "${g.titel.slice(0, 60)}"`, niva);
 			found[niva]++;
 			parent?.children.push(g);
 			last.length = depth;
 			last[depth] = g;
 			goals.push(g);
-			current = g;
 			mode = 'start';
 			continue;
 		}
@@ -123,10 +122,10 @@ export function buildStore(units: Unit[], {toc, headers, suspects}: Omit<Prepare
 		// A section of the contents, alone or run together with its first sentence (hard-wrapped text without trailing spaces).
 		const section = !u.cells && ((text.length < 80 && (stopTitles.has(norm(text)) || AVSLUT_NORM.has(norm(text)))) || tocPrefix.some(t => text.startsWith(t) && /^ [A-ZÅÄÖÉ]/.test(text.slice(t.length))));
 		if (section) {
-			current = undefined;
+			g = undefined;
 			continue;
 		}
-		if (!current) {
+		if (!g) {
 			// Tables outside the goal tree (ekonomi, synpunkter) are not the reader's; indicator and activity tables are.
 			const key = u.cells && columnKey(u.cells[0]!);
 			if (key === 'namn' || key === 'text') {
@@ -138,7 +137,6 @@ export function buildStore(units: Unit[], {toc, headers, suspects}: Omit<Prepare
 			} else if (!u.cells) outsideTable = undefined;
 			continue;
 		}
-		const g = current;
 		if (u.cells) {
 			const first = u.cells[0]!;
 			const key = columnKey(first);

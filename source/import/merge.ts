@@ -29,14 +29,12 @@ export function planMerge(befintlig: StoreData, ny: StoreData): {ops: Op[]; note
 		const parentId = g.parentId ? idMap.get(g.parentId) : undefined;
 		const kandidater = befintlig.goals.filter(e => e.niva === g.niva && e.parentId === parentId && !matched.has(e.id));
 		const sammaId = kandidater.find(e => e.id === g.id);
-		let hit: Goal | undefined;
-		if (sammaId && (g.niva === 'im' || g.niva === 'vo' || likhet(g.titel, sammaId.titel) >= 0.5)) hit = sammaId;
-		if (!hit) {
-			let best = 0;
-			for (const e of kandidater) {
-				const s = Math.min(likhet(g.titel, e.titel), likhet(e.titel, g.titel));
-				if (s >= 0.6 && s > best) [best, hit] = [s, e];
-			}
+		// The goal of the same id unless its title differs, else the one whose title is most alike.
+		let hit = sammaId && (g.niva === 'im' || g.niva === 'vo' || likhet(g.titel, sammaId.titel) >= 0.5) ? sammaId : undefined;
+		let best = 0;
+		for (const e of hit ? [] : kandidater) {
+			const s = Math.min(likhet(g.titel, e.titel), likhet(e.titel, g.titel));
+			if (s >= 0.6 && s > best) [best, hit] = [s, e];
 		}
 		if (hit) {
 			matched.add(hit.id);
