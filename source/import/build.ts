@@ -138,8 +138,7 @@ export function buildStore(units: Unit[], {toc, headers, suspects}: Omit<Prepare
 			continue;
 		}
 		if (u.cells) {
-			const first = u.cells[0]!;
-			const key = columnKey(first);
+			const key = columnKey(u.cells[0]!);
 			if (key === 'namn' || key === 'text') {
 				columns = u.cells.map(columnKey);
 				mode = key === 'namn' ? 'ind' : 'akt';
@@ -151,7 +150,7 @@ export function buildStore(units: Unit[], {toc, headers, suspects}: Omit<Prepare
 				}
 				continue;
 			}
-			const analysRad = /^(Analys|Kommentar)\b\s*(.*)$/.exec(first);
+			const analysRad = /^(Analys|Kommentar)\b\s*(.*)$/.exec(u.cells[0]!);
 			const inTable = mode === 'ind' || mode === 'akt' || mode === 'indAnalys' || mode === 'indKommentar';
 			if (analysRad && inTable) {
 				const rest = [analysRad[2]!, ...u.cells.slice(1)].filter(c => c !== '').join(' ');

@@ -12,8 +12,6 @@ export interface Unit {
 
 export type Layout = 'A' | 'B';
 
-const FINAL = /[.!?:;)"”]$/;
-
 /** Layout A (hard-wrapped): most lines end in a space, or, spaces lost, none is wider than a page and most follow another. */
 export function detectLayout(lines: string[]): Layout {
 	let [nonBlank, spaced, tabs, long, followed] = [0, 0, 0, 0, 0];
@@ -60,7 +58,7 @@ export function readLayoutB(lines: Line[]): Unit[] {
 		const prev = units[units.length - 1];
 		if (cells) units.push({line: nr, text: cells.filter(c => c !== '').join('\t'), cells});
 		// A sentence split by a page break: the previous paragraph lacks final punctuation and this one starts in lower case.
-		else if (prev && !prev.cells && blank && !FINAL.test(prev.text) && /^[a-zåäöé]/.test(text)) prev.text += ' ' + text;
+		else if (prev && !prev.cells && blank && !/[.!?:;)"”]$/.test(prev.text) && /^[a-zåäöé]/.test(text)) prev.text += ' ' + text;
 		else units.push({line: nr, text});
 		blank = false;
 	}
