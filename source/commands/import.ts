@@ -1,9 +1,7 @@
-// malkoll import REPORT [--out FILE | --into FILE] [--partial] [--json] [--dry-run]
-// Every import ends with an accounting per level on stderr; whatever was found but not placed is
-// listed with its line, and then nothing is written unless --partial.
-import {readFile} from 'node:fs/promises';
+// malkoll import REPORT: an accounting per level on stderr; nothing is written if anything was not placed, unless --partial.
+import type {StoreData} from '../domain/types.js';
 import {MalkollError} from '../errors.js';
-import {readDocument} from '../import/document.js';
+import {readBytes, readDocument} from '../import/document.js';
 import {type Accounting, type Level, type Warning, importReport} from '../import/index.js';
 import {planMerge} from '../import/merge.js';
 import {applyChanges, loadStore, serializeStore, writeStore} from '../store/index.js';
@@ -20,11 +18,9 @@ const NAMN: Record<Level, string> = {
 
 /** The accounting as a table on stderr: found / placed / not placed per level. */
 function tabell(fil: string, a: Accounting): string {
-	const rader = (Object.keys(NAMN) as Level[]).map(l => {
-		const {found, placed} = a[l];
-		return `  ${NAMN[l].padEnd(34)}${String(found).padStart(8)}${String(placed).padStart(11)}${String(found - placed).padStart(14)}`;
-	});
-	return `${fil}: redovisning\n  ${'nivå'.padEnd(34)}${'hittade'.padStart(8)}${'placerade'.padStart(11)}${'ej placerade'.padStart(14)}\n${rader.join('\n')}\n`;
+	const rad = (namn: string, ...tal: Array<string | number>) => `  ${namn.padEnd(34)}${[8, 11, 14].map((w, k) => String(tal[k]).padStart(w)).join('')}\n`;
+	const rader = (Object.keys(NAMN) as Level[]).map(l => rad(NAMN[l], a[l].found, a[l].placed, a[l].found - a[l].placed));
+	return `${fil}: redovisning\n${rad('nivå', 'hittade', 'placerade', 'ej placerade')}${rader.join('')}`;
 }
 
 function json(a: Accounting, warnings: Warning[], skrivet: boolean): string {
@@ -45,43 +41,26 @@ export async function importCommand(o: {
 }): Promise<number> {
 	if (o.out && o.into) throw new MalkollError('ange antingen --out eller --into, inte båda');
 	if (o.json && !o.out && !o.into) throw new MalkollError('import: --json skriver redovisningen och kräver --out eller --into (utan dem skrivs lagret på stdout)');
-	let bytes: Buffer;
-	try {
-		bytes = await readFile(o.file);
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		throw new MalkollError(`${o.file}: ${code === 'ENOENT' ? 'filen finns inte' : code === 'EISDIR' ? 'är en katalog' : 'kan inte läsas'}`);
-	}
-	const {data, warnings, accounting} = importReport(await readDocument(o.file, bytes), o.file);
+	const {data, warnings, accounting} = importReport(await readDocument(o.file, await readBytes(o.file)), o.file);
 	for (const w of warnings) o.stderr.write(`${o.file}:${w.line}: ${w.message}\n`);
 	o.stderr.write(tabell(o.file, accounting));
 	const strict = warnings.length > 0 && !o.partial;
-	const write = !strict && !o.dryRun;
-	if (o.json) o.stdout.write(json(accounting, warnings, write));
+	if (o.json) o.stdout.write(json(accounting, warnings, !strict && !o.dryRun));
 	if (strict) {
 		o.stderr.write(`malkoll: ${warnings.length} delar av rapporten kunde inte placeras (raderna ovan); inget skrevs. Med --partial skrivs det som placerades.\n`);
 		return 2;
 	}
 	if (o.into) {
-		if (o.dryRun) {
-			const plan = planMerge(await loadStore(o.into), data);
-			for (const n of plan.notes) o.stderr.write(`${o.file}: ${n}\n`);
-			o.stderr.write(`${o.into}: ${plan.ops.length} ändringar från ${data.kalla?.rapport ?? data.period} ${data.year} (--dry-run: inget skrevs)\n`);
-			return 0;
-		}
 		// Planned from the store as read under the lock, so that no change made meanwhile is missed.
 		const notes: string[] = [];
-		const {changes} = await applyChanges(
-			o.into,
-			current => {
-				const plan = planMerge(current, data);
-				notes.push(...plan.notes);
-				return plan.ops;
-			},
-			{author: o.author ?? 'import'},
-		);
-		for (const n of notes) o.stderr.write(`${o.file}: ${n}\n`);
-		o.stderr.write(`${o.into}: ${changes.length} ändringar från ${data.kalla?.rapport ?? data.period} ${data.year}\n`);
+		const plan = (current: StoreData) => {
+			const p = planMerge(current, data);
+			notes.push(...p.notes);
+			return p.ops;
+		};
+		const n = o.dryRun ? plan(await loadStore(o.into)).length : (await applyChanges(o.into, plan, {author: o.author ?? 'import'})).changes.length;
+		for (const note of notes) o.stderr.write(`${o.file}: ${note}\n`);
+		o.stderr.write(`${o.into}: ${n} ändringar från ${data.kalla?.rapport ?? data.period} ${data.year}${o.dryRun ? ' (--dry-run: inget skrevs)' : ''}\n`);
 		return 0;
 	}
 	const antal = `${data.goals.length} mål, ${data.indicators.length} indikatorer, ${data.activities.length} aktiviteter`;

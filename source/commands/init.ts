@@ -1,17 +1,16 @@
-// malkoll init --fran FILE --namn NAMN [--out FILE] [--force]: a new unit's store from its nämnd's
-// plan (a nämnd store or report), and the question on first start that leads to it.
+// malkoll init: a new unit's store from its nämnd's plan, and the question on first start that leads to it.
 import {existsSync} from 'node:fs';
-import {readFile, rename} from 'node:fs/promises';
+import {rename} from 'node:fs/promises';
 import {homedir} from 'node:os';
 import path from 'node:path';
 import {createInterface} from 'node:readline/promises';
 import type {StoreData} from '../domain/types.js';
 import {MalkollError} from '../errors.js';
+import {readBytes, readDocument} from '../import/document.js';
 import {defaultStorePath, historyPath, loadStore, writeStore} from '../store/index.js';
 import {type Ctx, stringFlag} from './context.js';
 
-/** The unit's store for the nämnd's year: its goal tree, indicators and activities (the unit reports
- * on them), no enhetsmål and no follow-up yet. */
+/** The unit's store for the nämnd's year: its goals, indicators and activities, no enhetsmål and no follow-up yet. */
 export function enhetFranNamnd(namnd: StoreData, namn: string, fil: string): StoreData {
 	const {periodSlut, delvisMarginal, goals, indicators, activities} = namnd;
 	return {
@@ -30,21 +29,6 @@ export function enhetFranNamnd(namnd: StoreData, namn: string, fil: string): Sto
 	};
 }
 
-/** A nämnd store (JSON, told by its content) or a report read by the importer. */
-async function readNamnd(file: string): Promise<StoreData> {
-	let bytes: Buffer;
-	try {
-		bytes = await readFile(file);
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		throw new MalkollError(`${file}: ${code === 'ENOENT' ? 'filen finns inte' : code === 'EISDIR' ? 'är en mapp, inte en fil' : 'kan inte läsas'}`);
-	}
-	if (/^\uFEFF?\s*\{/.test(bytes.toString('utf8', 0, 64))) return loadStore(file);
-	const {readDocument} = await import('../import/document.js');
-	const {importReport} = await import('../import/index.js');
-	return importReport(await readDocument(file, bytes), file).data;
-}
-
 export async function init(ctx: Ctx): Promise<number> {
 	if (ctx.args.length > 0) throw new MalkollError(`init: okänt argument "${ctx.args[0]}"; ange filen med --fran`);
 	const fran = stringFlag(ctx, 'fran')?.trim();
@@ -54,7 +38,10 @@ export async function init(ctx: Ctx): Promise<number> {
 	const target = stringFlag(ctx, 'out') || stringFlag(ctx, 'data') || ctx.env.MALKOLL_DATA || defaultStorePath(ctx.env);
 	const force = ctx.flags.force === true;
 	if (!force && existsSync(target)) throw new MalkollError(`${target}: finns redan; --force ersätter den och sparar den gamla som ${path.basename(target)}.bak`);
-	const namnd = await readNamnd(fran);
+	// A nämnd store (JSON, told by its content) or a report read by the importer.
+	const bytes = await readBytes(fran);
+	const json = /^\uFEFF?\s*\{/.test(bytes.toString('utf8', 0, 64));
+	const namnd = json ? await loadStore(fran) : (await import('../import/index.js')).importReport(await readDocument(fran, bytes), fran).data;
 	if (namnd.organisation.niva === 'enhet' || namnd.goals.some(g => g.niva === 'enhetsmal')) {
 		throw new MalkollError(`${fran}: är en enhets plan (${namnd.organisation.namn}), inte en nämnds; ange nämndens verksamhetsplan eller store`);
 	}
@@ -74,8 +61,7 @@ export async function init(ctx: Ctx): Promise<number> {
 	return 0;
 }
 
-/** First start without a store of one's own (and none named): the bundled example, as before, or a
- * new unit from the nämnd's plan. Asked on the plain terminal, before the TUI takes it. */
+/** First start without a store: the bundled example or a new unit from the nämnd's plan, asked before the TUI starts. */
 export async function forstaStart(ctx: Ctx): Promise<void> {
 	if (stringFlag(ctx, 'data') || ctx.env.MALKOLL_DATA || existsSync(defaultStorePath(ctx.env))) return;
 	const rl = createInterface({input: ctx.io.stdin, output: ctx.io.stdout});

@@ -1,13 +1,10 @@
-// Builds a StoreData from the unit stream of a report: metadata, the goal tree with dotted ids,
-// statuses, texts, indicator and activity tables. Whatever it cannot place is listed with its line.
+// Builds a StoreData from the unit stream of a report; whatever it cannot place is listed with its line.
 import {MalkollError} from '../errors.js';
 import {arGiltigtDatum} from '../domain/datum.js';
 import type {Niva, Period, Status, StoreData} from '../domain/types.js';
-import {HEADING, STATUS} from './recognisers.js';
+import {HEADING, type Prepared, STATUS} from './recognisers.js';
 import {type Accounting, LEVELS, type Level, type RawGoal, type Warn, type Warning, assignIds, norm, toStore} from './tree.js';
 import type {Unit} from './units.js';
-
-export type {Accounting, Level, Warning} from './tree.js';
 
 const NIVA_AV: Record<string, Niva> = {
 	'KF:s inriktningsmål': 'im',
@@ -37,7 +34,7 @@ export interface Built {
 	accounting: Accounting;
 }
 
-type Mode = 'start' | 'beskrivning' | 'fr' | 'analys' | 'ind' | 'indAnalys' | 'indKommentar' | 'akt' | 'outside';
+type Mode = 'start' | 'beskrivning' | 'fr' | 'analys' | 'ind' | 'indAnalys' | 'indKommentar' | 'akt';
 
 function columnKey(header: string): string | undefined {
 	const h = norm(header);
@@ -60,33 +57,25 @@ function columnKey(header: string): string | undefined {
 }
 
 function svensktDatum(text: string): string | undefined {
-	const iso = /^(\d{4}-\d{2}-\d{2})$/.exec(text);
-	if (iso && arGiltigtDatum(iso[1]!)) return iso[1];
 	const m = /^(?:den\s+)?(\d{1,2})\s+([a-zåäö]+)\s+(\d{4})$/i.exec(text);
-	if (!m) return undefined;
-	const mo = MANADER.indexOf(m[2]!.toLowerCase());
-	if (mo < 0) return undefined;
-	const d = `${m[3]}-${String(mo + 1).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-	return arGiltigtDatum(d) ? d : undefined;
+	const mo = m ? MANADER.indexOf(m[2]!.toLowerCase()) + 1 : 0;
+	const d = mo > 0 ? `${m![3]}-${String(mo).padStart(2, '0')}-${m![1]!.padStart(2, '0')}` : text;
+	return /^\d{4}-\d{2}-\d{2}$/.test(d) && arGiltigtDatum(d) ? d : undefined;
 }
 
 function kindAv(text: string): {period: Period; year: number} | undefined {
 	const m = /^(Verksamhetsberättelse|Verksamhetsplan|Tertialrapport)\b(.*)$/i.exec(text);
-	if (!m) return undefined;
-	const year = /\b(20\d{2}|19\d{2})\b/.exec(m[2]!);
-	if (!year) return undefined;
+	const year = m && /\b(20\d{2}|19\d{2})\b/.exec(m[2]!);
+	if (!m || !year) return undefined;
 	const ord = m[1]!.toLowerCase();
-	let period: Period = ord.startsWith('verksamhetsb') ? 'VB' : ord.startsWith('verksamhetsp') ? 'VP' : 'T1';
-	if (period === 'T1' && /(?:tertial|tertialrapport)?\s*2\b(?!\d)/i.test(m[2]!.replace(year[1]!, ''))) period = 'T2';
-	return {period, year: Number(year[1])};
+	const tertial = /(?:tertial|tertialrapport)?\s*2\b(?!\d)/i.test(m[2]!.replace(year[1]!, '')) ? 'T2' : 'T1';
+	return {period: ord.startsWith('verksamhetsb') ? 'VB' : ord.startsWith('verksamhetsp') ? 'VP' : tertial, year: Number(year[1])};
 }
 
-function capitalize(s: string): string {
-	return s.charAt(0).toUpperCase() + s.slice(1);
-}
+const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Builds the store; throws MalkollError when the text holds no goal tree at all. */
-export function buildStore(units: Unit[], {toc, headers}: {toc: string[]; headers: string[]}, fil: string): Built {
+export function buildStore(units: Unit[], {toc, headers, suspects}: Omit<Prepared, 'lines'>, fil: string): Built {
 	const warnings: Warning[] = [];
 	const found = Object.fromEntries(LEVELS.map(l => [l, 0])) as Record<Level, number>;
 	const warn: Warn = (line, message, level = 'ovrigt') => {
@@ -98,54 +87,45 @@ export function buildStore(units: Unit[], {toc, headers}: {toc: string[]; header
 	const tocPrefix = toc.filter(t => t.length >= 12);
 	let outsideTable: 'indikator' | 'aktivitet' | undefined;
 	const preamble: Unit[] = [];
-	let current: RawGoal | undefined;
-	let mode = 'outside' as Mode;
+	// The goal being read; none outside the goal tree.
+	let g: RawGoal | undefined;
+	let mode = 'start' as Mode;
 	let columns: Array<string | undefined> = [];
-	let started = false;
-	let lastIm: RawGoal | undefined;
-	let lastVo: RawGoal | undefined;
-	let lastNm: RawGoal | undefined;
-	let headerYears: number[] = [];
+	// The last goal at each level (LEVELS from the top) above the current one.
+	const last: RawGoal[] = [];
+	const headerYears: number[] = [];
 	let sawPrognos = false;
 	let sawPeriodicitet = false;
-
-	const startGoal = (u: Unit, m: RegExpExecArray) => {
-		const niva = NIVA_AV[m[1]!]!;
-		const g: RawGoal = {line: u.line, niva, num: m[2], titel: m[3]!.trim(), children: [], beskrivning: [], fr: [], analys: [], indicators: [], activities: []};
-		const parent = niva === 'vo' ? lastIm : niva === 'namndmal' ? lastVo : niva === 'enhetsmal' ? lastNm : undefined;
-		if (niva !== 'im' && !parent) warn(u.line, `${m[1]} utan överordnat mål: "${g.titel.slice(0, 60)}"`, niva);
-		found[niva]++;
-		g.parent = parent;
-		parent?.children.push(g);
-		if (niva === 'im') [lastIm, lastVo, lastNm] = [g, undefined, undefined];
-		if (niva === 'vo') [lastVo, lastNm] = [g, undefined];
-		if (niva === 'namndmal') lastNm = g;
-		goals.push(g);
-		current = g;
-		mode = 'start';
-		started = true;
-	};
 
 	for (let i = 0; i < units.length; i++) {
 		const u = units[i]!;
 		const text = u.text;
 		const h = u.cells ? undefined : HEADING.exec(text);
 		if (h) {
-			startGoal(u, h);
+			const niva = NIVA_AV[h[1]!]!;
+			const depth = LEVELS.indexOf(niva);
+			const parent = last[depth - 1];
+			g = {line: u.line, niva, num: h[2], titel: h[3]!.trim(), parent, children: [], beskrivning: [], fr: [], analys: [], indicators: [], activities: []};
+			if (niva !== 'im' && !parent) warn(u.line, `${h[1]} utan överordnat mål: "${g.titel.slice(0, 60)}"`, niva);
+			found[niva]++;
+			parent?.children.push(g);
+			last.length = depth;
+			last[depth] = g;
+			goals.push(g);
+			mode = 'start';
 			continue;
 		}
-		if (!started) {
+		if (goals.length === 0) {
 			preamble.push(u);
 			continue;
 		}
 		// A section of the contents, alone or run together with its first sentence (hard-wrapped text without trailing spaces).
 		const section = !u.cells && ((text.length < 80 && (stopTitles.has(norm(text)) || AVSLUT_NORM.has(norm(text)))) || tocPrefix.some(t => text.startsWith(t) && /^ [A-ZÅÄÖÉ]/.test(text.slice(t.length))));
 		if (section) {
-			mode = 'outside';
-			current = undefined;
+			g = undefined;
 			continue;
 		}
-		if (mode === 'outside' || !current) {
+		if (!g) {
 			// Tables outside the goal tree (ekonomi, synpunkter) are not the reader's; indicator and activity tables are.
 			const key = u.cells && columnKey(u.cells[0]!);
 			if (key === 'namn' || key === 'text') {
@@ -157,10 +137,8 @@ export function buildStore(units: Unit[], {toc, headers}: {toc: string[]; header
 			} else if (!u.cells) outsideTable = undefined;
 			continue;
 		}
-		const g = current;
 		if (u.cells) {
-			const first = u.cells[0]!;
-			const key = columnKey(first);
+			const key = columnKey(u.cells[0]!);
 			if (key === 'namn' || key === 'text') {
 				columns = u.cells.map(columnKey);
 				mode = key === 'namn' ? 'ind' : 'akt';
@@ -172,8 +150,9 @@ export function buildStore(units: Unit[], {toc, headers}: {toc: string[]; header
 				}
 				continue;
 			}
-			const analysRad = /^(Analys|Kommentar)\b\s*(.*)$/.exec(first);
-			if (analysRad && (mode === 'ind' || mode === 'akt' || mode === 'indAnalys' || mode === 'indKommentar')) {
+			const analysRad = /^(Analys|Kommentar)\b\s*(.*)$/.exec(u.cells[0]!);
+			const inTable = mode === 'ind' || mode === 'akt' || mode === 'indAnalys' || mode === 'indKommentar';
+			if (analysRad && inTable) {
 				const rest = [analysRad[2]!, ...u.cells.slice(1)].filter(c => c !== '').join(' ');
 				const target = mode === 'akt' ? g.activities[g.activities.length - 1] : g.indicators[g.indicators.length - 1];
 				// "Analys" alone in its row: the text follows in the next row.
@@ -190,85 +169,43 @@ export function buildStore(units: Unit[], {toc, headers}: {toc: string[]; header
 				else target.analys.push(rest);
 				continue;
 			}
-			if (mode === 'ind' || mode === 'akt' || mode === 'indAnalys' || mode === 'indKommentar') {
-				const row: Record<string, string> = {};
-				columns.forEach((k, j) => {
-					if (k && u.cells![j] !== undefined && u.cells![j] !== '') row[k] = u.cells![j]!;
-				});
-				if (u.cells.length > columns.length && u.cells.slice(columns.length).some(c => c !== '')) {
-					warn(u.line, `raden har ${u.cells.length} celler, väntade ${columns.length}`);
-				}
-				if (mode === 'akt') {
-					found.aktivitet++;
-					if (!row.text) {
-						warn(u.line, 'aktivitetsrad utan text', 'aktivitet');
-						continue;
-					}
-					g.activities.push({line: u.line, text: row.text, start: row.start ?? '', slut: row.slut ?? '', avvikelse: row.avvikelse ?? '', analys: []});
-				} else {
-					found.indikator++;
-					if (!row.namn) {
-						warn(u.line, 'indikatorrad utan namn', 'indikator');
-						continue;
-					}
+			if (!inTable) {
+				warn(u.line, `tabellrad utanför en tabell: "${text.slice(0, 60)}"`);
+				continue;
+			}
+			const row: Record<string, string> = Object.fromEntries(columns.flatMap((k, j) => (k && u.cells![j] ? [[k, u.cells![j]!]] : [])));
+			if (u.cells.length > columns.length && u.cells.slice(columns.length).some(c => c !== '')) {
+				warn(u.line, `raden har ${u.cells.length} celler, väntade ${columns.length}`);
+			}
+			if (mode === 'akt') {
+				found.aktivitet++;
+				if (!row.text) warn(u.line, 'aktivitetsrad utan text', 'aktivitet');
+				else g.activities.push({line: u.line, text: row.text, cells: row, analys: []});
+			} else {
+				found.indikator++;
+				if (!row.namn) warn(u.line, 'indikatorrad utan namn', 'indikator');
+				else {
 					mode = 'ind';
 					g.indicators.push({line: u.line, namn: row.namn, cells: row, analys: [], kommentar: []});
 				}
-				continue;
 			}
-			warn(u.line, `tabellrad utanför en tabell: "${text.slice(0, 60)}"`);
 			continue;
 		}
 		const st = STATUS.exec(text);
-		if (st && mode === 'start') {
-			g.status = STATUS_AV[st[1]!];
-			continue;
-		}
-		if (text === 'Beskrivning') {
-			mode = 'beskrivning';
-			continue;
-		}
-		if (text === 'Förväntat resultat') {
-			mode = 'fr';
-			continue;
-		}
-		if (text === 'Kommentar' && (mode === 'ind' || mode === 'indAnalys') && g.indicators.length > 0) {
-			mode = 'indKommentar';
-			continue;
-		}
-		if (text === 'Analys') {
-			mode = mode === 'ind' && g.indicators.length > 0 ? 'indAnalys' : 'analys';
-			continue;
-		}
-		switch (mode) {
-			case 'beskrivning':
-				g.beskrivning.push(text);
-				break;
-			case 'fr':
-				g.fr.push(text);
-				break;
-			case 'analys':
-				g.analys.push(text);
-				break;
-			case 'indAnalys':
-				g.indicators[g.indicators.length - 1]!.analys.push(text);
-				break;
-			case 'ind':
-			case 'akt':
-				// Narrative after a table continues the goal's analysis.
-				if (g.analys.length > 0) {
-					g.analys.push(text);
-					mode = 'analys';
-				} else warn(u.line, `text efter tabellen kunde inte placeras: "${text.slice(0, 60)}"`);
-				break;
-			case 'start':
-				// A plan's narrative follows the heading directly, without "Analys".
+		const ind = g.indicators[g.indicators.length - 1];
+		if (st && mode === 'start') g.status = STATUS_AV[st[1]!];
+		else if (text === 'Beskrivning' || text === 'Förväntat resultat') mode = text === 'Beskrivning' ? 'beskrivning' : 'fr';
+		else if (text === 'Kommentar' && (mode === 'ind' || mode === 'indAnalys') && ind) mode = 'indKommentar';
+		else if (text === 'Analys') mode = mode === 'ind' && ind ? 'indAnalys' : 'analys';
+		else {
+			const sections: Partial<Record<Mode, string[]>> = {beskrivning: g.beskrivning, fr: g.fr, analys: g.analys, indAnalys: ind?.analys, indKommentar: ind?.kommentar};
+			const target = sections[mode];
+			// A plan's narrative follows the heading directly, without "Analys"; narrative after a table continues the goal's analysis.
+			if (target) target.push(text);
+			else if (mode === 'start' || g.analys.length > 0) {
 				g.analys.push(text);
 				mode = 'analys';
-				break;
-			case 'indKommentar':
-				g.indicators[g.indicators.length - 1]!.kommentar.push(text);
-				break;
+			} else warn(u.line, `text efter tabellen kunde inte placeras: "${text.slice(0, 60)}"`);
 		}
 	}
 
@@ -306,58 +243,42 @@ export function buildStore(units: Unit[], {toc, headers}: {toc: string[]; header
 			if (next && next.length <= 60 && !/[.!?:]$/.test(next) && !stopTitles.has(norm(next)) && !/^Förslag till beslut$/.test(next)) namnEfterTitel = next;
 			continue;
 		}
-		const d = /^Dnr:?\s*(.+)$/.exec(t);
-		if (d && !dnr) dnr = d[1]!.trim();
+		dnr ||= /^Dnr:?\s*(.+)$/.exec(t)?.[1]!.trim();
 		if (/(^|[^A-Za-zåäö])Till$/.test(t) && !till) till = preamble[i + 1]?.text;
 		const tillRad = /^Till:?\s+([A-ZÅÄÖÉ].{2,60}?)(?:\s+(\d{4}-\d{2}-\d{2}))?$/.exec(t);
 		if (tillRad && !till) [till, datum] = [tillRad[1], datum ?? tillRad[2]];
 		if (!datum) datum = svensktDatum(t);
 	}
 	const enhet = goals.some(g => g.niva === 'enhetsmal');
-	let period = kind?.period;
-	if (!period) {
-		const anyStatus = goals.some(g => g.status);
-		period = !anyStatus || sawPeriodicitet ? 'VP' : sawPrognos ? 'T1' : 'VB';
-	}
-	let year = kind?.year;
-	if (!year && headerYears.length > 0) year = mode_(headerYears);
-	if (!year) {
-		const ys = goals.flatMap(g => g.activities.map(a => Number(a.start.slice(0, 4)))).filter(y => y > 1900);
-		if (ys.length > 0) year = mode_(ys);
-	}
+	const period = kind?.period ?? (!goals.some(g => g.status) || sawPeriodicitet ? 'VP' : sawPrognos ? 'T1' : 'VB');
+	const startYears = goals.flatMap(g => g.activities.map(a => Number(a.cells.start?.slice(0, 4)))).filter(y => y > 1900);
+	const year = kind?.year ?? mostFrequent(headerYears) ?? mostFrequent(startYears);
 	if (!year) throw new MalkollError(`${fil}: rapportens år framgår inte (ingen rubrik som "Verksamhetsberättelse 2025" och inga daterade tabeller)`);
-	let namn: string | undefined;
-	let namnd: string | undefined;
-	if (enhet) {
-		namn = titelNamn ?? namnEfterTitel ?? headers[0] ?? till;
-		if (till !== namn) namnd = till;
-	} else {
-		namn = till ?? titelNamn ?? vanligasteNamnd(units) ?? headers[0];
-	}
-	if (!namn) {
-		warn(1, 'organisationens namn framgår inte av rapporten');
-		namn = 'Okänd organisation';
-	}
-
-	const {data, placed} = toStore(goals, {period, year, enhet, namn, namnd, dnr, datum, fil}, warn);
-	const accounting = Object.fromEntries(LEVELS.map(l => [l, {found: found[l], placed: placed[l]}])) as Accounting;
+	const namn = enhet ? (titelNamn ?? namnEfterTitel ?? headers[0] ?? till) : (till ?? titelNamn ?? vanligasteNamnd(units) ?? headers[0]);
+	if (!namn) warn(1, 'organisationens namn framgår inte av rapporten');
+	const namnd = enhet && till !== namn ? till : undefined;
+	const data = toStore(goals, {period, year, enhet, namn: namn || 'Okänd organisation', namnd, dnr, datum, fil}, warn);
+	// A line that looks like a goal heading or a table header but that no recogniser read is counted too.
+	for (const l of suspects) warn(l.nr, `ser ut som en rubrik men kunde inte läsas: "${l.raw.trim().slice(0, 60)}"`);
+	// Placed: what the store holds, per level.
+	const placed: Partial<Record<Level, number>> = {indikator: data.indicators.length, aktivitet: data.activities.length};
+	const accounting = Object.fromEntries(LEVELS.map(l => [l, {found: found[l], placed: placed[l] ?? data.goals.filter(g => g.niva === l).length}])) as Accounting;
 	return {data, warnings: warnings.sort((a, b) => a.line - b.line), accounting};
 }
 
-function mode_(xs: number[]): number {
-	const count = new Map<number, number>();
+function mostFrequent<T>(xs: T[]): T | undefined {
+	const count = new Map<T, number>();
 	for (const x of xs) count.set(x, (count.get(x) ?? 0) + 1);
-	return [...count.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+	return [...count].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 /** The nämnd that writes most about itself ("Äldrenämnden …") when no recipient is named. */
 function vanligasteNamnd(units: Unit[]): string | undefined {
-	const count = new Map<string, number>();
+	const names: string[] = [];
 	// Only paragraphs that name a nämnd meet the expressions (Latin letters only: Unicode mode is slow to start).
 	for (const u of units.filter(x => x.text.includes('nämnden'))) {
-		for (const m of u.text.matchAll(/(?<![A-Za-zÀ-ÿ])([A-ZÅÄÖÉ][a-zåäöéü-]+nämnden)(?![A-Za-zÀ-ÿ])/g)) count.set(m[1]!, (count.get(m[1]!) ?? 0) + 1);
-		for (const m of u.text.matchAll(/(?<![A-Za-zÀ-ÿ])för ([a-zåäöéü][a-zåäöéü-]+nämnden)(?![A-Za-zÀ-ÿ])/g)) count.set(capitalize(m[1]!), (count.get(capitalize(m[1]!)) ?? 0) + 1);
+		for (const m of u.text.matchAll(/(?<![A-Za-zÀ-ÿ])([A-ZÅÄÖÉ][a-zåäöéü-]+nämnden)(?![A-Za-zÀ-ÿ])/g)) names.push(m[1]!);
+		for (const m of u.text.matchAll(/(?<![A-Za-zÀ-ÿ])för ([a-zåäöéü][a-zåäöéü-]+nämnden)(?![A-Za-zÀ-ÿ])/g)) names.push(capitalize(m[1]!));
 	}
-	const best = [...count.entries()].filter(([n]) => n !== 'Nämnden').sort((a, b) => b[1] - a[1])[0];
-	return best?.[0];
+	return mostFrequent(names.filter(n => n !== 'Nämnden'));
 }

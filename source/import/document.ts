@@ -1,29 +1,33 @@
-// A report file's bytes → its text in the seed layout (one line per line, table cells separated by tabs).
-// The kind of file is told by its content, never by its name.
+// A report file's bytes → its text in the seed layout; the kind of file is told by its content, never by its name.
+import {readFile} from 'node:fs/promises';
 import {MalkollError} from '../errors.js';
 
 const CP1252 = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
 
 const SAVE = 'spara rapporten som Word (.docx), PDF eller text och försök igen';
 
-/** 'docx', 'pdf' or 'text', else a message saying what to do instead. */
-function kind(bytes: Buffer): string {
-	const head = bytes.subarray(0, 8);
-	if (head.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) return bytes.includes('word/document.xml') ? 'docx' : `filen är en zip-fil men inget Word-dokument; ${SAVE}`;
-	if (bytes.subarray(0, 1024).includes('%PDF-')) return 'pdf';
-	if (head.equals(Buffer.from('d0cf11e0a1b11ae1', 'hex'))) return 'filen är ett äldre Word-dokument (.doc); öppna den i Word och spara som .docx eller PDF';
-	// UTF-16 text, which has NUL bytes, starts with its byte-order mark.
-	const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
-	if (!utf16 && bytes.subarray(0, 65536).includes(0)) return `filen är varken text, Word eller PDF; ${SAVE}`;
-	return 'text';
+export async function readBytes(file: string): Promise<Buffer> {
+	try {
+		return await readFile(file);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		throw new MalkollError(`${file}: ${code === 'ENOENT' ? 'filen finns inte' : code === 'EISDIR' ? 'är en mapp, inte en fil' : 'kan inte läsas'}`);
+	}
 }
 
-/** `file` names the file in messages. */
+/** A report's text from its bytes: Word, PDF or text, told by the content; `file` names the file in messages. */
 export async function readDocument(file: string, bytes: Buffer): Promise<string> {
-	const k = kind(bytes);
-	if (k === 'docx') return (await import('./docx.js')).readDocx(file, bytes);
-	if (k === 'pdf') return (await import('./pdf.js')).readPdf(file, bytes);
-	if (k !== 'text') throw new MalkollError(`${file}: ${k}`);
+	const fail = (why: string) => new MalkollError(`${file}: ${why}`);
+	const head = bytes.subarray(0, 8);
+	if (head.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) {
+		if (!bytes.includes('word/document.xml')) throw fail(`filen är en zip-fil men inget Word-dokument; ${SAVE}`);
+		return (await import('./docx.js')).readDocx(file, bytes);
+	}
+	if (bytes.subarray(0, 1024).includes('%PDF-')) return (await import('./pdf.js')).readPdf(file, bytes);
+	if (head.equals(Buffer.from('d0cf11e0a1b11ae1', 'hex'))) throw fail('filen är ett äldre Word-dokument (.doc); öppna den i Word och spara som .docx eller PDF');
+	// UTF-16 text, which has NUL bytes, starts with its byte-order mark.
+	const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+	if (!utf16 && bytes.subarray(0, 65536).includes(0)) throw fail(`filen är varken text, Word eller PDF; ${SAVE}`);
 	return decodeText(file, bytes);
 }
 
@@ -38,8 +42,7 @@ export function decodeText(file: string, bytes: Uint8Array): string {
 			// TextDecoder drops a UTF-8 BOM itself.
 			text = new TextDecoder('utf-8', {fatal: true}).decode(bytes);
 		} catch {
-			// Not UTF-8: the code page Swedish Windows saves text in. Node 20's TextDecoder('windows-1252')
-			// is Latin-1 (0x80–0x9F become control characters), so those 32 bytes are mapped here.
+			// Not UTF-8: Windows-1252, whose 0x80–0x9F Node 20's TextDecoder('windows-1252') leaves as control characters.
 			text = Buffer.from(bytes).toString('latin1').replace(/[\x80-\x9f]/g, c => CP1252[c.charCodeAt(0) - 0x80]!);
 		}
 	}

@@ -1,14 +1,9 @@
-// Layout A: PDF text hard-wrapped at ~85–130 characters, tables flattened to spaces (domain.md §7).
-// Rejoins words split across lines, paragraphs and headings, and rebuilds table rows from value
-// tokens counted from the row's end, so the builder sees the same units as for layout B.
+// Layout A (domain.md §7): hard-wrapped PDF text, tables flattened to spaces, read into the same units as layout B.
 import {AKT_HEADER, DATES, HEADING, IND_HEADER, KEYWORD, type Line, STATUS} from './recognisers.js';
 import type {Unit} from './units.js';
 
-interface L {
-	line: number;
-	raw: string;
-	text: string;
-}
+/** A line with its text trimmed. */
+type L = Line & {text: string};
 
 const BULLET = /^([-•\uF0B7–]\s?\S|\d+[.)]\s)/;
 const SUBHEADING = /^\d+\.\d+\.\d+\.?\s+\S/;
@@ -31,7 +26,7 @@ function logicalLines(lines: Line[]): L[] {
 	const spaced = lines.some(l => / $/.test(l.raw));
 	for (let i = 0; i < lines.length; i++) {
 		const raw = lines[i]!.raw;
-		const l: L = {line: lines[i]!.nr, raw, text: raw.trim()};
+		const l: L = {nr: lines[i]!.nr, raw, text: raw.trim()};
 		// A short line without a trailing space in a narrow table column is a word cut in two.
 		while (spaced && l.text !== '' && !/\s$/.test(l.raw) && l.text.length <= 20 && /[a-zåäö/]$/i.test(l.text)) {
 			let j = i + 1;
@@ -51,9 +46,8 @@ function structural(text: string): boolean {
 	return HEADING.test(text) || STATUS.test(text) || KEYWORD.test(text) || IND_HEADER.test(text) || AKT_HEADER.test(text);
 }
 
-/** Splits a row's text into the name and `ncols` value cells; n spaces between two values on
- * one line are n−1 empty cells. Undefined when the text does not end in values. */
-export function splitRow(rowLines: string[], ncols: number): {namn: string; cells: string[]} | undefined {
+/** A row's text as its name and `ncols` value cells, counted from its end; undefined when it does not end in values. */
+export function splitRow(rowLines: string[], ncols: number): string[] | undefined {
 	let s = rowLines.join('\n');
 	const tokens: Array<{v: string; gap: number}> = [];
 	for (;;) {
@@ -86,8 +80,7 @@ export function splitRow(rowLines: string[], ncols: number): {namn: string; cell
 	if (cells.length > ncols) return undefined;
 	while (cells.length < ncols) cells.splice(cells.length - 1, 0, '');
 	const namn = s.replace(/\s+/g, ' ').trim();
-	if (namn === '') return undefined;
-	return {namn, cells};
+	return namn === '' ? undefined : [namn, ...cells];
 }
 
 export function readLayoutA(input: Line[]): Unit[] {
@@ -104,15 +97,22 @@ export function readLayoutA(input: Line[]): Unit[] {
 	let efterHuvud = false;
 
 	const flush = () => {
-		if (para) units.push({line: para.line, text: para.parts.join(' '), afterBlank: blank});
+		if (para) units.push({line: para.line, text: para.parts.join(' ')});
 		para = undefined;
+	};
+	const push = (line: number, text: string, cells?: string[]) => {
+		units.push(cells ? {line, text, cells} : {line, text});
+		blank = false;
+	};
+	/** The lines from j up to a blank or structural one: their texts and the index after them. */
+	const run = (j: number): {texts: string[]; end: number} => {
+		const texts: string[] = [];
+		for (; j < ls.length && ls[j]!.text !== '' && !structural(ls[j]!.text); j++) texts.push(ls[j]!.text);
+		return {texts, end: j};
 	};
 	/** The header's lines from i; returns the index after it and its column names. */
 	const readHeader = (i: number): {end: number; cols: string[]} => {
-		if (AKT_HEADER.test(ls[i]!.text)) {
-			const cols = ls[i]!.text.split(/\s+/);
-			return {end: i + 1, cols};
-		}
+		if (AKT_HEADER.test(ls[i]!.text)) return {end: i + 1, cols: ls[i]!.text.split(/\s+/)};
 		let text = '';
 		let j = i;
 		while (j < ls.length && j < i + 30) {
@@ -122,35 +122,24 @@ export function readLayoutA(input: Line[]): Unit[] {
 		}
 		return {end: j, cols: indColumns(text)};
 	};
-	const tryRow = (i: number): {end: number; namn: string; cells: string[]} | undefined => {
+	/** A table row from line i, however many lines it was wrapped over: the index after it and its cells. */
+	const tryRow = (i: number): {end: number; cells: string[]} | undefined => {
 		const rows: string[] = [];
 		for (let j = i; j < ls.length && j < i + 40; j++) {
 			const t = ls[j]!.text;
 			if (t === '') continue;
-			if (structural(t) && rows.length > 0) return undefined;
-			if (rows.length === 0 && (HEADING.test(t) || KEYWORD.test(t) || STATUS.test(t))) return undefined;
-			rows.push(ls[j]!.raw.trim());
-			if (PERIOD_END.test(t)) {
-				const r = splitRow(rows, ncols - 1);
-				return r ? {end: j + 1, ...r} : undefined;
-			}
-			if (/[.!?]$/.test(t)) return undefined;
-		}
-		return undefined;
-	};
-	const tryAktivitet = (i: number): {end: number; text: string; start: string; slut: string; avvikelse: string} | undefined => {
-		const parts: string[] = [];
-		for (let j = i; j < ls.length && j < i + 40; j++) {
-			const t = ls[j]!.text;
-			if (t === '') continue;
 			if (structural(t)) return undefined;
-			const d = DATES.exec(t);
+			const d = tabell === 'akt' ? DATES.exec(t) : null;
 			if (d) {
-				parts.push(t.slice(0, d.index).trim());
-				const text = parts.filter(Boolean).join(' ').replace(/\s+/g, ' ');
-				return text ? {end: j + 1, text, start: d[1]!, slut: d[2]!, avvikelse: d[3]!.trim()} : undefined;
+				const text = [...rows, t.slice(0, d.index).trim()].filter(Boolean).join(' ').replace(/\s+/g, ' ');
+				return text ? {end: j + 1, cells: [text, d[1]!, d[2]!, d[3]!.trim()]} : undefined;
 			}
-			parts.push(t);
+			rows.push(t);
+			if (tabell === 'ind' && PERIOD_END.test(t)) {
+				const cells = splitRow(rows, ncols - 1);
+				return cells && {end: j + 1, cells};
+			}
+			if (tabell === 'ind' && /[.!?]$/.test(t)) return undefined;
 		}
 		return undefined;
 	};
@@ -176,53 +165,37 @@ export function readLayoutA(input: Line[]): Unit[] {
 			tabell = typ;
 			ncols = h.cols.length;
 			efterHuvud = true;
-			units.push({line: l.line, text: h.cols.join('\t'), cells: h.cols, afterBlank: blank});
-			blank = false;
+			push(l.nr, h.cols.join('\t'), h.cols);
 			continue;
 		}
 		// A lower-case line after a repeated header continues the text before it.
 		if (efterHuvud && /^[a-zåäö]/.test(t) && units.length > 0 && !para) {
 			const prev = units[units.length - 1]!;
-			const cont: string[] = [];
-			let j = i;
-			for (; j < ls.length && ls[j]!.text !== '' && !structural(ls[j]!.text); j++) cont.push(ls[j]!.text);
+			const {texts, end} = run(i);
 			if (prev.cells) {
 				const k = prev.cells[0] === 'Analys' ? 1 : 0;
-				prev.cells[k] = `${prev.cells[k]} ${cont.join(' ')}`;
+				prev.cells[k] = `${prev.cells[k]} ${texts.join(' ')}`;
 				prev.text = prev.cells.filter(Boolean).join('\t');
-			} else prev.text += ' ' + cont.join(' ');
-			i = j - 1;
+			} else prev.text += ' ' + texts.join(' ');
+			i = end - 1;
 			efterHuvud = false;
 			continue;
 		}
 		efterHuvud = false;
 		if (tabell && !para) {
 			if (tabell === 'akt' && t === 'Analys') {
-				const text: string[] = [];
 				let j = i + 1;
 				while (j < ls.length && ls[j]!.text === '') j++;
-				for (; j < ls.length && ls[j]!.text !== '' && !structural(ls[j]!.text); j++) text.push(ls[j]!.text);
-				units.push({line: l.line, text: 'Analys\t' + text.join(' '), cells: ['Analys', text.join(' ')], afterBlank: blank});
-				i = j - 1;
-				blank = false;
+				const {texts, end} = run(j);
+				push(l.nr, 'Analys\t' + texts.join(' '), ['Analys', texts.join(' ')]);
+				i = end - 1;
 				continue;
 			}
-			if (tabell === 'akt') {
-				const a = tryAktivitet(i);
-				if (a) {
-					units.push({line: l.line, text: a.text, cells: [a.text, a.start, a.slut, a.avvikelse], afterBlank: blank});
-					i = a.end - 1;
-					blank = false;
-					continue;
-				}
-			} else if (!STATUS.test(t) && !HEADING.test(t) && !KEYWORD.test(t) && (blank || units[units.length - 1]?.cells)) {
-				const r = tryRow(i);
-				if (r) {
-					units.push({line: l.line, text: r.namn, cells: [r.namn, ...r.cells], afterBlank: blank});
-					i = r.end - 1;
-					blank = false;
-					continue;
-				}
+			const r = (tabell === 'akt' || blank || units[units.length - 1]?.cells) && tryRow(i);
+			if (r) {
+				push(l.nr, r.cells[0]!, r.cells);
+				i = r.end - 1;
+				continue;
 			}
 			// Analysis text under an indicator table stays in the table; an activity table ends here.
 			if (tabell === 'akt') tabell = undefined;
@@ -230,22 +203,18 @@ export function readLayoutA(input: Line[]): Unit[] {
 		if (HEADING.test(t)) {
 			flush();
 			tabell = undefined;
-			const parts = [t];
-			let j = i + 1;
-			for (; j < ls.length && ls[j]!.text !== '' && !structural(ls[j]!.text); j++) parts.push(ls[j]!.text);
-			units.push({line: l.line, text: parts.join(' '), afterBlank: blank});
-			i = j - 1;
-			blank = false;
+			const {texts, end} = run(i + 1);
+			push(l.nr, [t, ...texts].join(' '));
+			i = end - 1;
 			continue;
 		}
 		if (STATUS.test(t) || KEYWORD.test(t)) {
 			flush();
-			units.push({line: l.line, text: t, afterBlank: blank});
-			blank = false;
+			push(l.nr, t);
 			continue;
 		}
 		if (BULLET.test(t) || SUBHEADING.test(t)) flush();
-		if (!para) para = {line: l.line, parts: []};
+		if (!para) para = {line: l.nr, parts: []};
 		para.parts.push(t);
 		// Two trailing spaces mark a subheading; a short line ending a sentence ends a paragraph.
 		if (/\S {2,}$/.test(l.raw) || (/[.!?:]$/.test(t) && l.raw.trimEnd().length < width * 0.75)) {

@@ -1,25 +1,18 @@
-// --into: a later report of the same year is turned into Ops on an existing store. Goals match
-// on number first, then on title; indicators on name, activities on text. Nothing the later
-// report leaves out is removed (a T1 lists only KF uppdrag; the VP's own activities stay).
+// --into: a later report of the same year as Ops on a store; nothing it leaves out is removed (a T1 lists only KF uppdrag).
 import {MalkollError} from '../errors.js';
 import {fields} from '../domain/fields.js';
 import {type Entity, namedOp, type Op} from '../domain/ops.js';
 import {type Activity, type Goal, type Indicator, PERIODER, type StoreData} from '../domain/types.js';
 import {likhet, norm} from './tree.js';
 
-export interface MergePlan {
-	ops: Op[];
-	/** Imported id → id in the existing store. */
-	idMap: Map<string, string>;
-	notes: string[];
-}
+type Rec = Record<string, unknown>;
 
 function sammaNamn(a: string, b: string): boolean {
 	return norm(a) === norm(b) || (likhet(a, b) >= 0.8 && likhet(b, a) >= 0.8);
 }
 
-/** The ops that bring `ny` (a freshly imported report) into `befintlig`. */
-export function planMerge(befintlig: StoreData, ny: StoreData): MergePlan {
+/** The ops that bring `ny` (a freshly imported report) into `befintlig`, and notes on what they do. */
+export function planMerge(befintlig: StoreData, ny: StoreData): {ops: Op[]; notes: string[]} {
 	if (befintlig.year !== ny.year) {
 		throw new MalkollError(`rapporten gäller ${ny.year} men lagret gäller ${befintlig.year}; importera till ett nytt lager med --out`);
 	}
@@ -36,14 +29,12 @@ export function planMerge(befintlig: StoreData, ny: StoreData): MergePlan {
 		const parentId = g.parentId ? idMap.get(g.parentId) : undefined;
 		const kandidater = befintlig.goals.filter(e => e.niva === g.niva && e.parentId === parentId && !matched.has(e.id));
 		const sammaId = kandidater.find(e => e.id === g.id);
-		let hit: Goal | undefined;
-		if (sammaId && (g.niva === 'im' || g.niva === 'vo' || likhet(g.titel, sammaId.titel) >= 0.5)) hit = sammaId;
-		if (!hit) {
-			let best = 0;
-			for (const e of kandidater) {
-				const s = Math.min(likhet(g.titel, e.titel), likhet(e.titel, g.titel));
-				if (s >= 0.6 && s > best) [best, hit] = [s, e];
-			}
+		// The goal of the same id unless its title differs, else the one whose title is most alike.
+		let hit = sammaId && (g.niva === 'im' || g.niva === 'vo' || likhet(g.titel, sammaId.titel) >= 0.5) ? sammaId : undefined;
+		let best = 0;
+		for (const e of hit ? [] : kandidater) {
+			const s = Math.min(likhet(g.titel, e.titel), likhet(e.titel, g.titel));
+			if (s >= 0.6 && s > best) [best, hit] = [s, e];
 		}
 		if (hit) {
 			matched.add(hit.id);
@@ -59,17 +50,15 @@ export function planMerge(befintlig: StoreData, ny: StoreData): MergePlan {
 			continue;
 		}
 		let id = g.id;
-		const prefix = parentId ?? '';
 		if (taken.has(id) || (parentId && !id.startsWith(parentId + '.'))) {
+			const under = (n: number) => (parentId ? `${parentId}.${n}` : String(n));
 			let n = 1;
-			while (taken.has(prefix ? `${prefix}.${n}` : String(n))) n++;
-			id = prefix ? `${prefix}.${n}` : String(n);
+			while (taken.has(under(n))) n++;
+			id = under(n);
 		}
 		taken.add(id);
 		idMap.set(g.id, id);
-		const item: Goal = {...g, id, bidrarTill: g.bidrarTill?.map(b => idMap.get(b) ?? b)};
-		if (parentId) item.parentId = parentId;
-		if (!item.bidrarTill) delete item.bidrarTill;
+		const item: Goal = {...g, id, ...(parentId && {parentId}), ...(g.bidrarTill && {bidrarTill: g.bidrarTill.map(b => idMap.get(b) ?? b)})};
 		ops.push({op: 'add', entity: 'goal', item});
 		notes.push(`nytt mål ${id}: ${g.titel}`);
 	}
@@ -84,8 +73,7 @@ export function planMerge(befintlig: StoreData, ny: StoreData): MergePlan {
 			if (hit) {
 				anvanda.add(hit.id);
 				idMap.set(x.id, hit.id);
-				const rec = hit as unknown as Record<string, unknown>;
-				const nyRec = x as unknown as Record<string, unknown>;
+				const [rec, nyRec] = [hit, x] as unknown as [Rec, Rec];
 				for (const {name: f} of fields(entity, 'plan')) {
 					if (nyRec[f] !== undefined && rec[f] === undefined) ops.push(namedOp({op: 'def', entity, id: hit.id, field: f, value: nyRec[f]}));
 				}
@@ -106,11 +94,11 @@ export function planMerge(befintlig: StoreData, ny: StoreData): MergePlan {
 	const fu = ny.followUp[period];
 	const gammal = befintlig.followUp[period];
 	if (fu) {
-		const buckets: Array<[Entity, Record<string, Record<string, unknown>>, Record<string, Record<string, unknown>> | undefined]> = [
-			['goal', fu.goals as Record<string, Record<string, unknown>>, gammal?.goals as Record<string, Record<string, unknown>> | undefined],
-			['indicator', fu.indicators as Record<string, Record<string, unknown>>, gammal?.indicators as Record<string, Record<string, unknown>> | undefined],
-			['activity', fu.activities as Record<string, Record<string, unknown>>, gammal?.activities as Record<string, Record<string, unknown>> | undefined],
-		];
+		const buckets = [
+			['goal', fu.goals, gammal?.goals],
+			['indicator', fu.indicators, gammal?.indicators],
+			['activity', fu.activities, gammal?.activities],
+		] as Array<[Entity, Record<string, Rec>, Record<string, Rec> | undefined]>;
 		for (const [entity, bucket, old] of buckets) {
 			for (const [nyId, falt] of Object.entries(bucket)) {
 				const id = idMap.get(nyId)!;
@@ -136,5 +124,5 @@ export function planMerge(befintlig: StoreData, ny: StoreData): MergePlan {
 		ops.push({op: 'meta', field: 'period', value: period});
 		notes.push(`perioden är nu ${period}`);
 	}
-	return {ops, idMap, notes};
+	return {ops, notes};
 }

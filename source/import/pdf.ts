@@ -1,6 +1,4 @@
-// PDF → text in the seed layout, from the text's positions (pdfjs-dist): items on one baseline make
-// a line, a wide gap between items a tab (table cells by x), vertical space blank lines; what stands
-// at the same place at the top or foot of most pages (the unit's name, "Sid 3 (18)") is dropped.
+// PDF → text in the seed layout, from the positions of its text (pdfjs-dist), without page headers and footers.
 import {createRequire} from 'node:module';
 import {pathToFileURL} from 'node:url';
 import {MalkollError} from '../errors.js';
@@ -56,8 +54,7 @@ function cells(l: Line): Cell[] {
 
 const lineText = (l: Line) => cells(l).map(c => c.text.trim()).join('\t');
 
-/** Drops the lines at the top or foot of a page, set apart from the text by space, that recur, digits
- * aside, at the same height on at least half the pages (two at least). */
+/** Drops the lines set apart at a page's top or foot that recur, digits aside, at that height on half the pages (two at least). */
 function dropFurniture(pages: Line[][]): void {
 	const key = (l: Line) => `${Math.round(l.y)} ${lineText(l).replace(/\d+/g, '#')}`;
 	const apart = (a: Line, b: Line | undefined) => !b || Math.abs(a.y - b.y) > 2 * a.items[0]!.size;
@@ -78,8 +75,7 @@ function dropFurniture(pages: Line[][]): void {
 
 /** The pages' lines as text: blank lines for vertical space, a table's lines with their cells in its columns. */
 function toText(pages: Line[][]): string {
-	// One line's height: the smallest distance between baselines that is not rare; more space is
-	// blank lines, also above a page's first line when it stands lower than any page's first line.
+	// One line's height: the smallest distance between baselines that is not rare; more space is blank lines, also at a page's top.
 	const gaps = pages.flatMap(p => p.slice(1).map((l, i) => Math.round((p[i]!.y - l.y) * 10) / 10));
 	const freq = new Map<number, number>();
 	for (const g of gaps) freq.set(g, (freq.get(g) ?? 0) + 1);
@@ -96,8 +92,7 @@ function toText(pages: Line[][]): string {
 	}
 	const out: string[] = [];
 	for (let i = 0; i < rows.length; ) {
-		// A table: from a line of several cells on to the next blank line, each line's cells put in the
-		// columns of its line with the most cells (a cell in the last column starting left of it).
+		// A table: from a line of several cells to the next blank line, its cells in the columns of its line with the most cells.
 		let j = i + 1;
 		if (rows[i]!.cells.length > 1) while (j < rows.length && rows[j]!.blank === 0) j++;
 		const grid = rows.slice(i, j).reduce((a, r) => (r.cells.length > a.length ? r.cells : a), [] as Cell[]);
@@ -116,8 +111,7 @@ function toText(pages: Line[][]): string {
 				while (k + 1 < grid.length && grid[k + 1]!.x <= c.x + 2) k++;
 				cols[k]!.push(c.text.trim());
 			}
-			// A cell's wrapped lines: a line with nothing in the first column, or only a word or two there,
-			// continues the row above (an analysis row, "Analys …", starts one of its own).
+			// A line with nothing in the first column, or nothing else, continues the row above ("Analys …" starts a row).
 			const first = cols[0]!.join(' ');
 			const cont = row && !r.blank && (first === '' || (cols.slice(1).every(c => c.length === 0) && !/^(Analys|Kommentar)\b/.test(first)));
 			if (cont) cols.forEach((c, k) => c.length > 0 && (row![k] = [row![k], ...c].filter(Boolean).join(' ')));
@@ -134,8 +128,7 @@ function toText(pages: Line[][]): string {
 }
 
 export async function readPdf(file: string, bytes: Buffer): Promise<string> {
-	// Required when first needed, not imported: the commands run as a script (source/skript.ts), which
-	// has no import(); Node ≥ 20.19 requires an ES module.
+	// Required, not imported: the commands run as a script (source/skript.ts), which has no import(); Node ≥ 20.19 requires ES modules.
 	const require = createRequire(import.meta.url);
 	let pdfjs: typeof import('pdfjs-dist');
 	// pdf.js needs @napi-rs/canvas (its optional dependency, a native module) under Node; without it, one line.

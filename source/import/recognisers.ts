@@ -1,6 +1,4 @@
-// The layout rules of the reports in one place: each row names what a line (trimmed) looks like
-// and what it yields. A new variant of a report is a new row here, with its test in
-// test/import-recognisers.test.ts; the readers only ask `recognise`.
+// The layout rules of the reports: a new variant of a report is a new row here, with its test in test/import-recognisers.test.ts.
 
 const LABELS = 'KF:s inriktningsmål|KF:s mål för verksamhetsområdet|Nämndmål|Enhetsmål';
 export const HEADING = new RegExp(`^(${LABELS})\\s*:\\s*(?:(\\d+(?:\\.\\d+){0,3})\\.?(?=\\s|$))?\\s*(.*)$`);
@@ -26,8 +24,7 @@ export interface Recogniser {
 	name: string;
 	kind: Kind;
 	match: RegExp;
-	/** The characters the line can start with (every row without `sidnummer` has them), and whether it
-	 * must end in a page number: quick tests before the row's expression, which would otherwise meet every line. */
+	/** Quick tests before the expression, which would otherwise meet every line: the first characters, or a page number at the end. */
 	first?: string;
 	sidnummer?: boolean;
 	/** Where the row applies: in the table of contents only, after the title page only, or anywhere. */
@@ -97,18 +94,15 @@ export interface Prepared {
 	suspects: Line[];
 }
 
+const OPENS_BODY = new Set<Kind | undefined>(['innehallsrubrik', 'innehall', 'rubrik', 'rubrikdel']);
 const TITLE = /^(Verksamhetsberättelse|Verksamhetsplan|Tertialrapport)\b/i;
 
-/** Removes page furniture and the table of contents, and joins goal headings wrapped over lines
- * (hard-wrapped text, `wrapped`, joins a heading's title itself). */
+/** Drops page furniture and the contents, and joins goal headings wrapped over lines (`wrapped` text joins titles itself). */
 export function prepare(input: string[], wrapped: boolean): Prepared {
 	const raw = input.map(stripMarkup);
 	const text = raw.map(l => l.trim());
 	// The title page ends at the first contents entry or goal heading.
-	let body = text.findIndex(t => {
-		const k = kindOf(t);
-		return k === 'innehallsrubrik' || k === 'innehall' || k === 'rubrik' || k === 'rubrikdel';
-	});
+	let body = text.findIndex(t => OPENS_BODY.has(kindOf(t)));
 	if (body < 0) body = text.length;
 	const headers = pageHeaders(text.slice(0, body), text);
 	const toc: string[] = [];
@@ -149,8 +143,7 @@ export function prepare(input: string[], wrapped: boolean): Prepared {
 				titel = Boolean(h && h[3] !== '');
 			}
 		}
-		const l: Line = {nr, raw: line};
-		if (gap) l.gap = true;
+		const l: Line = {nr, raw: line, ...(gap && {gap})};
 		lines.push(l);
 		if (kind === 'liknar-rubrik') suspects.push(l);
 		gap = false;
@@ -158,28 +151,24 @@ export function prepare(input: string[], wrapped: boolean): Prepared {
 	return {lines, toc, headers: [...headers].filter(h => !TITLE.test(h)), suspects};
 }
 
-/** Lines that come back alone as page headers: the organisation's name or the title from the title
- * page, and a line standing near the page numbers ("Sid 3 (18)") of most pages. */
+/** Page headers: the title and the organisation's name from the title page, and lines near most page numbers ("Sid 3 (18)"). */
 function pageHeaders(front: string[], all: string[]): Set<string> {
 	const out = new Set<string>();
 	const seen = new Set<string>();
 	const candidate = (t: string | undefined) => t !== undefined && t.length <= 60 && /^[A-ZÅÄÖÉ]/.test(t) && !/[.,:;!?]$/.test(t) && !recognise(t);
 	front.forEach((t, i) => {
 		if (!candidate(t)) return;
-		let j = i + 1;
-		while (front[j] === '') j++;
-		const next = front[j];
-		if (seen.has(t) || TITLE.test(t)) out.add(t);
-		if (TITLE.test(t) && candidate(next)) out.add(next!);
-		const fore = TITLE.test(t) ? /\bför\s+([A-ZÅÄÖÉ].*)$/.exec(t) : null;
-		if (fore) out.add(fore[1]!);
+		if (seen.has(t)) out.add(t);
 		seen.add(t);
+		if (!TITLE.test(t)) return;
+		const next = front.slice(i + 1).find(n => n !== '');
+		for (const h of [t, candidate(next) && next, /\bför\s+([A-ZÅÄÖÉ].*)$/.exec(t)?.[1]]) if (h) out.add(h);
 	});
 	// The lines within three non-blank lines of each page number; a page header is near half of them or more.
 	const nextToPage = new Map<string, number>();
 	let pages = 0;
 	all.forEach((t, i) => {
-		if (!t.endsWith(')') || !/^(?:Sid(?:a)?\s+)?\d+\s?\(\d+\)$/.test(t)) return;
+		if (!t.endsWith(')') || recognise(t)?.r.name !== 'sidnummer') return;
 		pages++;
 		const near = new Set([...all.slice(Math.max(0, i - 6), i).filter(Boolean).slice(-3), ...all.slice(i + 1, i + 7).filter(Boolean).slice(0, 3)]);
 		for (const n of near) if (candidate(n)) nextToPage.set(n, (nextToPage.get(n) ?? 0) + 1);

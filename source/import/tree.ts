@@ -1,5 +1,4 @@
-// The goal tree read from a report, as the builder collects it, and how it becomes a store: dotted
-// ids, Förväntat resultat, indicators and activities with their follow-up. Also the accounting's types.
+// The goal tree read from a report, as the builder collects it, and how it becomes a store.
 import path from 'node:path';
 import {arGiltigtDatum} from '../domain/datum.js';
 import {parseVarde} from '../domain/tal.js';
@@ -41,9 +40,8 @@ export interface RawIndicator {
 export interface RawActivity {
 	line: number;
 	text: string;
-	start: string;
-	slut: string;
-	avvikelse: string;
+	/** Startdatum, slutdatum and avvikelse by their column keys. */
+	cells: Record<string, string>;
 	analys: string[];
 }
 export interface RawGoal {
@@ -104,18 +102,11 @@ export function riktningAv(namn: string): Riktning {
 /** HTML list markup in an analysis becomes one "• " line per item. */
 export function rensaAnalys(text: string): string {
 	if (!/<\/?(ul|li|ol)\b/i.test(text)) return text.trim();
-	const s = text.replace(/<\/?(?:ul|ol|li|p|br)\b[^>]*>/gi, ' ');
-	const parts = s.split('•').map(p => p.replace(/\s+/g, ' ').trim());
-	const out: string[] = [];
-	parts.forEach((p, i) => {
-		if (p === '') return;
-		out.push(i === 0 ? p : `• ${p}`);
-	});
-	return out.join('\n');
+	const items = text.replace(/<\/?(?:ul|ol|li|p|br)\b[^>]*>/gi, ' ').split('•').map(p => p.replace(/\s+/g, ' ').trim());
+	return items.flatMap((p, i) => (p === '' ? [] : i === 0 ? [p] : [`• ${p}`])).join('\n');
 }
 
-/** Dotted ids: IM and VO from their headings; nämndmål from the heading, else from the VO
- * analysis subheadings ("3.4.1 …"), else by order; enhetsmål by order under their nämndmål. */
+/** Dotted ids: from the heading, else (nämndmål) from the VO analysis's subheadings ("3.4.1 …"), else by order. */
 export function assignIds(goals: RawGoal[], warn: Warn): void {
 	const used = new Set<string>();
 	const take = (g: RawGoal, id: string) => {
@@ -126,22 +117,19 @@ export function assignIds(goals: RawGoal[], warn: Warn): void {
 		used.add(id);
 		g.id = id;
 	};
-	let imOrdning = 0;
-	for (const g of goals) {
-		if (g.niva === 'im') {
-			imOrdning++;
-			take(g, g.num ? g.num.split('.')[0]! : String(imOrdning));
-		}
-	}
+	goals.filter(g => g.niva === 'im').forEach((im, k) => take(im, im.num?.split('.')[0] ?? String(k + 1)));
 	for (const im of goals.filter(g => g.niva === 'im' && g.id)) {
 		im.children.forEach((vo, j) => {
-			const num = vo.num && vo.num.startsWith(im.id + '.') ? vo.num : vo.num ? vo.num : `${im.id}.${j + 1}`;
 			if (vo.num && !vo.num.startsWith(im.id + '.')) warn(vo.line, `mål ${vo.num} står under inriktningsmål ${im.id}`);
-			take(vo, num);
+			take(vo, vo.num ?? `${im.id}.${j + 1}`);
 		});
 	}
 	for (const vo of goals.filter(g => g.niva === 'vo' && g.id)) {
-		const sub = subheadings(vo);
+		// The numbered subheadings of the VO's analysis ("3.4.1 …").
+		const sub = vo.analys.flatMap(p => {
+			const m = /^(\d+\.\d+\.\d+)\.?\s+(\S.*)$/.exec(p);
+			return m && m[1]!.startsWith(vo.id + '.') && p.length < 400 ? [{num: m[1]!, titel: m[2]!}] : [];
+		});
 		const fria = new Set(sub.map(s => s.num));
 		const nms = vo.children;
 		for (const nm of nms) if (nm.num) fria.delete(nm.num);
@@ -159,30 +147,14 @@ export function assignIds(goals: RawGoal[], warn: Warn): void {
 				ordnade.set(nm, best.num);
 			}
 		}
-		let n = 0;
+		const reserved = new Set(ordnade.values());
 		for (const nm of nms) {
-			const num = nm.num ?? ordnade.get(nm);
-			if (num) {
-				take(nm, num);
-				continue;
-			}
-			do n++;
-			while (used.has(`${vo.id}.${n}`) || [...ordnade.values()].includes(`${vo.id}.${n}`));
-			take(nm, `${vo.id}.${n}`);
+			let n = 1;
+			while (used.has(`${vo.id}.${n}`) || reserved.has(`${vo.id}.${n}`)) n++;
+			take(nm, nm.num ?? ordnade.get(nm) ?? `${vo.id}.${n}`);
 		}
 	}
-	for (const nm of goals.filter(g => g.niva === 'namndmal' && g.id)) {
-		nm.children.forEach((em, j) => take(em, `${nm.id}.${j + 1}`));
-	}
-}
-
-function subheadings(vo: RawGoal): Array<{num: string; titel: string}> {
-	const out: Array<{num: string; titel: string}> = [];
-	for (const p of vo.analys) {
-		const m = /^(\d+\.\d+\.\d+)\.?\s+(\S.*)$/.exec(p);
-		if (m && vo.id && m[1]!.startsWith(vo.id + '.') && p.length < 400) out.push({num: m[1]!, titel: m[2]!});
-	}
-	return out;
+	for (const nm of goals.filter(g => g.niva === 'namndmal' && g.id)) nm.children.forEach((em, j) => take(em, `${nm.id}.${j + 1}`));
 }
 
 /** Förväntat resultat: numbered, bulleted or plain; unmarked paragraphs continue a marked item. */
@@ -204,8 +176,7 @@ export function toStore(
 	raw: RawGoal[],
 	meta: {period: Period; year: number; enhet: boolean; namn: string; namnd?: string; dnr?: string; datum?: string; fil: string},
 	warn: Warn,
-): {data: StoreData; placed: Record<Level, number>} {
-	const placed = Object.fromEntries(LEVELS.map(l => [l, 0])) as Record<Level, number>;
+): StoreData {
 	const goals: Goal[] = [];
 	const indicators: Indicator[] = [];
 	const activities: Activity[] = [];
@@ -219,9 +190,6 @@ export function toStore(
 			}
 			continue;
 		}
-		placed[g.niva]++;
-		placed.indikator += g.indicators.length;
-		placed.aktivitet += g.activities.length;
 		const goal: Goal = {id: g.id, niva: g.niva, titel: g.titel, forvantatResultat: parseForvantat(g.fr)};
 		if (g.parent?.id) goal.parentId = g.parent.id;
 		if (g.beskrivning.length > 0) goal.beskrivning = g.beskrivning.join('\n\n');
@@ -237,25 +205,16 @@ export function toStore(
 			const id = `${g.id}:i${j + 1}`;
 			const c = ri.cells;
 			const varden: Partial<Record<string, Varde>> = {};
-			for (const k of ['utfall', 'man', 'kvinnor', 'foregaendeVB', 'prognos', 'arsmal', 'kfArsmal']) {
-				if (c[k] !== undefined) varden[k] = parseVarde(c[k]!);
-			}
+			for (const k of ['utfall', 'man', 'kvinnor', 'foregaendeVB', 'prognos', 'arsmal', 'kfArsmal']) if (c[k] !== undefined) varden[k] = parseVarde(c[k]!);
 			const units = Object.values(varden).map(v => v!.unit);
-			const enhet: Indicator['enhet'] = /medskapande ?index/i.test(ri.namn)
-				? 'index'
-				: units.includes('%')
-					? '%'
-					: units.includes('st')
-						? 'st'
-						: undefined;
+			const enhet = /medskapande ?index/i.test(ri.namn) ? 'index' : (['%', 'st'] as const).find(u => units.includes(u));
 			// A bare "60" among percentages is a percentage: normalise by the indicator's unit.
 			if (enhet === '%' || enhet === 'st') for (const v of Object.values(varden)) if (v && v.value !== undefined && !v.unit) v.unit = enhet;
 			const ind: Indicator = {id, malId: g.id!, namn: ri.namn, riktning: riktningAv(ri.namn)};
 			if (enhet) ind.enhet = enhet;
 			const per = c.periodicitet ? norm(c.periodicitet) : undefined;
 			if (per === 'år' || per === 'tertial') ind.periodicitet = per;
-			if (varden.arsmal) ind.arsmal = varden.arsmal;
-			if (varden.kfArsmal) ind.kfArsmal = varden.kfArsmal;
+			for (const k of ['arsmal', 'kfArsmal'] as const) if (varden[k]) ind[k] = varden[k];
 			const kommentar = [...(c.kommentar ? [c.kommentar] : []), ...ri.kommentar];
 			if (kommentar.length > 0) ind.kommentar = kommentar.join('\n\n');
 			indicators.push(ind);
@@ -270,27 +229,21 @@ export function toStore(
 			const id = `${g.id}:a${j + 1}`;
 			const akt: Activity = {id, malId: g.id!, text: ra.text};
 			for (const k of ['start', 'slut'] as const) {
-				if (ra[k] === '') continue;
-				if (arGiltigtDatum(ra[k])) akt[k] = ra[k];
-				else warn(ra.line, `${k === 'start' ? 'Startdatum' : 'Slutdatum'} "${ra[k]}" är inget giltigt datum`);
+				const datum = ra.cells[k];
+				if (datum && arGiltigtDatum(datum)) akt[k] = datum;
+				else if (datum) warn(ra.line, `${k === 'start' ? 'Startdatum' : 'Slutdatum'} "${datum}" är inget giltigt datum`);
 			}
 			akt.ursprung = g.niva === 'vo' || g.niva === 'im' ? 'kf-uppdrag' : g.niva === 'enhetsmal' ? 'enhet' : meta.enhet ? 'sdn' : 'namnd';
 			activities.push(akt);
 			const f: ActivityFollowUp = {};
-			if (ra.avvikelse) f.avvikelse = ra.avvikelse;
+			if (ra.cells.avvikelse) f.avvikelse = ra.cells.avvikelse;
 			if (ra.analys.length > 0) f.analys = ra.analys.map(rensaAnalys).join('\n\n');
 			if (Object.keys(f).length > 0) fuAkt[id] = f;
 		});
 	}
-	const organisation: StoreData['organisation'] = {namn: meta.namn, niva: meta.enhet ? 'enhet' : 'namnd'};
-	if (meta.namnd) organisation.namnd = meta.namnd;
-	if (meta.dnr) organisation.dnr = meta.dnr;
-	// The store records the report's file name; messages name the file as it was given.
-	const kalla: NonNullable<StoreData['kalla']> = {fil: path.basename(meta.fil), rapport: meta.period};
-	if (meta.datum) kalla.datum = meta.datum;
-	const data: StoreData = {
+	return {
 		schemaVersion: SCHEMA_VERSION,
-		organisation,
+		organisation: {namn: meta.namn, niva: meta.enhet ? 'enhet' : 'namnd', ...(meta.namnd && {namnd: meta.namnd}), ...(meta.dnr && {dnr: meta.dnr})},
 		year: meta.year,
 		bedomdaNivaer: meta.enhet ? ['enhetsmal'] : ['im', 'vo', 'namndmal'],
 		period: meta.period,
@@ -298,7 +251,7 @@ export function toStore(
 		indicators,
 		activities,
 		followUp: {[meta.period]: {goals: fuGoals, indicators: fuInd, activities: fuAkt}},
-		kalla,
+		// The store records the report's file name; messages name the file as it was given.
+		kalla: {fil: path.basename(meta.fil), rapport: meta.period, ...(meta.datum && {datum: meta.datum})},
 	};
-	return {data, placed};
 }

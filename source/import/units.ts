@@ -1,5 +1,4 @@
-// The two text layouts (domain.md §7) are read into one stream of units: a paragraph or a
-// table row, each with the 1-based line it starts on. The builder only ever sees units.
+// The two text layouts (domain.md §7) are read into one stream of units: a paragraph or a table row.
 import {indColumns, splitRow} from './layout-a.js';
 import {AKT_HEADER, DATES, IND_HEADER, type Line} from './recognisers.js';
 
@@ -9,16 +8,11 @@ export interface Unit {
 	text: string;
 	/** Present for table rows: the cells, trimmed, empty cells kept. */
 	cells?: string[];
-	/** A blank line came before this unit. */
-	afterBlank?: boolean;
 }
 
 export type Layout = 'A' | 'B';
 
-const FINAL = /[.!?:;)"”]$/;
-
-/** Layout A for hard-wrapped PDF text: nearly every non-blank line ends in a space, or (text that lost
- * its trailing spaces) no line is longer than a page is wide and most lines follow a non-blank line. */
+/** Layout A (hard-wrapped): most lines end in a space, or, spaces lost, none is wider than a page and most follow another. */
 export function detectLayout(lines: string[]): Layout {
 	let [nonBlank, spaced, tabs, long, followed] = [0, 0, 0, 0, 0];
 	lines.forEach((raw, i) => {
@@ -40,8 +34,7 @@ function spacedRow(text: string, cols: string[]): string[] | undefined {
 		const d = DATES.exec(text);
 		return d ? [text.slice(0, d.index).trim(), d[1]!, d[2]!, d[3]!.trim()] : undefined;
 	}
-	const r = splitRow([text], cols.length - 1);
-	return r && [r.namn, ...r.cells];
+	return splitRow([text], cols.length - 1);
 }
 
 /** Layout B: one line per paragraph, tab-separated rows; rejoins sentences split by a blank. */
@@ -57,29 +50,16 @@ export function readLayoutB(lines: Line[]): Unit[] {
 			if (!gap) cols = undefined;
 			continue;
 		}
-		if (raw.includes('\t')) {
-			const cells = raw.split('\t').map(c => c.trim());
-			units.push({line: nr, text: cells.filter(c => c !== '').join('\t'), cells, afterBlank: blank});
-			blank = false;
-			continue;
-		}
 		// A table whose tabs became spaces: the header names the columns, each row is one line.
-		const header = IND_HEADER.test(text) ? indColumns(text) : AKT_HEADER.test(text) ? text.split(/\s+/) : undefined;
-		const cells = header ?? (cols && spacedRow(text, cols));
+		const tabs = raw.includes('\t');
+		const header = tabs ? undefined : IND_HEADER.test(text) ? indColumns(text) : AKT_HEADER.test(text) ? text.split(/\s+/) : undefined;
 		if (header) cols = header;
-		if (cells) {
-			units.push({line: nr, text: cells.filter(c => c !== '').join('\t'), cells, afterBlank: blank});
-			blank = false;
-			continue;
-		}
+		const cells = tabs ? raw.split('\t').map(c => c.trim()) : (header ?? (cols && spacedRow(text, cols)));
 		const prev = units[units.length - 1];
+		if (cells) units.push({line: nr, text: cells.filter(c => c !== '').join('\t'), cells});
 		// A sentence split by a page break: the previous paragraph lacks final punctuation and this one starts in lower case.
-		if (prev && !prev.cells && blank && !FINAL.test(prev.text) && /^[a-zåäöé]/.test(text)) {
-			prev.text += ' ' + text;
-			blank = false;
-			continue;
-		}
-		units.push({line: nr, text, afterBlank: blank});
+		else if (prev && !prev.cells && blank && !/[.!?:;)"”]$/.test(prev.text) && /^[a-zåäöé]/.test(text)) prev.text += ' ' + text;
+		else units.push({line: nr, text});
 		blank = false;
 	}
 	return units;
