@@ -142,9 +142,6 @@ function givenFlagCounts(argv: string[]): Map<string, number> {
 	return given;
 }
 
-// The roll-up's worker thread loads this bundle and runs this (commands/summary.ts).
-export {rollupStores} from './commands/summary.js';
-
 export async function main(args: string[], io: Io): Promise<number> {
 	// meow reads a lone "-" as an argument; after --analys-file it is the file (standard in).
 	const argv = args.flatMap((a, i) => (a === '--analys-file' && args[i + 1] === '-' ? ['--analys-file=-'] : a === '-' && args[i - 1] === '--analys-file' ? [] : [a]));

@@ -4,8 +4,7 @@ import {PassThrough} from 'node:stream';
 import {describe, expect, it} from 'vitest';
 import {readStores} from '../source/commands/summary.js';
 import type {StoreData} from '../source/domain/types.js';
-import {execFileSync, spawnSync} from 'node:child_process';
-import {BUNDLED, privateCli, run, tmpDir} from './helpers.js';
+import {BUNDLED, run, tmpDir} from './helpers.js';
 
 /** Three units of Hägersten-Älvsjö made from the bundled Beställarenhet 2, each followed up differently. */
 async function units(): Promise<string> {
@@ -130,35 +129,5 @@ describe('progress while reading', () => {
 		const err = stream(false);
 		await readStores(files, err.s, () => {}, clock());
 		expect(err.text()).toBe('');
-	});
-});
-
-describe('a roll-up of many stores reads the second half in a worker thread (the built CLI)', () => {
-	const many = () => {
-		const dir = tmpDir();
-		for (let n = 1; n <= 70; n++) {
-			const data = JSON.parse(readFileSync(BUNDLED, 'utf8'));
-			data.organisation.namn = `Enhet ${n}`;
-			data.followUp.VB.goals['3.4.1.1'].status = n % 3 === 0 ? 'inte' : 'helt';
-			writeFileSync(join(dir, `e${String(n).padStart(2, '0')}.json`), JSON.stringify(data));
-		}
-		return dir;
-	};
-
-	it('gives the units in file order with their own statuses, as the in-process roll-up does', async () => {
-		const dir = many();
-		const r = JSON.parse(execFileSync(process.execPath, [privateCli(), 'summary', dir, '--json'], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}}));
-		expect(r.units.map((u: {namn: string}) => u.namn)).toEqual(Array.from({length: 70}, (_, i) => `Enhet ${i + 1}`));
-		const inProcess = await run(['summary', dir, '--json']);
-		expect(r).toEqual(JSON.parse(inProcess.stdout));
-	});
-
-	it("names a broken store in the worker's half in one line, exit 2", () => {
-		const dir = many();
-		writeFileSync(join(dir, 'e66.json'), '{"year": 2025,');
-		const r = spawnSync(process.execPath, [privateCli(), 'summary', dir], {encoding: 'utf8'});
-		expect(r.status).toBe(2);
-		expect(r.stderr.trim().split('\n')).toHaveLength(1);
-		expect(r.stderr).toContain(join(dir, 'e66.json'));
 	});
 });

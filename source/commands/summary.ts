@@ -1,14 +1,12 @@
 import {readdir, stat} from 'node:fs/promises';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
-import {Worker, parentPort, workerData} from 'node:worker_threads';
 import {MalkollError} from '../errors.js';
 import {parseDatum} from '../domain/datum.js';
 import {buildSummary} from '../domain/summary.js';
 import type {StoreData} from '../domain/types.js';
 import {loadStore} from '../store/index.js';
 import {colorFor} from '../report/color.js';
-import {type RollupPart, RollupBuilder, renderRollupLines, rollupPart, renderRollupMarkdown} from '../report/rollup.js';
+import {RollupBuilder, renderRollupLines, rollupPart, renderRollupMarkdown} from '../report/rollup.js';
 import {renderSummaryMarkdown} from '../report/summary-markdown.js';
 import {renderSummaryText} from '../report/summary-text.js';
 import {type Ctx, type Io, parsePeriod, storePath, stringFlag, writeJson} from './context.js';
@@ -57,45 +55,12 @@ export async function storeFiles(args: string[]): Promise<string[]> {
 	return [...new Set(files)];
 }
 
-/** From this many stores on, the second half is read in a worker thread, on the other core. */
-const WORKER_FROM = 64;
-
 async function rollup(files: string[], period: string | undefined, asOf: string | undefined, stderr: Io['stderr']) {
 	const builder = new RollupBuilder();
-	// In the built bundle import.meta.url is the bundle itself, which the worker loads (not from source, as under vitest).
-	const app = fileURLToPath(import.meta.url);
-	const half = files.length >= WORKER_FROM && app.endsWith('.cjs') ? Math.ceil(files.length / 2) : files.length;
-	const fran: RollupPart[] = [];
-	const worker = half < files.length ? rollupWorker(app, files.slice(half), period, asOf, part => fran.push(part)) : undefined;
-	await readStores(files.slice(0, half), stderr, (fil, data) => builder.add(part(fil, data, period, asOf)), undefined, () => fran.length, files.length);
-	const fel = await worker;
-	if (fel) throw new MalkollError(fel);
-	for (const p of fran) builder.add(p);
+	await readStores(files, stderr, (fil, data) =>
+		builder.add(rollupPart(fil, data, {period: period === undefined ? undefined : parsePeriod(period, data), asOf})),
+	);
 	return builder.finish();
-}
-
-const part = (fil: string, data: StoreData, period: string | undefined, asOf: string | undefined) =>
-	rollupPart(fil, data, {period: period === undefined ? undefined : parsePeriod(period, data), asOf});
-
-/** Resolves with the first error's line, if any. */
-function rollupWorker(app: string, files: string[], period: string | undefined, asOf: string | undefined, each: (p: RollupPart) => void): Promise<string | undefined> {
-	const w = new Worker(`require(require('node:worker_threads').workerData.app).rollupStores()`, {eval: true, workerData: {app, files, period, asOf}});
-	let fel: string | undefined;
-	return new Promise(resolve => {
-		w.on('message', (m: {part?: RollupPart; error?: string}) => (m.part ? each(m.part) : (fel ??= m.error)));
-		w.on('error', error => (fel ??= error.message));
-		w.on('exit', () => resolve(fel));
-	});
-}
-
-/** The worker's side of rollup(): its stores' parts, in order, or the first error's line. */
-export async function rollupStores(): Promise<void> {
-	const {files, period, asOf} = workerData as {files: string[]; period?: string; asOf?: string};
-	try {
-		await readStores(files, process.stderr, (fil, data) => parentPort!.postMessage({part: part(fil, data, period, asOf)}));
-	} catch (error) {
-		parentPort!.postMessage({error: error instanceof Error ? error.message : String(error)});
-	}
 }
 
 const PROGRESS_AFTER_MS = 300;
@@ -109,8 +74,6 @@ export async function readStores(
 	stderr: Io['stderr'],
 	each: (fil: string, data: StoreData) => void,
 	now: () => number = () => performance.now(),
-	others = () => 0,
-	total = files.length,
 ): Promise<void> {
 	const start = now();
 	const lasta = new Map<number, StoreData>();
@@ -129,7 +92,7 @@ export async function readStores(
 			}
 			klara++;
 			if (stderr.isTTY && now() - start > PROGRESS_AFTER_MS) {
-				stderr.write(`\rmalkoll: läser ${klara + others()}/${total} stores…`);
+				stderr.write(`\rmalkoll: läser ${klara}/${files.length} stores…`);
 				visad = true;
 			}
 		}

@@ -51,8 +51,7 @@ const LISTOR = ['unmetIndicators', 'missingOutcomes', 'overdueActivities', 'dueS
 
 const TOM: Raknare = {helt: 0, delvis: 0, inte: 0, ingaData: 0, ejBedomd: 0};
 
-/** What the roll-up keeps of one unit store: its summary and its column of the matrix. Plain data, so a
- * worker thread can make it (commands/summary.ts). */
+/** What the roll-up keeps of one unit store: its summary and its column of the matrix. */
 export interface RollupPart {
 	fil: string;
 	year: number;
