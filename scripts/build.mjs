@@ -17,9 +17,14 @@ const lazyUnicode = {prefix: `import * as malkollUnicode from ${source('ui/ink/u
 export const PATCHES = [
 	{
 		// meow normalizes package.json data when it loads (spdx tables, ~20 ms of every command's CPU);
-		// malkoll passes `pkg` itself, so that work is done on first use instead.
+		// malkoll passes `pkg` itself, so that work is done on first use instead. Its dead
+		// `promisify(execFile)` loads node:child_process (~8 ms) for nothing.
 		file: 'meow/build/dependencies.js',
-		edits: [['var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);', 'const normalizePackageData = (...a) => getDefaultExportFromCjs(requireNormalize())(...a);']],
+		edits: [
+			['var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);', 'const normalizePackageData = (...a) => getDefaultExportFromCjs(requireNormalize())(...a);'],
+			["import { execFile } from 'node:child_process';", ''],
+			['\npromisify(execFile);\n', '\n'],
+		],
 	},
 	{
 		// Ink builds each frame as a grid of one object per cell: at 120×40 three quarters of a

@@ -18,6 +18,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 const app = laddaSkript<{main: typeof main}>(path.join(path.dirname(fileURLToPath(import.meta.url)), MALKOLL_APP));
 process.on('exit', app.sparaCache);
-void app.exports.main(process.argv.slice(2), {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env}).then(code => {
+// process.stdin is made on first use (~6 ms): only the commands that read it pay.
+const io = {stdout: process.stdout, stderr: process.stderr, env: process.env, get stdin() {
+	return process.stdin;
+}};
+void app.exports.main(process.argv.slice(2), io).then(code => {
 	process.exitCode = code;
 });

@@ -1,7 +1,6 @@
 // The user's cache folder for malkoll, where skript.ts keeps V8's code cache of each build. A module
 // of its own, without imports of malkoll's, so that the bundles' loader can find the folder without
 // loading the store layer.
-import {randomBytes} from 'node:crypto';
 import {mkdirSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import path from 'node:path';
@@ -20,7 +19,8 @@ export function cacheMapp(env: NodeJS.ProcessEnv = process.env, platform: NodeJS
 /** Replaces the cache file `fil` with `innehall` (temp file, rename); true when written. Never
  * fails: a cache that cannot be written only costs time. */
 export function skrivCacheFil(fil: string, innehall: string | Uint8Array): boolean {
-	const tmp = `${fil}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+	// Not node:crypto: loading it costs every command ~8 ms, and a temp name beside the pid needs no strong randomness.
+	const tmp = `${fil}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
 	try {
 		mkdirSync(path.dirname(fil), {recursive: true});
 		writeFileSync(tmp, innehall);
