@@ -4,7 +4,7 @@ import {MalkollError} from '../errors.js';
 import {readBytes, readDocument} from '../import/document.js';
 import {type Accounting, type Level, type Warning, importReport} from '../import/index.js';
 import {planMerge} from '../import/merge.js';
-import {applyChanges, loadStore, serializeStore, writeStore} from '../store/index.js';
+import {serializeStore} from '../store/serialize.js';
 
 const NAMN: Record<Level, string> = {
 	im: 'KF:s inriktningsmål',
@@ -58,6 +58,8 @@ export async function importCommand(o: {
 			notes.push(...p.notes);
 			return p.ops;
 		};
+		// The store layer (lock, history, lowdb) only where a store is read or written: printing needs none of it.
+		const {applyChanges, loadStore} = await import('../store/index.js');
 		const n = o.dryRun ? plan(await loadStore(o.into)).length : (await applyChanges(o.into, plan, {author: o.author ?? 'import'})).changes.length;
 		for (const note of notes) o.stderr.write(`${o.file}: ${note}\n`);
 		o.stderr.write(`${o.into}: ${n} ändringar från ${data.kalla?.rapport ?? data.period} ${data.year}${o.dryRun ? ' (--dry-run: inget skrevs)' : ''}\n`);
@@ -66,7 +68,7 @@ export async function importCommand(o: {
 	const antal = `${data.goals.length} mål, ${data.indicators.length} indikatorer, ${data.activities.length} aktiviteter`;
 	if (o.dryRun) o.stderr.write(`${o.out ?? o.file}: ${antal} (--dry-run: inget skrevs)\n`);
 	else if (o.out) {
-		await writeStore(o.out, data);
+		await (await import('../store/index.js')).writeStore(o.out, data);
 		o.stderr.write(`${o.out}: ${antal}\n`);
 	} else o.stdout.write(serializeStore(data));
 	return 0;
