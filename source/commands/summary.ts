@@ -76,7 +76,7 @@ export async function readStores(
 	now: () => number = () => performance.now(),
 ): Promise<void> {
 	const start = now();
-	const lasta = new Map<number, StoreData>();
+	const loaded = new Map<number, StoreData>();
 	let klara = 0;
 	let lamnade = 0;
 	let visad = false;
@@ -84,9 +84,9 @@ export async function readStores(
 	const worker = async () => {
 		while (next < files.length) {
 			const i = next++;
-			lasta.set(i, await loadStore(files[i]!));
-			for (let d = lasta.get(lamnade); d; d = lasta.get(lamnade)) {
-				lasta.delete(lamnade);
+			loaded.set(i, await loadStore(files[i]!));
+			for (let d = loaded.get(lamnade); d; d = loaded.get(lamnade)) {
+				loaded.delete(lamnade);
 				each(files[lamnade]!, d);
 				lamnade++;
 			}
