@@ -117,6 +117,22 @@ export function safeJson(value: unknown, indent = 2): string {
 	return JSON.stringify(value, null, indent).replace(UNSAFE, escapeUnsafe);
 }
 
+function storeJson(data: StoreData): string {
+	return JSON.stringify(orderStore(data), null, 2).replace(UNSAFE, escapeUnsafe);
+}
+
 export function serializeStore(data: StoreData): string {
-	return `${JSON.stringify(orderStore(data), null, 2).replace(UNSAFE, escapeUnsafe)}\n`;
+	return `${storeJson(data)}\n`;
+}
+
+/** The bytes of serializeStore, encoded straight into `spare` (the buffer the store was read into)
+ * when they fit: on a 6 MB store no joined string and no second 6 MB of fresh memory, whose page
+ * faults were a tenth of a `set` here. */
+export function serializeStoreBytes(data: StoreData, spare?: Buffer): Buffer {
+	const json = storeJson(data);
+	const length = Buffer.byteLength(json) + 1;
+	const into = spare && spare.length >= length ? spare : Buffer.allocUnsafeSlow(length);
+	into.write(json, 0, 'utf8');
+	into[length - 1] = 0x0a;
+	return into.subarray(0, length);
 }

@@ -1,7 +1,7 @@
 // Reading and changing a store file. lowdb's Low holds the data; our adapter does the careful
 // parts (strict decoding, schema, migration, atomic write with backup). Every change goes through
 // applyChanges: lock, re-read from disk, applyOp, validate, write, history, unlock.
-import {existsSync, readFileSync, realpathSync, statSync} from 'node:fs';
+import {closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, realpathSync, statSync} from 'node:fs';
 import {mkdir} from 'node:fs/promises';
 import path from 'node:path';
 import {Low, type Adapter} from 'lowdb';
@@ -15,7 +15,7 @@ import {decodeStore, parseStore} from './parse.js';
 import {findBundledDataDir} from './paths.js';
 import {validateStore} from './validate.js';
 import {avslutaVantande, medVantande, sha256, stadaVantande} from './vantande.js';
-import {serializeStore} from './serialize.js';
+import {serializeStoreBytes} from './serialize.js';
 
 const READ_PROBLEM: Record<string, string> = {
 	ENOENT: 'filen finns inte',
@@ -24,22 +24,35 @@ const READ_PROBLEM: Record<string, string> = {
 	EPERM: 'ingen behörighet att läsa filen',
 };
 
-// One synchronous read: fs/promises reads a large file in 512 KB turns of the thread pool.
+// One synchronous read (fs/promises reads a large file in 512 KB turns of the thread pool), into a
+// buffer with room to spare that the write then encodes the new store into (serializeStoreBytes).
 function readBytes(file: string): Buffer {
+	let fd: number | undefined;
 	try {
+		fd = openSync(file, 'r');
+		const size = fstatSync(fd).size;
+		// Pages of the spare room are only touched if the new store needs them.
+		const buffer = Buffer.allocUnsafeSlow(size + Math.max(64 * 1024, size >> 3));
+		let length = 0;
+		while (length < buffer.length) {
+			const n = readSync(fd, buffer, length, buffer.length - length, null);
+			if (n === 0) return buffer.subarray(0, length);
+			length += n;
+		}
+		// Grew by more than the spare room since fstat: read as it is now.
 		return readFileSync(file);
 	} catch (error) {
 		const problem = READ_PROBLEM[errorCode(error) ?? ''];
 		if (problem) throw new MalkollError(`${file}: ${problem}`);
 		throw error;
+	} finally {
+		if (fd !== undefined) closeSync(fd);
 	}
 }
 
-/** Writes `text` as the store, after its history lines are pending (vantande.ts). */
-async function writeText(file: string, text: string, changes: readonly Change[]): Promise<void> {
+/** Writes `bytes` as the store, after its history lines are pending (vantande.ts). */
+async function writeBytes(file: string, bytes: Buffer, changes: readonly Change[]): Promise<void> {
 	refuseBundled(file);
-	// Encoded once, for the hash and the file.
-	const bytes = Buffer.from(text, 'utf8');
 	await medVantande(file, sha256(bytes), changes, () => writeFileAtomic(file, bytes));
 }
 
@@ -49,13 +62,20 @@ class StoreFile implements Adapter<StoreData> {
 
 	constructor(private readonly file: string) {}
 
+	/** The buffer the store was read into, reused for the bytes written. */
+	private spare?: Buffer;
+
 	async read(): Promise<StoreData> {
-		return parseStore(decodeStore(readBytes(this.file), this.file), this.file);
+		const bytes = readBytes(this.file);
+		const data = parseStore(decodeStore(bytes, this.file), this.file);
+		this.spare = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.buffer.byteLength - bytes.byteOffset);
+		return data;
 	}
 
 	async write(data: StoreData): Promise<void> {
 		validateStore(data, this.file);
-		await writeText(this.file, serializeStore(data), this.changes);
+		await writeBytes(this.file, serializeStoreBytes(data, this.spare), this.changes);
+		this.spare = undefined;
 	}
 }
 
@@ -117,7 +137,7 @@ export async function writeStore(file: string, data: StoreData, opts: {overwrite
 	await mkdir(path.dirname(path.resolve(file)), {recursive: true});
 	await withLock(file, async () => {
 		if (!opts.overwrite && existsSync(file)) throw new MalkollError(`${file}: filen finns redan och skrivs inte över`);
-		await writeText(file, serializeStore(data), []);
+		await writeBytes(file, serializeStoreBytes(data), []);
 	});
 }
 
