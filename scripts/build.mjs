@@ -115,7 +115,7 @@ async function bygg(outdir) {
 	// The commands, which dist/cli.js runs through the code cache (source/skript.ts): Node starts a
 	// script ~30 ms sooner than ES modules, and the cache saves compiling it.
 	const app = fileOf(await build({...common, ...hashed, entryPoints: {app: 'source/main.ts'}, define: {...define, MALKOLL_TUI: JSON.stringify(tui)}}));
-	await build({...common, entryPoints: {cli: 'source/cli.ts'}, outdir, define: {...define, MALKOLL_APP: JSON.stringify(app)}});
+	await build({...common, entryPoints: {cli: 'source/cli.ts'}, outdir, define: {...define, MALKOLL_APP: JSON.stringify(app), MALKOLL_TUI: JSON.stringify(tui)}});
 	const missing = PATCHES.filter(p => !patched.has(p));
 	if (missing.length) throw new Error(`build: ${missing.map(p => `node_modules/${p.file}`).join(', ')} ingår inte längre i bunten; se PATCHES i scripts/build.mjs`);
 	writeFileSync(path.join(outdir, 'package.json'), '{"type": "commonjs"}\n');

@@ -2,6 +2,8 @@
 // The CLI prints `malkoll: <message>` and exits with `exitCode` (2), never a stack trace.
 // The TUI is bundled apart from the commands (scripts/build.mjs), so an error thrown there is an
 // instance of the TUI bundle's copy of this class: `instanceof MalkollError` goes by this mark.
+import {visibleLine} from './report/visible.js';
+
 const MARK = Symbol.for('malkoll.MalkollError');
 
 export class MalkollError extends Error {
@@ -28,4 +30,16 @@ export class ConflictError extends MalkollError {
 		this.name = 'ConflictError';
 		this.current = current;
 	}
+}
+
+/** What main and the TUI's direct start print for an error (one line) and the exit code. */
+export function reportError(error: unknown, io: {stderr: NodeJS.WritableStream; env: NodeJS.ProcessEnv}): number {
+	if (error instanceof MalkollError) {
+		io.stderr.write(`malkoll: ${visibleLine(error.message)}\n`);
+		return error.exitCode;
+	}
+	const message = error instanceof Error ? error.message : String(error);
+	io.stderr.write(`malkoll: internt fel: ${visibleLine(message)}\n`);
+	if (io.env.MALKOLL_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
+	return 1;
 }

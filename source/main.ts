@@ -1,7 +1,7 @@
 // Parses argv with meow, picks a command, turns every user error into one line and exit 2.
 // None of the commands imports Ink: the TUI is loaded by dynamic import only.
 import meow from 'meow';
-import {MalkollError} from './errors.js';
+import {MalkollError, reportError} from './errors.js';
 import {visibleLine} from './report/visible.js';
 import type {Ctx, Io} from './commands/context.js';
 import {kebab} from './flagga.js';
@@ -189,13 +189,6 @@ export async function main(args: string[], io: Io): Promise<number> {
 		const flags = cli.flags as Record<string, string | boolean | undefined>;
 		return await COMMANDS[command]!({io, flags, args: rest, env: io.env});
 	} catch (error) {
-		if (error instanceof MalkollError) {
-			io.stderr.write(`malkoll: ${visibleLine(error.message)}\n`);
-			return error.exitCode;
-		}
-		const message = error instanceof Error ? error.message : String(error);
-		io.stderr.write(`malkoll: internt fel: ${visibleLine(message)}\n`);
-		if (io.env.MALKOLL_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
-		return 1;
+		return reportError(error, io);
 	}
 }

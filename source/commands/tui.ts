@@ -14,9 +14,6 @@ export async function tui(ctx: Ctx): Promise<number> {
 		throw new MalkollError('ingen terminal: TUI:n behöver en terminal på stdin och stdout; använd t.ex. malkoll summary eller malkoll export --json');
 	}
 	await (await import('./init.js')).forstaStart(ctx);
-	// Ink draws only the last frame when the CI variable is set; the TUI has a terminal by now,
-	// so that mode is never right here (it left CI's tmux tests with a blank screen).
-	for (const key of ['CI', 'CONTINUOUS_INTEGRATION']) if (process.env[key] !== undefined) process.env[key] = '0';
 	// The rest, from finding the store on, is the TUI bundle (ui/start.ts: Ink, React, the app), run
 	// from the code cache (skript.ts), which is written once the first frame is drawn.
 	const bundle = laddaSkript<{startaTui: typeof startaTui}>(path.join(path.dirname(fileURLToPath(import.meta.url)), MALKOLL_TUI));
