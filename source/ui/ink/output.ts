@@ -59,15 +59,44 @@ function fogasTillM(cp: number): boolean {
 	return f;
 }
 
-/** The tokens of one SGR code, as Ink's tokenize makes them inside a line (a handful of distinct codes). */
-const koder = new Map<string, AnsiCode[]>();
-function sgrTokens(code: string, lib: AnsiLib): AnsiCode[] | undefined {
-	let t = koder.get(code);
-	if (t === undefined) {
+/** A style as the grid carries it, interned: the codes Ink would hold after some SGR codes, the
+ * state each further code leads to, and the codes written between two styles (a frame has a
+ * handful of styles, so after the first frames each run of text costs two map lookups). */
+interface Stil {
+	codes: AnsiCode[];
+	next: Map<string, Stil | null>;
+	till: Map<Stil, string>;
+}
+
+const stilar = new Map<string, Stil>();
+const stil = (codes: AnsiCode[]): Stil => {
+	const key = codes.map(c => c.code).join('');
+	let s = stilar.get(key);
+	if (!s) stilar.set(key, (s = {codes, next: new Map(), till: new Map()}));
+	return s;
+};
+const INGEN = stil([]);
+/** Before the first character of a line: its codes are written whole, not as a difference. */
+const FORST: Stil = {codes: [], next: new Map(), till: new Map()};
+
+/** The style after the SGR code `code`; null when Ink's tokenize reads it as more than codes. */
+function efter(from: Stil, code: string, lib: AnsiLib): Stil | null {
+	let s = from.next.get(code);
+	if (s === undefined) {
 		const tokens = lib.tokenize(code);
-		if (!tokens.every((x): x is AnsiCode => x.type === 'ansi')) return undefined;
-		t = tokens;
-		if (koder.size < 1000) koder.set(code, t);
+		s = tokens.every((x): x is AnsiCode => x.type === 'ansi') ? stil(lib.reduceAnsiCodesIncremental(from.codes, tokens)) : null;
+		// A frame uses a handful of codes; a hostile text could bring many, which are not kept.
+		if (from.next.size < 100) from.next.set(code, s);
+	}
+	return s;
+}
+
+/** What the grid writes between a character of style `from` (FORST: none yet) and one of `to`. */
+function byte(from: Stil, to: Stil, lib: AnsiLib): string {
+	let t = from.till.get(to);
+	if (t === undefined) {
+		t = lib.ansiCodesToString(from === FORST ? to.codes : lib.diffAnsiCodes(from.codes, to.codes));
+		if (from.till.size < 100) from.till.set(to, t);
 	}
 	return t;
 }
@@ -84,31 +113,29 @@ export function snabbRad(line: string, lib: AnsiLib): string {
 	if (!line.includes('\x1b')) return line.includes('\x9b') ? inkRad(line, lib) : line.trimEnd();
 	if (line.includes('\x9b')) return inkRad(line, lib);
 	let out = '';
-	let stil: AnsiCode[] = [];
-	// The style of the last character written; undefined before the first.
-	let forra: AnsiCode[] | undefined;
+	let nu = INGEN;
+	// The style of the last character written.
+	let forra = FORST;
 	let pos = 0;
 	while (pos < line.length) {
 		const esc = line.indexOf('\x1b', pos);
 		const slut = esc === -1 ? line.length : esc;
 		if (slut > pos) {
 			// Within a run every character has the same style, so the grid adds no code between them.
-			out += lib.ansiCodesToString(forra === undefined ? stil : lib.diffAnsiCodes(forra, stil));
-			out += line.slice(pos, slut);
-			forra = stil;
+			out += byte(forra, nu, lib) + line.slice(pos, slut);
+			forra = nu;
 		}
 		if (esc === -1) break;
 		SGR.lastIndex = esc;
 		const m = SGR.exec(line);
-		if (!m) return inkRad(line, lib);
-		const tokens = sgrTokens(m[0], lib);
-		if (!tokens) return inkRad(line, lib);
-		stil = lib.reduceAnsiCodesIncremental(stil, tokens);
+		const next = m && efter(nu, m[0], lib);
+		if (!next) return inkRad(line, lib);
+		nu = next;
 		pos = esc + m[0].length;
 		const cp = line.codePointAt(pos);
 		if (cp !== undefined && cp >= 0x300 && fogasTillM(cp)) return inkRad(line, lib);
 	}
-	if (forra !== undefined) out += lib.ansiCodesToString(lib.diffAnsiCodes(forra, []));
+	if (forra !== FORST) out += byte(forra, INGEN, lib);
 	return out.trimEnd();
 }
 
