@@ -163,3 +163,42 @@ export function snabbUtdata(operations: readonly InkOperation[], _width: number,
 	}
 	return {output: rader.map(r => r ?? '').join('\n'), height};
 }
+
+/** Columns below which rewriting a row whole costs no more than moving past what stayed. */
+const MINST_KVAR = 8;
+
+/** The bytes that turn row `fore` on the screen into `nu` (both as Output.get() makes them, each
+ * ending with every style closed), patched into the line loop of Ink's incremental log-update. A
+ * keypress at 200×60 changes the detail pane on every row, but the tree beside it on two: the
+ * part both rows begin with stays on the screen and the cursor jumps past it, which halves the
+ * bytes of a frame (their way through the terminal was most of a keypress there). The jump is
+ * only made at a character that joins nothing before it, with every column before it counted
+ * as Ink counts them (below U+0300, and punctuation and symbols, one column each). */
+export function radAndring(fore: string | undefined, nu: string, lib: AnsiLib): string {
+	let i = 0;
+	let kol = 0;
+	let nuStil = INGEN;
+	let hopp = {i: 0, kol: 0, stil: INGEN};
+	if (fore !== undefined) {
+		while (i < nu.length && i < fore.length) {
+			const c = nu.charCodeAt(i);
+			if (c === 0x1b) {
+				SGR.lastIndex = i;
+				const m = SGR.exec(nu);
+				const next = m && fore.startsWith(m[0], i) ? efter(nuStil, m[0], lib) : null;
+				if (!next) break;
+				nuStil = next;
+				i += m![0].length;
+				continue;
+			}
+			if (c !== fore.charCodeAt(i) || (c >= 0x300 && !fogarAldrig(c)) || c === 0xad || (c >= 0x7f && c <= 0x9f)) break;
+			hopp = {i, kol, stil: nuStil};
+			kol++;
+			i++;
+		}
+		// Both rows may go on alike to the end of the shorter one: the next character is a new one.
+		if (i < nu.length && (i === fore.length || nu.charCodeAt(i) !== fore.charCodeAt(i)) && nu.charCodeAt(i) !== 0x1b && nu.charCodeAt(i) < 0x300) hopp = {i, kol, stil: nuStil};
+	}
+	if (hopp.kol < MINST_KVAR) return `\x1b[G${nu}\x1b[K`;
+	return `\x1b[${hopp.kol + 1}G${byte(FORST, hopp.stil, lib)}${nu.slice(hopp.i)}\x1b[K`;
+}
