@@ -84,7 +84,9 @@ export function miljoFel(error: unknown, file: string, what = 'kunde inte spara'
 	if (error instanceof MalkollError) return error;
 	const problem = PROBLEM[errorCode(error) ?? ''];
 	if (!problem) return undefined;
-	const path = (error as NodeJS.ErrnoException).path ?? file;
+	// A temp file is malkoll's own business: the line names the file the user knows.
+	const at = (error as NodeJS.ErrnoException).path;
+	const path = at && !at.endsWith('.tmp') ? at : file;
 	return new MalkollError(`${path}: ${what}, ${problem}`);
 }
 
