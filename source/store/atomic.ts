@@ -101,9 +101,10 @@ export async function storeLike(path: string): Promise<Like | undefined> {
 }
 
 /** Gives a file malkoll just created beside the store the store's mode and group (and, for root,
- * owner), so that on a shared group folder the next user can still read and write. When the
- * group cannot be given, refuses before anything is written and says what to set. */
-export async function likeStore(fh: FileHandle, like: Like | undefined, path: string): Promise<void> {
+ * owner), so that on a shared group folder the next user can still read and write. A folder with
+ * g+s gives its own group, which then stands; any other group that cannot be given is refused
+ * before anything is written, saying what to set. `store` names the store in the message. */
+export async function likeStore(fh: FileHandle, like: Like | undefined, store: string): Promise<void> {
 	if (!like || process.platform === 'win32') return;
 	const own = await fh.stat();
 	const root = process.geteuid?.() === 0;
@@ -111,10 +112,13 @@ export async function likeStore(fh: FileHandle, like: Like | undefined, path: st
 		try {
 			await fh.chown(root ? like.uid : own.uid, like.gid);
 		} catch {
-			const dir = dirname(path);
-			throw new MalkollError(
-				`${dir}: en ny fil här får gruppen ${groupName(own.gid)}, men filerna har gruppen ${groupName(like.gid)}; kör chgrp ${groupName(like.gid)} ${dir} && chmod g+s ${dir} så får nya filer mappens grupp`,
-			);
+			const dir = dirname(store);
+			const folder = await stat(dir);
+			if (!((folder.mode & 0o2000) !== 0 && folder.gid === own.gid)) {
+				throw new MalkollError(
+					`${store}: en ny fil här får gruppen ${groupName(own.gid)}, inte filens grupp ${groupName(like.gid)} som du inte är med i; kör chmod g+s ${dir} så får nya filer mappens grupp (${groupName(folder.gid)})`,
+				);
+			}
 		}
 	}
 	if ((own.mode & 0o7777) !== (like.mode & 0o777)) await fh.chmod(like.mode & 0o777);
@@ -138,7 +142,7 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array, like?: Li
 		if (like) await refuseReadOnly(path, like.mode & 0o777);
 		const fh = await open(tmp, 'wx', like ? like.mode & 0o777 : 0o666);
 		try {
-			await likeStore(fh, like, tmp);
+			await likeStore(fh, like, path);
 			await writeAll(fh, bytes, 'temp-write', tmp);
 			fault('after-temp-write');
 			fault('temp-fsync', tmp);

@@ -38,7 +38,7 @@ export async function appendHistory(path: string, changes: readonly Change[], li
 	const fh = await open(file, 'a+', like ? like.mode & 0o777 : 0o666);
 	try {
 		const {size} = await fh.stat();
-		if (size === 0) await likeStore(fh, like, file);
+		if (size === 0) await likeStore(fh, like, path);
 		let start = '';
 		if (size > 0) {
 			const last = Buffer.alloc(1);

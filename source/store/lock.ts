@@ -189,7 +189,7 @@ async function reclaim(file: string, staleRaw: string): Promise<boolean> {
 }
 
 /** ", sedan 06:12:03" today, ", sedan 2025-12-05 06:12" another day; nothing for a time that is none. */
-export function since(time: string, now = new Date()): string {
+function since(time: string, now = new Date()): string {
 	const at = new Date(time);
 	if (Number.isNaN(at.getTime())) return '';
 	const day = (d: Date) => d.toLocaleDateString('sv-SE');

@@ -44,7 +44,7 @@ async function skrivVantande(file: string, sha: string, changes: readonly Change
 		fault('pending-write', tmp);
 		const fh = await open(tmp, 'w', like ? like.mode & 0o777 : 0o666);
 		try {
-			await likeStore(fh, like, tmp);
+			await likeStore(fh, like, file);
 			await writeAll(fh, Buffer.from(`${JSON.stringify({sha256: sha})}\n${historyLines(changes)}`), 'pending-write', tmp);
 			fault('pending-fsync', tmp);
 			await fh.sync();
