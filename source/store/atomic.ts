@@ -196,8 +196,10 @@ const ABANDONED_TEMP_MS = 10 * 60_000;
 export async function removeDeadTemps(path: string): Promise<void> {
 	const dir = dirname(path);
 	const base = basename(path);
-	const store = `.${base}.`;
-	const pending = `${base}.history.pending.`;
+	// Written only under the lock, so never a live writer's: the store's and .bak's temp files, the pending history's.
+	const underLock = [new RegExp(`^\\.${escape(base)}\\.(\\d+)\\.[0-9a-f]{12}\\.tmp$`), new RegExp(`^${escape(base)}\\.history\\.pending\\.(\\d+)\\.tmp$`)];
+	// Written while taking the lock (lock.ts), perhaps by a writer on another host: left a minute first.
+	const aroundLock = [new RegExp(`^\\.${escape(base)}\\.lock\\.(\\d+)\\.[0-9a-f]{12}\\.tmp$`), new RegExp(`^${escape(base)}\\.lock\\.(\\d+)\\.[0-9a-f]{12}\\.stale$`)];
 	let names: string[];
 	try {
 		names = readdirSync(dir);
@@ -205,16 +207,18 @@ export async function removeDeadTemps(path: string): Promise<void> {
 		return;
 	}
 	for (const name of names) {
-		const m = name.startsWith(store)
-			? /^(\d+)\.[0-9a-f]{12}\.tmp$/.exec(name.slice(store.length))
-			: name.startsWith(pending)
-				? /^(\d+)\.tmp$/.exec(name.slice(pending.length))
-				: null;
+		const mine = underLock.map(r => r.exec(name)).find(Boolean);
+		const m = mine ?? aroundLock.map(r => r.exec(name)).find(Boolean);
 		if (!m || Number(m[1]) === process.pid) continue;
 		const file = join(dir, name);
-		const gone = isDead(Number(m[1])) || (await stat(file).then(s => Date.now() - s.mtimeMs > ABANDONED_TEMP_MS, () => false));
-		if (gone) await rm(file, {force: true}).catch(() => undefined);
+		const age = await stat(file).then(s => Date.now() - s.mtimeMs, () => 0);
+		const dead = isDead(Number(m[1]));
+		if ((dead && (mine || age > 60_000)) || age > ABANDONED_TEMP_MS) await rm(file, {force: true}).catch(() => undefined);
 	}
+}
+
+function escape(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function isDead(pid: number): boolean {

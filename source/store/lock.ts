@@ -26,7 +26,7 @@ export function lockPath(path: string): string {
 
 /** Runs `fn` holding the lock of `path`; the lock is released however `fn` ends. */
 export async function withLock<T>(path: string, fn: () => Promise<T>, opts: {timeoutMs?: number} = {}): Promise<T> {
-	const release = await acquireLock(path, opts.timeoutMs ?? 10_000);
+	const release = await acquireLock(path, opts.timeoutMs ?? 10_000).catch((error: unknown) => Promise.reject(lockError(path, error)));
 	try {
 		return await fn();
 	} finally {
@@ -122,13 +122,14 @@ function lockError(path: string, error: unknown): unknown {
 	const code = errorCode(error);
 	if (code === 'ENOENT') return new MalkollError(`${path}: mappen finns inte`);
 	if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new MalkollError(`${path}: ingen behörighet att skriva i mappen`);
-	return error;
+	return miljoFel(error, lockPath(path), 'kunde inte ta låset') ?? error;
 }
 
 async function releaseLock(file: string, mine: string): Promise<void> {
 	// Only remove the lock if it is still ours: never someone else's.
 	const now = await readFile(file, 'utf8').catch(() => undefined);
-	if (now === mine) await rm(file, {force: true});
+	// A lock left behind names a pid that is gone: the next writer takes it over at once.
+	if (now === mine) await rm(file, {force: true}).catch(() => undefined);
 }
 
 interface Held {

@@ -32,7 +32,7 @@ function readBytes(file: string): Buffer {
 	} catch (error) {
 		const problem = READ_PROBLEM[errorCode(error) ?? ''];
 		if (problem) throw new MalkollError(`${file}: ${problem}`);
-		throw error;
+		throw miljoFel(error, file, 'kunde inte läsa') ?? error;
 	}
 }
 
