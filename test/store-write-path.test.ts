@@ -147,3 +147,15 @@ describe('a lock held for long', () => {
 		}
 	});
 });
+
+describe('a history made by an older malkoll', () => {
+	it('at 0644 beside a 0600 store is brought to 0600 by the next change', async () => {
+		const file = tmpStore();
+		chmodSync(file, 0o600);
+		writeFileSync(historyPath(file), '');
+		expect((await run(['set', '3.4.1.1', '--analys', 'första', '--data', file])).code).toBe(0);
+		chmodSync(historyPath(file), 0o644);
+		expect((await run(['set', '3.4.1.1', '--analys', 'andra', '--data', file])).code).toBe(0);
+		expect((statSync(historyPath(file)).mode & 0o777).toString(8)).toBe('600');
+	});
+});

@@ -38,7 +38,9 @@ export async function appendHistory(path: string, changes: readonly Change[], li
 	const fh = await open(file, 'a+', like ? like.mode & 0o777 : 0o666);
 	try {
 		const {size} = await fh.stat();
+		// A history an older malkoll made 0644 beside a 0600 store is narrowed too, where permitted.
 		if (size === 0) await likeStore(fh, like, path);
+		else await likeStore(fh, like, path).catch(() => undefined);
 		let start = '';
 		if (size > 0) {
 			const last = Buffer.alloc(1);
