@@ -7,8 +7,8 @@ import {access, copyFile, link, open, rename, rm, stat, type FileHandle} from 'n
 import {basename, dirname, join} from 'node:path';
 import {MalkollError} from '../errors.js';
 
-/** Where a test may make the write path fail: the first five kill only (fault-kill.test.ts); the
- * others name one write, fsync, rename or append, made to fail, come out short, or be killed. */
+/** Where a test may make the write path fail: the first five are moments between steps (where
+ * fault-kill.test.ts kills), the others each one write, fsync, rename or append (fault-write.test.ts). */
 export type FaultPoint =
 	| 'after-temp-write'
 	| 'after-fsync'
