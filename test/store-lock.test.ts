@@ -3,7 +3,7 @@
 import {spawn} from 'node:child_process';
 import {existsSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync} from 'node:fs';
 import {hostname, tmpdir} from 'node:os';
-import {dirname, join} from 'node:path';
+import {basename, dirname, join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {applyChanges, historyPath, loadStore, readHistory} from '../source/store/index.js';
 import {lockPath, withLock} from '../source/store/lock.js';
@@ -108,11 +108,23 @@ describe('a crash on the write path', () => {
 		expect(temp).toEqual([expect.stringMatching(new RegExp(`^\\.data\\.json\\.${r.pid}\\.[0-9a-f]{12}\\.tmp$`))]);
 		await applyChanges(file, [mine], {author: 'anna'});
 		expect((await loadStore(file)).followUp.VB!.indicators['3.4:i2']!.analys).toBe('efter kraschen');
-		// The next write clears the crashed writer's temp file once it is clearly abandoned.
-		const old = new Date(Date.now() - 3_600_000);
-		utimesSync(join(dirname(file), temp[0]!), old, old);
-		await applyChanges(file, [{...mine, value: 'igen'}], {author: 'anna'});
+		// The next write clears the dead writer's temp file at once: its pid, in the name, is gone.
 		expect(readdirSync(dirname(file)).filter(f => f.endsWith('.tmp'))).toEqual([]);
+	});
+
+	it.each(['pending-write', 'pending-fsync', 'pending-rename'])('killed at %s leaves the old store, and its pending temp file (analysis text in it) goes with the next write', async point => {
+		const file = tmpStore();
+		const r = await child(['change', file, 'hemlig analys'], {MALKOLL_FAULT: `${point}:kill`});
+		expect(r.signal).toBe('SIGKILL');
+		expect(readFileSync(file, 'utf8')).toBe(ORIGINAL);
+		const litter = readdirSync(dirname(file)).filter(f => f.endsWith('.tmp'));
+		if (point !== 'pending-write') expect(litter).toEqual([`data.json.history.pending.${r.pid}.tmp`]);
+		// A live writer's temp file is kept: only the dead one's name is removed.
+		const live = join(dirname(file), `data.json.history.pending.${process.pid === 1 ? 2 : 1}.tmp`);
+		writeFileSync(live, 'pid 1 lever');
+		await applyChanges(file, [mine], {author: 'anna'});
+		expect(readdirSync(dirname(file)).filter(f => f.endsWith('.tmp'))).toEqual([basename(live)]);
+		expect((await readHistory(file)).map(c => c.new)).toEqual(['efter kraschen']);
 	});
 
 	it('at after-rename leaves the new store whole', async () => {

@@ -22,7 +22,8 @@ export function skrivCacheFil(fil: string, innehall: string | Uint8Array): boole
 	// Not node:crypto: loading it costs every command ~8 ms, and a temp name beside the pid needs no strong randomness.
 	const tmp = `${fil}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
 	try {
-		mkdirSync(path.dirname(fil), {recursive: true});
+		// Malkoll's own folder in the home: for the user alone.
+		mkdirSync(path.dirname(fil), {recursive: true, mode: 0o700});
 		writeFileSync(tmp, innehall);
 		renameSync(tmp, fil);
 		return true;

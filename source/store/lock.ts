@@ -6,7 +6,7 @@ import {link, open, readFile, rename, rm, stat, writeFile} from 'node:fs/promise
 import {hostname} from 'node:os';
 import {basename, dirname, join} from 'node:path';
 import {MalkollError} from '../errors.js';
-import {errorCode, sleep} from './atomic.js';
+import {errorCode, miljoFel, sleep} from './atomic.js';
 
 interface LockInfo {
 	pid: number;
@@ -26,7 +26,7 @@ export function lockPath(path: string): string {
 
 /** Runs `fn` holding the lock of `path`; the lock is released however `fn` ends. */
 export async function withLock<T>(path: string, fn: () => Promise<T>, opts: {timeoutMs?: number} = {}): Promise<T> {
-	const release = await acquireLock(path, opts.timeoutMs ?? 10_000);
+	const release = await acquireLock(path, opts.timeoutMs ?? 10_000).catch((error: unknown) => Promise.reject(lockError(path, error)));
 	try {
 		return await fn();
 	} finally {
@@ -122,13 +122,14 @@ function lockError(path: string, error: unknown): unknown {
 	const code = errorCode(error);
 	if (code === 'ENOENT') return new MalkollError(`${path}: mappen finns inte`);
 	if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new MalkollError(`${path}: ingen behörighet att skriva i mappen`);
-	return error;
+	return miljoFel(error, lockPath(path), 'kunde inte ta låset') ?? error;
 }
 
 async function releaseLock(file: string, mine: string): Promise<void> {
 	// Only remove the lock if it is still ours: never someone else's.
 	const now = await readFile(file, 'utf8').catch(() => undefined);
-	if (now === mine) await rm(file, {force: true});
+	// A lock left behind names a pid that is gone: the next writer takes it over at once.
+	if (now === mine) await rm(file, {force: true}).catch(() => undefined);
 }
 
 interface Held {
@@ -149,8 +150,11 @@ async function readLock(file: string): Promise<Held | undefined> {
 		}
 		return {raw, info, mtimeMs: s.mtimeMs};
 	} catch (error) {
-		if (errorCode(error) === 'ENOENT') return undefined;
-		throw error;
+		const code = errorCode(error);
+		if (code === 'ENOENT') return undefined;
+		if (code === 'EISDIR') throw new MalkollError(`${file}: låsfilen är en mapp; ta bort den (rmdir ${file}) om ingen malkoll körs`);
+		if (code === 'EACCES' || code === 'EPERM') throw new MalkollError(`${file}: låsfilen går inte att läsa (behörighet); ta bort den om ingen malkoll körs`);
+		throw miljoFel(error, file, 'kunde inte läsa låsfilen') ?? error;
 	}
 }
 
@@ -185,9 +189,16 @@ async function reclaim(file: string, staleRaw: string): Promise<boolean> {
 	return true;
 }
 
+/** ", sedan 06:12:03" today, ", sedan 2025-12-05 06:12" another day; nothing for a time that is none. */
+function since(time: string, now = new Date()): string {
+	const at = new Date(time);
+	if (Number.isNaN(at.getTime())) return '';
+	const day = (d: Date) => d.toLocaleDateString('sv-SE');
+	return `, sedan ${day(at) === day(now) ? at.toLocaleTimeString('sv-SE') : at.toLocaleString('sv-SE').slice(0, 16)}`;
+}
+
 function describeHolder(info: LockInfo | undefined): string {
 	if (!info) return 'filen är låst av en annan malkoll';
-	const sedan = new Date(info.time).toLocaleTimeString('sv-SE');
 	const where = info.host === hostname() ? '' : ` på ${info.host}`;
-	return `filen är låst av en annan malkoll (process ${info.pid}${where}, sedan ${sedan})`;
+	return `filen är låst av en annan malkoll (process ${info.pid}${where}${since(info.time)})`;
 }

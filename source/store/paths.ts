@@ -68,7 +68,8 @@ export async function resolveStorePath(opts: {data?: string; env?: NodeJS.Proces
 	}
 	const tmp = `${target}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
 	try {
-		await mkdir(path.dirname(target), {recursive: true});
+		// Malkoll's own folder in the home: for the user alone.
+		await mkdir(path.dirname(target), {recursive: true, mode: 0o700});
 		await writeFile(tmp, bytes, {flag: 'wx'});
 		// link() fails if the file exists, so two first runs at once cannot overwrite each other.
 		await link(tmp, target).catch(async (error: unknown) => {

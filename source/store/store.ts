@@ -8,11 +8,12 @@ import {Low, type Adapter} from 'lowdb';
 import {applyOp, type Change, type Op} from '../domain/ops.js';
 import type {StoreData} from '../domain/types.js';
 import {MalkollError} from '../errors.js';
-import {errorCode, fault, writeFileAtomic} from './atomic.js';
+import {type Like, errorCode, fault, miljoFel, removeDeadTemps, storeLike, writeFileAtomic} from './atomic.js';
 import {defaultAuthor} from './history.js';
 import {withLock} from './lock.js';
 import {decodeStore, parseStore} from './parse.js';
 import {findBundledDataDir} from './paths.js';
+import {realStore} from './real.js';
 import {validateStore} from './validate.js';
 import {avslutaVantande, medVantande, sha256, stadaVantande} from './vantande.js';
 import {serializeStoreBytes} from './serialize.js';
@@ -44,21 +45,25 @@ function readBytes(file: string): Buffer {
 	} catch (error) {
 		const problem = READ_PROBLEM[errorCode(error) ?? ''];
 		if (problem) throw new MalkollError(`${file}: ${problem}`);
-		throw error;
+		throw miljoFel(error, file, 'kunde inte läsa') ?? error;
 	} finally {
 		if (fd !== undefined) closeSync(fd);
 	}
 }
 
-/** Writes `bytes` as the store, after its history lines are pending (vantande.ts). */
-async function writeBytes(file: string, bytes: Buffer, changes: readonly Change[]): Promise<void> {
+/** Writes `bytes` as the store, after its history lines are pending (vantande.ts); returns the
+ * store's mode, owner and group as they were, which the history then gets too. */
+async function writeBytes(file: string, bytes: Buffer, changes: readonly Change[]): Promise<Like | undefined> {
 	refuseBundled(file);
-	await medVantande(file, sha256(bytes), changes, () => writeFileAtomic(file, bytes));
+	const like = await storeLike(file);
+	await medVantande(file, sha256(bytes), changes, like, () => writeFileAtomic(file, bytes, like));
+	return like;
 }
 
 class StoreFile implements Adapter<StoreData> {
 	/** What this write records in the history (vantande.ts). */
 	changes: Change[] = [];
+	like: Like | undefined;
 
 	constructor(private readonly file: string) {}
 
@@ -74,7 +79,7 @@ class StoreFile implements Adapter<StoreData> {
 
 	async write(data: StoreData): Promise<void> {
 		validateStore(data, this.file);
-		await writeBytes(this.file, serializeStoreBytes(data, this.spare), this.changes);
+		this.like = await writeBytes(this.file, serializeStoreBytes(data, this.spare), this.changes);
 		this.spare = undefined;
 	}
 }
@@ -104,18 +109,30 @@ export async function loadStore(file: string): Promise<StoreData> {
 	return (await openStore(file)).db.data;
 }
 
+/** A change saved whose history could not be written yet: said on stderr, the command still succeeds. */
+function warnStderr(message: string): void {
+	process.stderr.write(`malkoll: varning: ${message}\n`);
+}
+
 /** Applies `ops` (or the ops a function makes from the current data) to the store on disk, all or nothing, and records them in the history;
- * `restore` marks the changes as restoring that version (Change.restore); `force` allows changing a period marked inlämnad. */
+ * `restore` marks the changes as restoring that version (Change.restore); `force` allows changing a period marked inlämnad.
+ * A store reached through a symlink is changed where it really is (real.ts). */
 export async function applyChanges(
-	file: string,
+	given: string,
 	ops: Op[] | ((current: StoreData) => Op[]),
-	opts: {author?: string; now?: Date; restore?: number; force?: boolean} = {},
+	opts: {author?: string; now?: Date; restore?: number; force?: boolean; warn?: (message: string) => void} = {},
 ): Promise<{data: StoreData; changes: Change[]}> {
 	const at = (opts.now ?? new Date()).toISOString();
 	const author = opts.author ?? defaultAuthor();
+	const file = realStore(given);
 	return withLock(file, async () => {
 		fault('holding-lock');
-		await stadaVantande(file);
+		try {
+			await stadaVantande(file);
+		} catch (error) {
+			throw miljoFel(error, file, 'kunde inte föra in väntande historik') ?? error;
+		}
+		await removeDeadTemps(file);
 		const {db, adapter} = await openStore(file);
 		// Ops may be worked out from the data as read under the lock (e.g. the store's current period).
 		const list = typeof ops === 'function' ? ops(db.data) : ops;
@@ -126,17 +143,24 @@ export async function applyChanges(
 				return opts.restore === undefined ? change : {...change, restore: opts.restore};
 			});
 		});
-		await avslutaVantande(file, adapter.changes);
+		const warning = await avslutaVantande(file, adapter.changes, adapter.like);
+		if (warning) (opts.warn ?? warnStderr)(warning);
 		return {data: db.data, changes: adapter.changes};
 	});
 }
 
 /** Writes a new store (import --out); refuses to replace an existing file unless `overwrite`. */
-export async function writeStore(file: string, data: StoreData, opts: {overwrite?: boolean} = {}): Promise<void> {
-	validateStore(data, file);
-	await mkdir(path.dirname(path.resolve(file)), {recursive: true});
+export async function writeStore(given: string, data: StoreData, opts: {overwrite?: boolean} = {}): Promise<void> {
+	validateStore(data, given);
+	const file = realStore(given);
+	try {
+		await mkdir(path.dirname(path.resolve(file)), {recursive: true});
+	} catch (error) {
+		throw miljoFel(error, path.dirname(path.resolve(file)), 'kunde inte skapa mappen') ?? error;
+	}
 	await withLock(file, async () => {
-		if (!opts.overwrite && existsSync(file)) throw new MalkollError(`${file}: filen finns redan och skrivs inte över`);
+		if (!opts.overwrite && existsSync(file)) throw new MalkollError(`${given}: filen finns redan och skrivs inte över`);
+		await removeDeadTemps(file);
 		await writeBytes(file, serializeStoreBytes(data), []);
 	});
 }

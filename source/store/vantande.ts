@@ -4,13 +4,16 @@
 // rename and the append leaves the pending file behind; the next writer, under the lock, appends
 // its lines when the store is that version (the change landed) and drops them when it is not (it
 // never did). So no saved change goes unrecorded, and no unsaved one is recorded.
+// A change is acknowledged once the new store is renamed into place and its pending lines are
+// fsynced: a failure before that leaves the old store (exit 2), a failure after it only warns.
 import {createHash} from 'node:crypto';
 import {existsSync} from 'node:fs';
 import {open, readFile, rename, rm} from 'node:fs/promises';
 import type {Change} from '../domain/ops.js';
-import {errorCode} from './atomic.js';
+import {type Like, errorCode, fault, likeStore, miljoFel, storeLike, writeAll} from './atomic.js';
 import {appendHistory, historyLines, historyPath} from './history.js';
 import {withLock} from './lock.js';
+import {realStore} from './real.js';
 
 /** The SHA-256 of bytes, or of the text they encode (UTF-8), in hex. */
 export function sha256(bytes: string | Uint8Array): string {
@@ -23,33 +26,51 @@ export function pendingPath(file: string): string {
 
 /** Replaces the store by `write`, with the lines to record and the hash the store will then have
  * written and fsynced beside it first; when `write` fails, nothing stays pending. */
-export async function medVantande(file: string, sha: string, changes: readonly Change[], write: () => Promise<void>): Promise<void> {
-	if (changes.length > 0) await skrivVantande(file, sha, changes);
+export async function medVantande(file: string, sha: string, changes: readonly Change[], like: Like | undefined, write: () => Promise<void>): Promise<void> {
 	try {
+		if (changes.length > 0) await skrivVantande(file, sha, changes, like);
 		await write();
 	} catch (error) {
-		await rm(pendingPath(file), {force: true});
+		await rm(pendingPath(file), {force: true}).catch(() => undefined);
+		throw miljoFel(error, file) ?? error;
+	}
+}
+
+/** The pid in the temp name lets the next writer see that a killed writer's file is litter (atomic.ts). */
+async function skrivVantande(file: string, sha: string, changes: readonly Change[], like: Like | undefined): Promise<void> {
+	const path = pendingPath(file);
+	const tmp = `${path}.${process.pid}.tmp`;
+	try {
+		fault('pending-write', tmp);
+		const fh = await open(tmp, 'w', like ? like.mode & 0o777 : 0o666);
+		try {
+			await likeStore(fh, like, file);
+			await writeAll(fh, Buffer.from(`${JSON.stringify({sha256: sha})}\n${historyLines(changes)}`), 'pending-write', tmp);
+			fault('pending-fsync', tmp);
+			await fh.sync();
+		} finally {
+			await fh.close();
+		}
+		fault('pending-rename', path);
+		await rename(tmp, path);
+	} catch (error) {
+		await rm(tmp, {force: true}).catch(() => undefined);
 		throw error;
 	}
 }
 
-async function skrivVantande(file: string, sha: string, changes: readonly Change[]): Promise<void> {
-	const path = pendingPath(file);
-	const tmp = `${path}.${process.pid}.tmp`;
-	const fh = await open(tmp, 'w');
+/** After the store is replaced (the change is saved): the lines into the history, the pending file
+ * gone. Never throws: when the append fails, the pending lines stay for the next writer and the
+ * returned warning says so. */
+export async function avslutaVantande(file: string, changes: readonly Change[], like: Like | undefined): Promise<string | undefined> {
 	try {
-		await fh.writeFile(`${JSON.stringify({sha256: sha})}\n${historyLines(changes)}`);
-		await fh.sync();
-	} finally {
-		await fh.close();
+		await appendHistory(file, changes, like);
+	} catch (error) {
+		const why = miljoFel(error, historyPath(file), 'kunde inte skriva historiken')?.message ?? `${historyPath(file)}: kunde inte skriva historiken (${String(error)})`;
+		return `ändringen är sparad, men ${why}; raderna väntar i ${pendingPath(file)} och förs in av nästa ändring eller malkoll history`;
 	}
-	await rename(tmp, path);
-}
-
-/** After the store is replaced: the lines into the history, the pending file gone. */
-export async function avslutaVantande(file: string, changes: readonly Change[]): Promise<void> {
-	await appendHistory(file, changes);
-	await rm(pendingPath(file), {force: true});
+	await rm(pendingPath(file), {force: true}).catch(() => undefined);
+	return undefined;
 }
 
 /** Under the lock, before anything else: finishes or drops what a killed writer left pending. */
@@ -70,7 +91,12 @@ export async function stadaVantande(file: string): Promise<void> {
 	}
 	const changes: Change[] = [];
 	if (typeof sha === 'string' && text.endsWith('\n')) {
-		for (const line of text.slice(nl + 1).split('\n')) if (line !== '') changes.push(JSON.parse(line) as Change);
+		try {
+			for (const line of text.slice(nl + 1).split('\n')) if (line !== '') changes.push(JSON.parse(line) as Change);
+		} catch {
+			// Not written by malkoll whole: the store was not touched after it.
+			changes.length = 0;
+		}
 	}
 	let landed = false;
 	if (changes.length > 0) {
@@ -83,13 +109,19 @@ export async function stadaVantande(file: string): Promise<void> {
 	if (landed) {
 		// Killed after the append but before the removal: the lines are there already.
 		const history = await readFile(historyPath(file), 'utf8').catch(() => '');
-		if (!history.endsWith(historyLines(changes))) await appendHistory(file, changes);
+		if (!history.endsWith(historyLines(changes))) await appendHistory(file, changes, await storeLike(file));
 	}
 	await rm(pendingPath(file), {force: true});
 }
 
 /** For readers of the history (malkoll history, restore): what a killed writer left pending is
  * finished first, under the lock; costs a file check when there is nothing. */
-export async function fardigHistorik(file: string): Promise<void> {
-	if (existsSync(pendingPath(file))) await withLock(file, () => stadaVantande(file));
+export async function fardigHistorik(path: string): Promise<void> {
+	const file = realStore(path);
+	if (!existsSync(pendingPath(file))) return;
+	try {
+		await withLock(file, () => stadaVantande(file));
+	} catch (error) {
+		throw miljoFel(error, historyPath(file), 'kunde inte föra in väntande historik') ?? error;
+	}
 }
