@@ -1,13 +1,14 @@
 // Reading and changing a store file. lowdb's Low holds the data; our adapter does the careful
 // parts (strict decoding, schema, migration, atomic write with backup). Every change goes through
 // applyChanges: lock, re-read from disk, applyOp, validate, write, history, unlock.
-import {existsSync, readFileSync, realpathSync, statSync} from 'node:fs';
+import {existsSync, realpathSync, statSync} from 'node:fs';
 import {mkdir} from 'node:fs/promises';
 import path from 'node:path';
 import {Low, type Adapter} from 'lowdb';
 import {applyOp, type Change, type Op} from '../domain/ops.js';
 import type {StoreData} from '../domain/types.js';
 import {MalkollError} from '../errors.js';
+import {MAX_INPUT, readInput} from '../input.js';
 import {errorCode, fault, writeFileAtomic} from './atomic.js';
 import {defaultAuthor} from './history.js';
 import {withLock} from './lock.js';
@@ -27,8 +28,9 @@ const READ_PROBLEM: Record<string, string> = {
 // One synchronous read: fs/promises reads a large file in 512 KB turns of the thread pool.
 function readBytes(file: string): Buffer {
 	try {
-		return readFileSync(file);
+		return readInput(file, MAX_INPUT);
 	} catch (error) {
+		if (error instanceof MalkollError) throw error;
 		const problem = READ_PROBLEM[errorCode(error) ?? ''];
 		if (problem) throw new MalkollError(`${file}: ${problem}`);
 		throw error;
