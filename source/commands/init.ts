@@ -6,6 +6,7 @@ import path from 'node:path';
 import {createInterface} from 'node:readline/promises';
 import type {StoreData} from '../domain/types.js';
 import {MalkollError} from '../errors.js';
+import {visibleLine} from '../report/visible.js';
 import {readBytes, readDocument} from '../import/document.js';
 import {defaultStorePath, historyPath, loadStore, writeStore} from '../store/index.js';
 import {type Ctx, stringFlag} from './context.js';
@@ -51,11 +52,11 @@ export async function init(ctx: Ctx): Promise<number> {
 	// The old store's history goes with it to .bak: its versions are not versions of the new store.
 	if (hadHistory) await rename(historyPath(target), historyPath(`${target}.bak`));
 	const rapport = namnd.kalla?.rapport ?? namnd.period;
-	if (rapport !== 'VP') ctx.io.stderr.write(`malkoll: obs: ${fran} är nämndens ${rapport} ${namnd.year}, inte verksamhetsplanen; aktiviteter som bara står i planen kan saknas\n`);
+	if (rapport !== 'VP') ctx.io.stderr.write(`malkoll: obs: ${visibleLine(fran)} är nämndens ${rapport} ${namnd.year}, inte verksamhetsplanen; aktiviteter som bara står i planen kan saknas\n`);
 	const count = (niva: string) => data.goals.filter(g => g.niva === niva).length;
 	const forsta = data.goals.find(g => g.niva === 'namndmal')?.id ?? 'ID';
 	ctx.io.stderr.write(
-		`${target}: ${namn}, ${namnd.organisation.namn} ${data.year}: ${count('im')} inriktningsmål, ${count('vo')} mål för verksamhetsområdet, ${count('namndmal')} nämndmål, ` +
+		`${visibleLine(`${target}: ${namn}, ${namnd.organisation.namn}`)} ${data.year}: ${count('im')} inriktningsmål, ${count('vo')} mål för verksamhetsområdet, ${count('namndmal')} nämndmål, ` +
 			`${data.indicators.length} indikatorer, ${data.activities.length} aktiviteter; lägg till enhetsmål med malkoll add enhetsmal --under ${forsta} --titel "…" eller + i TUI:n\n`,
 	);
 	return 0;
@@ -84,7 +85,7 @@ export async function forstaStart(ctx: Ctx): Promise<void> {
 				return;
 			} catch (error) {
 				if (!(error instanceof MalkollError)) throw error;
-				ctx.io.stderr.write(`malkoll: ${error.message}\n`);
+				ctx.io.stderr.write(`malkoll: ${visibleLine(error.message)}\n`);
 			}
 		}
 	} finally {
