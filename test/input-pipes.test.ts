@@ -4,7 +4,7 @@ import {readFileSync} from 'node:fs';
 import {createServer} from 'node:net';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {privateCli, run, tmpDir, tmpStore} from './helpers.js';
+import {ROOT, privateCli, run, tmpDir, tmpStore} from './helpers.js';
 
 /** The CLI in a shell, so that `<(…)` and FIFOs with their writers are real. */
 function sh(script: string, env: Record<string, string>): Promise<{code: number; stdout: string; stderr: string}> {
@@ -31,6 +31,11 @@ describe('input that is no regular file', () => {
 		const sub = await sh(`node "$CLI" set 3.4.1.1 --analys-file <(printf 'ur en process') --data "$S" && node "$CLI" validate <(cat "$S")`, {CLI: cli, S: store});
 		expect([sub.code, sub.stderr]).toEqual([0, '']);
 		expect(sub.stdout).toMatch(/\/dev\/fd\/\d+: giltig/);
+		// A nämnd's store through a pipe is read once (sniffed and parsed from the same bytes).
+		const ny = join(tmpDir(), 'ny.json');
+		const init = await sh(`node "$CLI" init --fran <(cat "$N") --namn "Ny enhet" --out "$O"`, {CLI: cli, N: join(ROOT, 'data', 'aldrenamnden-2025.json'), O: ny});
+		expect(init.code, init.stderr).toBe(0);
+		expect(JSON.parse(readFileSync(ny, 'utf8')).organisation.namn).toBe('Ny enhet');
 		const before = readFileSync(store, 'utf8');
 		// `yes` writes without end: without the limit this would read until memory ran out.
 		for (const input of ['<(yes Ö)', '"$F"']) {

@@ -8,7 +8,8 @@ import type {StoreData} from '../domain/types.js';
 import {MalkollError} from '../errors.js';
 import {visibleLine} from '../report/visible.js';
 import {readBytes, readDocument} from '../import/document.js';
-import {defaultStorePath, historyPath, loadStore, writeStore} from '../store/index.js';
+import {defaultStorePath, historyPath, writeStore} from '../store/index.js';
+import {decodeStore, parseStore} from '../store/parse.js';
 import {type Ctx, stringFlag} from './context.js';
 
 /** The unit's store for the nämnd's year: its goals, indicators and activities, no enhetsmål and no follow-up yet. */
@@ -42,7 +43,7 @@ export async function init(ctx: Ctx): Promise<number> {
 	// A nämnd store (JSON, told by its content) or a report read by the importer.
 	const bytes = await readBytes(fran);
 	const json = /^\uFEFF?\s*\{/.test(bytes.toString('utf8', 0, 64));
-	const namnd = json ? await loadStore(fran) : (await import('../import/index.js')).importReport(await readDocument(fran, bytes), fran).data;
+	const namnd = json ? parseStore(decodeStore(bytes, fran), fran) : (await import('../import/index.js')).importReport(await readDocument(fran, bytes), fran).data;
 	if (namnd.organisation.niva === 'enhet' || namnd.goals.some(g => g.niva === 'enhetsmal')) {
 		throw new MalkollError(`${fran}: är en enhets plan (${namnd.organisation.namn}), inte en nämnds; ange nämndens verksamhetsplan eller store`);
 	}
