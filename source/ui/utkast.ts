@@ -111,7 +111,11 @@ function claimDead(storePath: string): {utkast: Utkast; fil: string} | undefined
 
 /** The claimed draft is taken up: it becomes this session's own. */
 export function tagUtkast(storePath: string, fil: string): void {
-	renameSync(fil, utkastPath(storePath));
+	try {
+		renameSync(fil, utkastPath(storePath));
+	} catch {
+		// Removed by hand meanwhile: the text is in the editor, and the next pause writes it again.
+	}
 	levande.delete(fil);
 }
 
