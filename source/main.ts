@@ -187,6 +187,7 @@ export async function main(args: string[], io: Io): Promise<number> {
 			}
 		}
 		const flags = cli.flags as Record<string, string | boolean | undefined>;
+		if (typeof flags.author === 'string' && flags.author.trim() === '') throw new MalkollError('--author: ange ett namn (utan flaggan skrivs ditt användarnamn)');
 		return await COMMANDS[command]!({io, flags, args: rest, env: io.env});
 	} catch (error) {
 		return reportError(error, io);

@@ -1,8 +1,11 @@
 // Hostile text in titles and analyses: stored and exported exactly as typed, but on every terminal
 // output (TUI, summary, show, history, errors) shown visibly and inert, never stripped in silence.
-import {describe, expect, it} from 'vitest';
+import {execFileSync, spawnSync} from 'node:child_process';
+import {readFileSync, writeFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {afterAll, describe, expect, it} from 'vitest';
 import {applyChanges, loadStore} from '../source/store/index.js';
-import {run, runOk, tmpStore} from './helpers.js';
+import {BUNDLED, ROOT, privateCli, run, runOk, tmpDir, tmpStore} from './helpers.js';
 import {startUi} from './ui-helpers.js';
 
 /** What a pasted text or a hostile file can carry, each with how it must look on screen. */
@@ -130,4 +133,173 @@ describe('hostile text in the store', () => {
 			expect(r.stderr, args.join(' ')).toMatch(/␛\[2J|␛\]0;pwned␇|⟨9B⟩2J|␛\[31m/);
 		}
 	});
+});
+
+// Issue 13, item 6: a store whose every text is hostile, and a report whose titles are, through every
+// command and (below) every TUI screen in tmux with set-clipboard on.
+const EVIL = '\x1b]0;TITEL\x07\x1b]52;c;cHduZWQ=\x07\x1b[2J\u009b31m\u202e\x07';
+const TEXT_KEYS = new Set(['titel', 'namn', 'text', 'beskrivning', 'analys', 'avvikelse', 'kommentar', 'raw', 'namnd', 'forvaltning', 'dnr', 'fil', 'av']);
+
+function allHostile(): string {
+	const data = JSON.parse(readFileSync(BUNDLED, 'utf8'));
+	const walk = (v: unknown): void => {
+		if (Array.isArray(v)) return v.forEach(walk);
+		if (!v || typeof v !== 'object') return;
+		const o = v as Record<string, unknown>;
+		for (const k of Object.keys(o)) {
+			if (typeof o[k] === 'string' && TEXT_KEYS.has(k)) o[k] = `${o[k] as string}${EVIL}`;
+			else walk(o[k]);
+		}
+	};
+	walk(data);
+	const file = tmpStore();
+	writeFileSync(file, JSON.stringify(data, null, 2));
+	return file;
+}
+
+/** Seed 003 (the bundled unit's VB) with every goal heading hostile. */
+function hostileReport(): string {
+	const text = readFileSync(join(ROOT, 'test', 'fixtures', 'seeds', '003_f3a4a286e93c5bae.txt'), 'utf8');
+	const file = join(tmpDir(), 'vb.txt');
+	writeFileSync(file, text.split('\n').map(l => (/^(Enhetsmål|Nämndmål|KF:s)/.test(l) ? l + EVIL : l)).join('\n'));
+	return file;
+}
+
+const EVERY_COMMAND = (f: string): string[][] => [
+	['summary', '--data', f],
+	['summary', '--json', '--data', f],
+	['summary', '--markdown', '--data', f],
+	['summary', f, BUNDLED],
+	['show', '1.4.1.1', '--data', f],
+	['show', '3.4:i2', '--data', f],
+	['show', '1.4.1:a1', '--data', f],
+	['show', '1.4.1.1', '--json', '--data', f],
+	['report', '--data', f],
+	['report', '--markdown', '--data', f],
+	['export', '--json', '--data', f],
+	['validate', f],
+	['period', '--data', f],
+	['set', '1.4.1.1', '--status', 'delvis', '--analys', `ny ${EVIL}`, '--data', f],
+	['set', '3.4:i2', '--utfall', '8,0 %', '--data', f],
+	['edit', '1.4.1.1', '--titel', `Ny titel ${EVIL}`, '--data', f],
+	['add', 'aktivitet', '--under', '1.4.1.1', '--titel', `Ny ${EVIL}`, '--data', f],
+	['history', '--data', f],
+	['history', '1.4.1.1', '--data', f],
+	['restore', '1.4.1.1', '--version', '1', '--data', f],
+	['rm', '1.4.1.1:a1', '--data', f],
+	['submit', '--data', f],
+	['period', 'T1', '--data', f],
+	['show', '\x1b]52;c;eA==\x07', '--data', f],
+	['init', '--fran', f, '--namn', `Enhet ${EVIL}`, '--out', join(dirname(f), 'ny.json')],
+];
+
+describe('a store whose every text is hostile, and a hostile report', () => {
+	it('goes through every command with nothing raw on stdout or stderr', async () => {
+		const f = allHostile();
+		for (const args of EVERY_COMMAND(f)) {
+			const r = await run(args);
+			inert(r.stdout, `${args[0]} stdout`);
+			inert(r.stderr, `${args[0]} stderr`);
+		}
+		const csv = await run(['export', '--csv', '--data', f]);
+		inert(csv.stdout.replace(/\r\n/g, '\n'), 'export --csv');
+	});
+
+	it('import shows the notes, warnings and accounting inert, on stderr and in --json', async () => {
+		const report = hostileReport();
+		const utan = JSON.parse(readFileSync(BUNDLED, 'utf8'));
+		const gone = (id: string) => id === '1.4.1.1' || id.startsWith('1.4.1.1:');
+		utan.goals = utan.goals.filter((g: {id: string}) => !gone(g.id));
+		utan.indicators = utan.indicators.filter((x: {malId: string}) => !gone(x.malId));
+		utan.activities = utan.activities.filter((x: {malId: string}) => !gone(x.malId));
+		for (const kind of ['goals', 'indicators', 'activities']) for (const id of Object.keys(utan.followUp.VB[kind])) if (gone(id)) delete utan.followUp.VB[kind][id];
+		const into = tmpStore();
+		writeFileSync(into, JSON.stringify(utan));
+		const r = await run(['import', report, '--into', into, '--partial']);
+		expect(r.code, r.stderr).toBe(0);
+		// The note names the new goal by its title, shown visibly.
+		expect(r.stderr).toContain('nytt mål 1.4.1.1: Den enskilde');
+		expect(r.stderr).toContain('␛]0;TITEL␇␛]52;c;cHduZWQ=␇␛[2J⟨9B⟩31m⟨U+202E⟩␇');
+		inert(r.stderr, 'import --into');
+		for (const args of [['import', report], ['import', report, '--out', join(tmpDir(), 'o.json'), '--json'], ['import', report, '--into', tmpStore(), '--dry-run', '--json']]) {
+			const x = await run(args);
+			inert(x.stdout, `${args.join(' ')} stdout`);
+			inert(x.stderr, `${args.join(' ')} stderr`);
+		}
+	});
+});
+
+const harTmux = spawnSync('tmux', ['-V']).status === 0;
+
+describe.skipIf(!harTmux)('the hostile store in a real terminal with set-clipboard on (tmux -L malkoll-safety)', () => {
+	const sock = `malkoll-safety-${process.pid}`;
+	const tmux = (...args: string[]) => execFileSync('tmux', ['-L', sock, ...args], {encoding: 'utf8'});
+	afterAll(() => spawnSync('tmux', ['-L', sock, 'kill-server']));
+
+	it('every command and every TUI screen: no tmux buffer, the pane title stays, nothing hostile reaches the terminal', async () => {
+		const f = allHostile();
+		const dir = tmpDir();
+		const raw = join(dir, 'raw.bin');
+		const cli = privateCli();
+		const q = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
+		const script = join(dir, 'run.sh');
+		const lines = EVERY_COMMAND(f).map(args => `node ${cli} ${args.map(q).join(' ')}`);
+		lines.push(`node ${cli} export --csv --data ${f}`, `node ${cli} import ${hostileReport()}`);
+		writeFileSync(script, `${lines.join('\n')}\necho KOMMANDON-KLARA\nexec node ${cli} --data ${f} --author e2e\n`);
+		tmux('new-session', '-d', '-s', 'h', '-x', '160', '-y', '50', 'sleep 600');
+		tmux('set-option', '-g', 'set-clipboard', 'on');
+		tmux('set-option', '-g', 'allow-rename', 'on');
+		tmux('set-option', '-g', 'remain-on-exit', 'on');
+		tmux('select-pane', '-t', 'h', '-T', 'RUTAN');
+		// Everything the pane receives, byte for byte; the script waits until the pipe is open.
+		tmux('respawn-pane', '-k', '-t', 'h', `env TERM=xterm-256color bash -c 'read -r; bash ${script}'`);
+		tmux('pipe-pane', '-t', 'h', `cat >> ${raw}`);
+		tmux('send-keys', '-t', 'h', 'Enter');
+		const screen = () => tmux('capture-pane', '-p', '-t', 'h');
+		const wait = async (ok: (s: string) => boolean, what: string) => {
+			const end = Date.now() + 60_000;
+			while (!ok(screen())) {
+				if (Date.now() > end) throw new Error(`väntade på ${what}:\n${screen()}`);
+				await new Promise(r => setTimeout(r, 100));
+			}
+		};
+		await wait(s => s.includes('Beställarenhet 2') && s.includes('· 2025 · T1') && !s.includes('KOMMANDON-KLARA'), 'TUI:n');
+		// Every screen: tree opened whole, detail, lists, editor, form, help, summary, period, search.
+		const keys: string[][] = [
+			['O'],
+			['G'],
+			['g'],
+			['a'],
+			['Escape'],
+			['Tab'],
+			['Enter'],
+			['Escape'],
+			['Tab'],
+			['r'],
+			['Escape'],
+			['?'],
+			['Escape'],
+			['s'],
+			['Escape'],
+			['p'],
+			['Escape'],
+			['/'],
+			['-l', 'Den'],
+			['Enter'],
+			['d'],
+			['n'],
+		];
+		for (const k of keys) {
+			tmux('send-keys', '-t', 'h', ...k);
+			await new Promise(r => setTimeout(r, 150));
+			expect(tmux('list-buffers')).toBe('');
+		}
+		tmux('send-keys', '-t', 'h', 'C-c');
+		await new Promise(r => setTimeout(r, 500));
+		expect(tmux('list-buffers')).toBe('');
+		expect(tmux('display-message', '-p', '-t', 'h', '#{pane_title}').trim()).toBe('RUTAN');
+		const bytes = readFileSync(raw, 'utf8');
+		expect(bytes).toContain('␛]52;c;cHduZWQ=␇');
+		for (const bad of ['\x1b]0;', '\x1b]52;', '\u009b', '\u202e', '\x07']) expect(bytes.includes(bad), JSON.stringify(bad)).toBe(false);
+	}, 120_000);
 });

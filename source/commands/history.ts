@@ -1,7 +1,7 @@
 import {MalkollError} from '../errors.js';
 import {type Change, type Op, changeTarget, entityOfId, findEntity, getFollowUp, namedOp, same} from '../domain/ops.js';
 import type {StoreData} from '../domain/types.js';
-import {applyChanges, fardigHistorik, readHistory} from '../store/index.js';
+import {applyChanges, fardigHistorik, loadStore, readHistory} from '../store/index.js';
 import {describeChange} from '../report/describe.js';
 import {visibleLine} from '../report/visible.js';
 import {type Ctx, requireId, storePath, stringFlag, writeJson} from './context.js';
@@ -19,6 +19,10 @@ export async function history(ctx: Ctx): Promise<number> {
 	const path = await storePath(ctx);
 	await fardigHistorik(path);
 	const changes = await readHistory(path, id);
+	// A removed id keeps its history; an id that never was is a typing error.
+	if (id !== undefined && changes.length === 0 && !findEntity(await loadStore(path), entityOfId(id)!, id)) {
+		throw new MalkollError(`history: ${id} finns inte i ${path} och har ingen historik`);
+	}
 	if (ctx.flags.json) {
 		writeJson(ctx, changes.map((c, i) => ({version: i + 1, ...c})));
 		return 0;

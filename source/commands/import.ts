@@ -4,7 +4,8 @@ import {MalkollError} from '../errors.js';
 import {readBytes, readDocument} from '../import/document.js';
 import {type Accounting, type Level, type Warning, importReport} from '../import/index.js';
 import {planMerge} from '../import/merge.js';
-import {serializeStore} from '../store/serialize.js';
+import {safeJson, serializeStore} from '../store/serialize.js';
+import {visibleLine} from '../report/visible.js';
 
 const NAMN: Record<Level, string> = {
 	im: 'KF:s inriktningsmål',
@@ -20,12 +21,12 @@ const NAMN: Record<Level, string> = {
 function tabell(fil: string, a: Accounting): string {
 	const rad = (namn: string, ...tal: Array<string | number>) => `  ${namn.padEnd(34)}${[8, 11, 14].map((w, k) => String(tal[k]).padStart(w)).join('')}\n`;
 	const rader = (Object.keys(NAMN) as Level[]).map(l => rad(NAMN[l], a[l].found, a[l].placed, a[l].found - a[l].placed));
-	return `${fil}: redovisning\n${rad('nivå', 'hittade', 'placerade', 'ej placerade')}${rader.join('')}`;
+	return `${visibleLine(fil)}: redovisning\n${rad('nivå', 'hittade', 'placerade', 'ej placerade')}${rader.join('')}`;
 }
 
 function json(a: Accounting, warnings: Warning[], skrivet: boolean): string {
 	const nivaer = Object.fromEntries(Object.entries(a).map(([l, {found, placed}]) => [l, {hittade: found, placerade: placed, ejPlacerade: found - placed}]));
-	return `${JSON.stringify({nivaer, ejPlacerade: warnings.map(w => ({rad: w.line, niva: w.level, skal: w.message})), skrivet})}\n`;
+	return `${safeJson({nivaer, ejPlacerade: warnings.map(w => ({rad: w.line, niva: w.level, skal: w.message})), skrivet}, 0)}\n`;
 }
 
 export async function importCommand(o: {
@@ -42,7 +43,9 @@ export async function importCommand(o: {
 	if (o.out && o.into) throw new MalkollError('ange antingen --out eller --into, inte båda');
 	if (o.json && !o.out && !o.into) throw new MalkollError('import: --json skriver redovisningen och kräver --out eller --into (utan dem skrivs lagret på stdout)');
 	const {data, warnings, accounting} = importReport(await readDocument(o.file, await readBytes(o.file)), o.file);
-	for (const w of warnings) o.stderr.write(`${o.file}:${w.line}: ${w.message}\n`);
+	// Titles and lines of the report, and the names of files, are shown inert (visible.ts).
+	const say = (line: string) => o.stderr.write(`${visibleLine(line)}\n`);
+	for (const w of warnings) say(`${o.file}:${w.line}: ${w.message}`);
 	o.stderr.write(tabell(o.file, accounting));
 	const strict = warnings.length > 0 && !o.partial;
 	if (o.json) o.stdout.write(json(accounting, warnings, !strict && !o.dryRun));
@@ -61,15 +64,15 @@ export async function importCommand(o: {
 		// The store layer (lock, history, lowdb) only where a store is read or written: printing needs none of it.
 		const {applyChanges, loadStore} = await import('../store/index.js');
 		const n = o.dryRun ? plan(await loadStore(o.into)).length : (await applyChanges(o.into, plan, {author: o.author ?? 'import'})).changes.length;
-		for (const note of notes) o.stderr.write(`${o.file}: ${note}\n`);
-		o.stderr.write(`${o.into}: ${n} ändringar från ${data.kalla?.rapport ?? data.period} ${data.year}${o.dryRun ? ' (--dry-run: inget skrevs)' : ''}\n`);
+		for (const note of notes) say(`${o.file}: ${note}`);
+		say(`${o.into}: ${n} ändringar från ${data.kalla?.rapport ?? data.period} ${data.year}${o.dryRun ? ' (--dry-run: inget skrevs)' : ''}`);
 		return 0;
 	}
 	const antal = `${data.goals.length} mål, ${data.indicators.length} indikatorer, ${data.activities.length} aktiviteter`;
-	if (o.dryRun) o.stderr.write(`${o.out ?? o.file}: ${antal} (--dry-run: inget skrevs)\n`);
+	if (o.dryRun) say(`${o.out ?? o.file}: ${antal} (--dry-run: inget skrevs)`);
 	else if (o.out) {
 		await (await import('../store/index.js')).writeStore(o.out, data);
-		o.stderr.write(`${o.out}: ${antal}\n`);
+		say(`${o.out}: ${antal}`);
 	} else o.stdout.write(serializeStore(data));
 	return 0;
 }

@@ -6,8 +6,10 @@ import path from 'node:path';
 import {createInterface} from 'node:readline/promises';
 import type {StoreData} from '../domain/types.js';
 import {MalkollError} from '../errors.js';
+import {visibleLine} from '../report/visible.js';
 import {readBytes, readDocument} from '../import/document.js';
-import {defaultStorePath, historyPath, loadStore, writeStore} from '../store/index.js';
+import {defaultStorePath, historyPath, writeStore} from '../store/index.js';
+import {decodeStore, parseStore} from '../store/parse.js';
 import {type Ctx, stringFlag} from './context.js';
 
 /** The unit's store for the nämnd's year: its goals, indicators and activities, no enhetsmål and no follow-up yet. */
@@ -41,7 +43,7 @@ export async function init(ctx: Ctx): Promise<number> {
 	// A nämnd store (JSON, told by its content) or a report read by the importer.
 	const bytes = await readBytes(fran);
 	const json = /^\uFEFF?\s*\{/.test(bytes.toString('utf8', 0, 64));
-	const namnd = json ? await loadStore(fran) : (await import('../import/index.js')).importReport(await readDocument(fran, bytes), fran).data;
+	const namnd = json ? parseStore(decodeStore(bytes, fran), fran) : (await import('../import/index.js')).importReport(await readDocument(fran, bytes), fran).data;
 	if (namnd.organisation.niva === 'enhet' || namnd.goals.some(g => g.niva === 'enhetsmal')) {
 		throw new MalkollError(`${fran}: är en enhets plan (${namnd.organisation.namn}), inte en nämnds; ange nämndens verksamhetsplan eller store`);
 	}
@@ -51,11 +53,11 @@ export async function init(ctx: Ctx): Promise<number> {
 	// The old store's history goes with it to .bak: its versions are not versions of the new store.
 	if (hadHistory) await rename(historyPath(target), historyPath(`${target}.bak`));
 	const rapport = namnd.kalla?.rapport ?? namnd.period;
-	if (rapport !== 'VP') ctx.io.stderr.write(`malkoll: obs: ${fran} är nämndens ${rapport} ${namnd.year}, inte verksamhetsplanen; aktiviteter som bara står i planen kan saknas\n`);
+	if (rapport !== 'VP') ctx.io.stderr.write(`malkoll: obs: ${visibleLine(fran)} är nämndens ${rapport} ${namnd.year}, inte verksamhetsplanen; aktiviteter som bara står i planen kan saknas\n`);
 	const count = (niva: string) => data.goals.filter(g => g.niva === niva).length;
 	const forsta = data.goals.find(g => g.niva === 'namndmal')?.id ?? 'ID';
 	ctx.io.stderr.write(
-		`${target}: ${namn}, ${namnd.organisation.namn} ${data.year}: ${count('im')} inriktningsmål, ${count('vo')} mål för verksamhetsområdet, ${count('namndmal')} nämndmål, ` +
+		`${visibleLine(`${target}: ${namn}, ${namnd.organisation.namn}`)} ${data.year}: ${count('im')} inriktningsmål, ${count('vo')} mål för verksamhetsområdet, ${count('namndmal')} nämndmål, ` +
 			`${data.indicators.length} indikatorer, ${data.activities.length} aktiviteter; lägg till enhetsmål med malkoll add enhetsmal --under ${forsta} --titel "…" eller + i TUI:n\n`,
 	);
 	return 0;
@@ -84,7 +86,7 @@ export async function forstaStart(ctx: Ctx): Promise<void> {
 				return;
 			} catch (error) {
 				if (!(error instanceof MalkollError)) throw error;
-				ctx.io.stderr.write(`malkoll: ${error.message}\n`);
+				ctx.io.stderr.write(`malkoll: ${visibleLine(error.message)}\n`);
 			}
 		}
 	} finally {

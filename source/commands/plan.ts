@@ -39,7 +39,7 @@ function print(ctx: Ctx, changes: Change[]): void {
 /** `malkoll add enhetsmal|aktivitet|indikator --under ID --titel TEXT ...`: prints the new id. */
 export async function add(ctx: Ctx): Promise<number> {
 	const [kind, ...rest] = ctx.args;
-	const entity = kind === undefined ? undefined : KIND[kind];
+	const entity = kind !== undefined && Object.hasOwn(KIND, kind) ? KIND[kind] : undefined;
 	if (!entity || rest.length > 0) throw new MalkollError('add: ange vad som läggs till: enhetsmal, aktivitet eller indikator, t.ex. malkoll add enhetsmal --under 1.4.1 --titel "..."');
 	const under = stringFlag(ctx, 'under');
 	if (under === undefined) throw new MalkollError(`add ${kind}: ange --under ID (målet det hör till)`);

@@ -1,6 +1,5 @@
-import {readFile} from 'node:fs/promises';
 import {MalkollError} from '../errors.js';
-import {ENTITY_PLURAL, type NamedField, flagFields} from '../domain/fields.js';
+import {ENTITY_PLURAL, MAX_TEXT, type NamedField, flagFields} from '../domain/fields.js';
 import {type Change, type Entity, type Op, entityOfId, getFollowUp, namedOp} from '../domain/ops.js';
 import {medGranskning} from '../domain/plan.js';
 import type {StoreData} from '../domain/types.js';
@@ -8,6 +7,7 @@ import {applyChanges} from '../store/index.js';
 import {describeChange} from '../report/describe.js';
 import {visibleLine} from '../report/visible.js';
 import {kebab} from '../flagga.js';
+import {readInput, readStream} from '../input.js';
 import {type Ctx, parsePeriod, requireId, storePath, stringFlag, writeJson} from './context.js';
 
 /** meow gives a multiple flag as [] when it is absent. */
@@ -46,16 +46,13 @@ export function parseFlag([f, text]: [NamedField, string?]): unknown {
 
 /** Reads a text file exactly (UTF-8, nothing trimmed); "-" reads standard input. */
 async function readText(file: string, ctx: Ctx): Promise<string> {
+	// A UTF-8 character is at most 4 bytes: more than this can never be a text the field takes.
+	const limit = {bytes: 4 * MAX_TEXT + 4, over: `längre än de ${MAX_TEXT} tecken en text får vara`};
 	let bytes: Buffer;
 	try {
-		if (file === '-') {
-			const chunks: Buffer[] = [];
-			for await (const chunk of ctx.io.stdin) chunks.push(Buffer.from(chunk as Buffer));
-			bytes = Buffer.concat(chunks);
-		} else {
-			bytes = await readFile(file);
-		}
+		bytes = file === '-' ? await readStream(ctx.io.stdin, '-', limit) : readInput(file, limit);
 	} catch (error) {
+		if (error instanceof MalkollError) throw new MalkollError(`--analys-file ${error.message}`);
 		const code = (error as NodeJS.ErrnoException).code;
 		throw new MalkollError(`--analys-file ${file}: ${code === 'ENOENT' ? 'filen finns inte' : code === 'EISDIR' ? 'är en katalog' : 'kan inte läsas'}`);
 	}

@@ -1,6 +1,6 @@
 // A report file's bytes → its text in the seed layout; the kind of file is told by its content, never by its name.
-import {readFile} from 'node:fs/promises';
 import {MalkollError} from '../errors.js';
+import {MAX_INPUT, readInput} from '../input.js';
 
 const CP1252 = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
 
@@ -8,8 +8,9 @@ const SAVE = 'spara rapporten som Word (.docx), PDF eller text och försök igen
 
 export async function readBytes(file: string): Promise<Buffer> {
 	try {
-		return await readFile(file);
+		return readInput(file, MAX_INPUT);
 	} catch (error) {
+		if (error instanceof MalkollError) throw error;
 		const code = (error as NodeJS.ErrnoException).code;
 		throw new MalkollError(`${file}: ${code === 'ENOENT' ? 'filen finns inte' : code === 'EISDIR' ? 'är en mapp, inte en fil' : 'kan inte läsas'}`);
 	}

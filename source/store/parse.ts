@@ -4,7 +4,7 @@ import {isUtf8} from 'node:buffer';
 import {MalkollError} from '../errors.js';
 import type {StoreData} from '../domain/types.js';
 import {migrate} from './migrate.js';
-import {validateStore} from './validate.js';
+import {keysValidated, validateStore} from './validate.js';
 
 /** Parses, migrates and validates the text of a store file; `file` names it in errors. */
 export function parseStore(text: string, file: string): StoreData {
@@ -17,7 +17,34 @@ export function parseStore(text: string, file: string): StoreData {
 		if (!(error instanceof SyntaxError)) throw error;
 		throw new MalkollError(syntaxMessage(body, file, error.message));
 	}
-	return validateStore(migrate(value, file), file);
+	const data = validateStore(migrate(value, file), file);
+	// JSON.parse keeps the last of two equal keys: the next write would drop the first in silence.
+	// Counting keys in the text is cheap; only when it finds more than the tree holds is the text scanned.
+	if (keysInText(body) !== keysValidated()) {
+		const dup = scanJson(body, true);
+		if (dup) {
+			const {line, column} = lineColumn(body, dup.pos);
+			throw new MalkollError(`${file}:${line}:${column}: ${dup.reason}`);
+		}
+	}
+	return data;
+}
+
+/** The keys in valid JSON text: every `"` that ends a string and is followed by `:` (a `"` inside a
+ * string is escaped, told by an odd run of backslashes before it). */
+function keysInText(text: string): number {
+	let n = 0;
+	for (let i = text.indexOf('":'); i !== -1; i = text.indexOf('":', i + 2)) if (!escaped(text, i)) n++;
+	// A hand edit may put space before the colon; malkoll's own layout never does.
+	const spaced = /"[ \t\n\r]+:/g;
+	for (let m = spaced.exec(text); m; m = spaced.exec(text)) if (!escaped(text, m.index)) n++;
+	return n;
+}
+
+function escaped(text: string, quote: number): boolean {
+	let k = quote - 1;
+	while (text.charCodeAt(k) === 0x5c) k--;
+	return (quote - 1 - k) % 2 === 1;
 }
 
 /** Decodes the bytes of a store file as strict UTF-8. */
@@ -79,8 +106,9 @@ function lineColumn(text: string, pos: number): {line: number; column: number} {
 	return {line, column: pos - lineStart + 1};
 }
 
-/** Finds the first syntax error in `text` (which JSON.parse has rejected) and says what it is. */
-function scanJson(text: string): {pos: number; reason: string} | undefined {
+/** Finds the first syntax error in `text` (which JSON.parse has rejected) and says what it is;
+ * with `duplicates`, in valid JSON, the first key given twice in one object. */
+function scanJson(text: string, duplicates = false): {pos: number; reason: string} | undefined {
 	let i = 0;
 	const fail = (reason: string): never => {
 		throw new ScanError(i, reason);
@@ -125,13 +153,24 @@ function scanJson(text: string): {pos: number; reason: string} | undefined {
 				i++;
 				return;
 			}
+			const keys = duplicates ? new Map<string, number>() : undefined;
 			for (;;) {
 				ws();
 				if (text[i] !== '"') {
 					if (text[i] === '}') fail('kommatecken före }');
 					unexpected('ett fältnamn inom "');
 				}
+				const start = i;
 				string();
+				if (keys) {
+					const key = JSON.parse(text.slice(start, i)) as string;
+					const first = keys.get(key);
+					if (first !== undefined) {
+						i = start;
+						fail(`fältet ${JSON.stringify(key)} står två gånger i samma objekt (först på rad ${lineColumn(text, first).line}); ta bort det ena`);
+					}
+					keys.set(key, start);
+				}
 				ws();
 				if (text[i] !== ':') unexpected(':');
 				i++;

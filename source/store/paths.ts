@@ -11,14 +11,20 @@ import {errorCode} from './atomic.js';
 
 export const BUNDLED_STORE = 'bestallarenhet-2-2025.json';
 
-export function defaultStorePath(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
+export function defaultStorePath(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = env.HOME ?? homedir()): string {
 	if (platform === 'win32') {
 		return path.win32.join(env.APPDATA || path.win32.join(home, 'AppData', 'Roaming'), 'malkoll', 'malkoll.json');
 	}
-	if (platform === 'darwin') return path.posix.join(home, 'Library', 'Application Support', 'malkoll', 'malkoll.json');
+	if (platform === 'darwin') return path.posix.join(absoluteHome(home), 'Library', 'Application Support', 'malkoll', 'malkoll.json');
 	// The XDG spec says a relative XDG_DATA_HOME is invalid and must be ignored.
-	const xdg = env.XDG_DATA_HOME && path.posix.isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : path.posix.join(home, '.local', 'share');
+	const xdg = env.XDG_DATA_HOME && path.posix.isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : path.posix.join(absoluteHome(home), '.local', 'share');
 	return path.posix.join(xdg, 'malkoll', 'malkoll.json');
+}
+
+// An empty or relative HOME would put the store under whatever folder malkoll is started in.
+function absoluteHome(home: string): string {
+	if (path.posix.isAbsolute(home)) return home;
+	throw new MalkollError(`HOME är ${home === '' ? 'tom' : `relativ (${home})`}, så malkoll vet inte var din store ligger; sätt HOME till din hemmapp (t.ex. export HOME=/home/namn) eller ange en fil med --data`);
 }
 
 let found: string | null | undefined;

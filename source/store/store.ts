@@ -8,6 +8,7 @@ import {Low, type Adapter} from 'lowdb';
 import {applyOp, type Change, type Op} from '../domain/ops.js';
 import type {StoreData} from '../domain/types.js';
 import {MalkollError} from '../errors.js';
+import {MAX_INPUT, readInput} from '../input.js';
 import {type Like, errorCode, fault, miljoFel, removeDeadTemps, storeLike, writeFileAtomic} from './atomic.js';
 import {defaultAuthor} from './history.js';
 import {withLock} from './lock.js';
@@ -31,7 +32,10 @@ function readBytes(file: string): Buffer {
 	let fd: number | undefined;
 	try {
 		fd = openSync(file, 'r');
-		const size = fstatSync(fd).size;
+		const stat = fstatSync(fd);
+		// Devices, sockets, pipes and oversized files: input.ts refuses or reads them to its limit.
+		if (!stat.isFile() || stat.size > MAX_INPUT.bytes) return readInput(file, MAX_INPUT);
+		const size = stat.size;
 		// Pages of the spare room are only touched if the new store needs them.
 		const buffer = Buffer.allocUnsafeSlow(size + Math.max(64 * 1024, size >> 3));
 		let length = 0;
@@ -43,6 +47,7 @@ function readBytes(file: string): Buffer {
 		// Grew by more than the spare room since fstat: read as it is now.
 		return readFileSync(file);
 	} catch (error) {
+		if (error instanceof MalkollError) throw error;
 		const problem = READ_PROBLEM[errorCode(error) ?? ''];
 		if (problem) throw new MalkollError(`${file}: ${problem}`);
 		throw miljoFel(error, file, 'kunde inte läsa') ?? error;

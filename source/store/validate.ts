@@ -2,7 +2,8 @@
 // a 15 MB store validates in tens of milliseconds, and the file the editor sees is the very
 // schema the app applies. The first problem found is reported as file, JSON path and what is wrong.
 import {MalkollError} from '../errors.js';
-import type {StoreData} from '../domain/types.js';
+import {MAX_TEXT} from '../domain/fields.js';
+import {PERIODER, type StoreData} from '../domain/types.js';
 import schemaFile from '../../schema/malkoll.schema.json' with {type: 'json'};
 
 /** The subset of JSON Schema that z.toJSONSchema produces for StoreSchema. */
@@ -47,6 +48,9 @@ function within(error: unknown, key: string | number): never {
 
 type Check = (value: unknown) => void;
 
+// The keys of every object walked, counted for parse.ts: fewer than the text holds means a duplicate key.
+let keyCount = 0;
+
 const TYP_NAMN: Record<string, string> = {string: 'text', number: 'ett tal', integer: 'ett heltal', object: 'ett objekt', array: 'en lista', boolean: 'sant eller falskt'};
 
 function show(v: unknown): string {
@@ -81,7 +85,7 @@ function compile(s: JsonSchema): Check {
 				for (let i = 0; i < keys.length; i++) {
 					const x = v[keys[i]!];
 					try {
-						if (x !== undefined) props[i]!(x);
+						if (x !== undefined) (keyCount++, props[i]!(x));
 						else if (missing[i]) fail(missing[i]!);
 					} catch (error) {
 						within(error, keys[i]!);
@@ -89,6 +93,7 @@ function compile(s: JsonSchema): Check {
 				}
 				for (const k in v) {
 					if (own.has(k)) continue;
+					keyCount++;
 					try {
 						if (!extra) fail('okänt fält');
 						keyCheck?.(k);
@@ -119,6 +124,7 @@ function compile(s: JsonSchema): Check {
 		case 'string':
 			checks.push(v => {
 				if (typeof v !== 'string') fail(`väntade ${TYP_NAMN.string}`);
+				if (v.length > MAX_TEXT) fail(`texten är ${v.length} tecken, högst ${MAX_TEXT} tecken tillåts`);
 			});
 			if (s.pattern) {
 				// The schema's patterns are ASCII (ids, dates): no 'u' flag, which made them slower to test.
@@ -173,6 +179,7 @@ let closures: Check | undefined;
 /** Checks `value` (already migrated) against the schema and the references between items;
  * throws a one-line MalkollError: `data.json: $.goals[3].titel: väntade text`. */
 export function validateStore(value: unknown, file: string): StoreData {
+	keyCount = 0;
 	try {
 		closures ??= compile(STORE_JSON_SCHEMA);
 		closures(value);
@@ -185,16 +192,14 @@ export function validateStore(value: unknown, file: string): StoreData {
 	return data;
 }
 
-// What JSON Schema cannot say: ids are unique, parents and malId point at goals that exist.
+// What JSON Schema cannot say: ids are unique, parents and malId point at goals that exist and
+// form no ring, follow-up belongs to items that exist, and no end date comes before its start.
 function checkReferences(data: StoreData, file: string): void {
 	const goals = new Map<string, number>();
-	for (const [kind, list] of [
-		['goals', data.goals],
-		['indicators', data.indicators],
-		['activities', data.activities],
-	] as const) {
-		const seen = kind === 'goals' ? goals : new Map<string, number>();
-		list.forEach((item, i) => {
+	const ids = {goals, indicators: new Map<string, number>(), activities: new Map<string, number>()};
+	for (const kind of ['goals', 'indicators', 'activities'] as const) {
+		const seen = ids[kind];
+		data[kind].forEach((item, i) => {
 			const first = seen.get(item.id);
 			if (first !== undefined) {
 				throw new MalkollError(`${file}: $.${kind}[${i}].id: id "${item.id}" finns redan ($.${kind}[${first}])`);
@@ -207,11 +212,54 @@ function checkReferences(data: StoreData, file: string): void {
 			throw new MalkollError(`${file}: $.goals[${i}].parentId: okänt överordnat mål "${goal.parentId}"`);
 		}
 	});
+	checkNoRing(data, goals, file);
 	for (const kind of ['indicators', 'activities'] as const) {
 		data[kind].forEach((item, i) => {
 			if (!goals.has(item.malId)) throw new MalkollError(`${file}: $.${kind}[${i}].malId: okänt mål "${item.malId}"`);
 		});
 	}
+	data.activities.forEach((a, i) => {
+		if (a.start && a.slut && a.slut < a.start) throw new MalkollError(`${file}: $.activities[${i}].slut: slutdatum ${a.slut} är före startdatum ${a.start}`);
+	});
+	for (const period of PERIODER) {
+		const fu = data.followUp[period];
+		if (!fu) continue;
+		for (const kind of ['goals', 'indicators', 'activities'] as const) {
+			for (const id in fu[kind]) {
+				if (!ids[kind].has(id)) throw new MalkollError(`${file}: ${jsonPath(['followUp', period, kind, id])}: uppföljning för "${id}", som inte finns i planen`);
+			}
+		}
+		for (const id in fu.activities) {
+			const a = data.activities[ids.activities.get(id)!]!;
+			const nytt = fu.activities[id]!.nyttSlut;
+			if (a.start && nytt && nytt < a.start) {
+				throw new MalkollError(`${file}: ${jsonPath(['followUp', period, 'activities', id, 'nyttSlut'])}: nytt slutdatum ${nytt} är före startdatum ${a.start}`);
+			}
+		}
+	}
+}
+
+/** A goal's parents must end at a top goal: a ring would hide its goals from the tree but not from counts. */
+function checkNoRing(data: StoreData, goals: Map<string, number>, file: string): void {
+	const done = new Set<string>();
+	for (const goal of data.goals) {
+		const path: string[] = [];
+		const onPath = new Set<string>();
+		for (let id: string | undefined = goal.id; id !== undefined && !done.has(id); id = data.goals[goals.get(id)!]!.parentId) {
+			if (onPath.has(id)) {
+				const ring = [...path.slice(path.indexOf(id)), id];
+				throw new MalkollError(`${file}: $.goals[${goals.get(id)}].parentId: överordnade mål bildar en ring: ${ring.join(' → ')}`);
+			}
+			onPath.add(id);
+			path.push(id);
+		}
+		for (const id of path) done.add(id);
+	}
+}
+
+/** How many keys the last validateStore found in the objects it walked. */
+export function keysValidated(): number {
+	return keyCount;
 }
 
 /** `$.goals[3].titel`, `$.followUp.VB.indicators["3.4:i2"].utfall`. */

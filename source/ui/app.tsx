@@ -2,6 +2,7 @@
 import chalk from 'chalk';
 import {Text, Transform, useIsScreenReaderEnabled, useStdin, useStdout} from 'ink';
 import {useEffect, useSyncExternalStore} from 'react';
+import {visibleLine} from '../report/visible.js';
 import type {Controller} from './controller.js';
 import type {Rad, Seg} from './text.js';
 import {skarm} from './views/screen.js';
@@ -23,6 +24,7 @@ function farga(s: Seg, text: string): string {
  * runs of one style become one sequence, and spaces (which look alike in any style but inverse)
  * join the run beside them. */
 function ansi(rad: Rad): string {
+	// The views show stored text with visible(); this is the last guard for any they missed.
 	let out = '';
 	let stil: Seg | undefined;
 	let text = '';
@@ -37,7 +39,7 @@ function ansi(rad: Rad): string {
 			stil = s;
 		}
 		stil ??= s;
-		text += s.t;
+		text += visibleLine(s.t);
 	}
 	return out + (stil ? farga(stil, text) : text);
 }

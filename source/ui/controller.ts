@@ -12,7 +12,7 @@ import {parseTangenter} from './keys.js';
 import type {Ctx, Meddelande, Mode, Ops, WriteOpts} from './modes/mode.js';
 import {erbjudUtkast, fraga, fragaKonflikt} from './modes/question.js';
 import {TreeMode} from './modes/tree.js';
-import {loadUtkast, skrivUtkast, tabortUtkast} from './utkast.js';
+import {avslutaUtkast, skrivUtkast, startaUtkast, tabortUtkast, tagUtkast} from './utkast.js';
 
 /** What the TUI needs of the store layer; run.tsx binds it to one file. */
 export interface UiStore {
@@ -86,8 +86,10 @@ export class Controller implements Ctx {
 		this.externEditor = o.externEditor;
 		this.tree = new TreeMode(this);
 		this.mode = this.tree;
-		const utkast = loadUtkast(o.path);
-		if (utkast && this.idx.goals.has(utkast.goalId)) erbjudUtkast(this, utkast);
+		const left = startaUtkast(o.path);
+		if (left && this.idx.goals.has(left.utkast.goalId)) {
+			erbjudUtkast(this, left.utkast, {tagen: () => tagUtkast(o.path, left.fil), slangd: () => tabortUtkast(o.path, left.fil)});
+		}
 	}
 
 	get asOf(): string {
@@ -207,6 +209,7 @@ export class Controller implements Ctx {
 			return;
 		}
 		this.sparaUtkastNu();
+		avslutaUtkast(this.o.path);
 		this.avslutad = true;
 		this.o.onQuit?.();
 	}

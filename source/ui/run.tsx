@@ -5,6 +5,7 @@ import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, writeSync}
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {applyChanges, defaultAuthor, fileSignature, loadStore, watchStore} from '../store/index.js';
+import {visible, visibleLine} from '../report/visible.js';
 import {forbered} from './ink/unicode.js';
 import {Controller} from './controller.js';
 import {laddaYoga} from './ink/yoga.js';
@@ -100,7 +101,7 @@ export async function runTui(o: {path: string; author?: string; efterForstaBilde
 	];
 	const krasch = (error: unknown) => {
 		nodstopp();
-		process.stderr.write(`malkoll: oväntat fel (ditt utkast är sparat): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.stderr.write(`malkoll: oväntat fel (ditt utkast är sparat): ${visible(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
 		process.exit(1);
 	};
 	for (const [s, f] of signaler) process.on(s, f);
@@ -125,7 +126,7 @@ export async function runTui(o: {path: string; author?: string; efterForstaBilde
 		return 0;
 	} catch (error) {
 		nodstopp();
-		process.stderr.write(`malkoll: ${error instanceof Error ? error.message : String(error)} (ditt utkast är sparat)\n`);
+		process.stderr.write(`malkoll: ${visibleLine(error instanceof Error ? error.message : String(error))} (ditt utkast är sparat)\n`);
 		return 1;
 	} finally {
 		aterstall();

@@ -1,8 +1,8 @@
 // The built malkoll in a real terminal (tmux): keys go through the tty, the result is checked
 // with `malkoll export --json`. Skips only where tmux is missing; CI installs it.
 import {spawnSync} from 'node:child_process';
-import {chmodSync, readFileSync, writeFileSync} from 'node:fs';
-import {join} from 'node:path';
+import {chmodSync, readFileSync, readdirSync, writeFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {tmpDir, tmpStore} from '../helpers.js';
 import {bygg, exportera, harTmux, malkoll, stangAlla, starta, tmux, vanta} from './tmux.js';
@@ -92,7 +92,10 @@ describe.skipIf(!harTmux)('malkoll i tmux', () => {
 		const slut = await vanta(s, f => f.includes('SLUT='), 'att malkoll avslutas');
 		expect(slut).toContain('SLUT=143');
 		expect(slut).not.toContain('Beställarenhet 2');
-		const utkast = JSON.parse(readFileSync(`${file}.utkast.json`, 'utf8'));
+		// The session's own draft: <store>.utkast.<host>.<pid>.json (source/ui/utkast.ts).
+		const egna = readdirSync(dirname(file)).filter(n => /^store\.json\.utkast\..+\.\d+\.json$/.test(n));
+		expect(egna).toHaveLength(1);
+		const utkast = JSON.parse(readFileSync(join(dirname(file), egna[0]!), 'utf8'));
 		expect(utkast.text).toMatch(/Från editorn osparat$/);
 	});
 });

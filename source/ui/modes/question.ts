@@ -75,16 +75,17 @@ export function fragaKonflikt(ctx: Ctx, ops: Op[], efter?: () => void, force?: b
 }
 
 /** At start: a draft left by Ctrl-C, a signal or a crash is offered back. */
-export function erbjudUtkast(ctx: Ctx, u: Utkast): void {
+export function erbjudUtkast(ctx: Ctx, u: Utkast, fil: {tagen(): void; slangd(): void}): void {
 	const svar = {
 		tillUtkast: () => {
+			fil.tagen();
 			ctx.tree.ga(u.goalId);
 			ctx.setPeriod(u.period, true);
 			if (u.form) return formFranUtkast(ctx, u.form, u.period);
 			ctx.open(new EditorMode(ctx, u.goalId, u.period, u.original, nyEditor(u.text)));
 		},
 		slangUtkast: () => {
-			ctx.dropDraft();
+			fil.slangd();
 			ctx.say('Utkastet slängdes');
 		},
 		senare: () => ctx.say('Utkastet finns kvar till nästa start'),

@@ -35,7 +35,7 @@ export function detaljRader(g: GoalDetail | undefined, ui: {fokus: string; listI
 	const status = g.followUp.status;
 	const basis = period === 'VP' ? 'plan' : period === 'VB' ? 'utfall' : 'prognos';
 	if (!bedoms) {
-		out.push([{t: klipp(`Bedöms inte här (${ui.organisation})`, w), dim: true}]);
+		out.push([{t: klipp(`Bedöms inte här (${visible(ui.organisation)})`, w), dim: true}]);
 		if (status) out.push([{t: klipp(`Status ${period}: ${STATUS_NAMN[status]}`, w), dim: true}]);
 	} else if (period === 'VP') {
 		out.push([{t: 'VP: plan, ingen status', dim: true}]);

@@ -31,7 +31,7 @@ function tipsRad(ui: Controller, w: number): Rad {
 function meddelandeRad(ui: Controller, w: number): Rad {
 	if (ui.mode.rad) return ui.mode.rad(w);
 	if (!ui.meddelande) return [];
-	return [{t: klipp(ui.meddelande.text, w), c: ui.meddelande.fel ? 'red' : 'green', bold: ui.meddelande.fel}];
+	return [{t: klipp(visible(ui.meddelande.text), w), c: ui.meddelande.fel ? 'red' : 'green', bold: ui.meddelande.fel}];
 }
 
 /** Joins the left and right panes row by row with a divider. */
