@@ -61,7 +61,7 @@ const COMMANDS: Record<string, Command> = {
 	tui: {usage: '[tui] [--data FIL]', about: 'öppna TUI:n (kräver en terminal)', flags: [f('version', '', 'skriv ut versionen')], examples: ['malkoll --data enhet.json', 'malkoll --version'], arg: 'none'},
 	summary: {
 		usage: 'summary [ENHETER/*.json] [--period P] [--json|--markdown]',
-		about: 'briefen inför ledningsgruppen; med filer eller mappar en sammanställning över enheterna',
+		about: 'briefen inför ledningsgruppen; med filer eller mappar: sammanställningen',
 		flags: [PERIOD, DATE, json('som JSON'), f('markdown', '', 'som Markdown'), f('exitStatus', '', 'avsluta med kod 3 medan "Klart för inlämning?" är nej')],
 		examples: ['malkoll summary --period VB', 'malkoll summary --markdown > dagordning.md', 'malkoll summary --exit-status > /dev/null || echo inte klar', 'malkoll summary enheter/ --json'],
 		arg: 'fil',
@@ -86,7 +86,7 @@ const COMMANDS: Record<string, Command> = {
 		arg: 'fil',
 	},
 	init: {usage: 'init --fran NÄMNDENS-PLAN --namn ENHET [--out FIL] [--force]', about: 'en ny enhets store från nämndens plan', flags: [f('fran', 'FIL', 'nämndens store (.json) eller VP som rapport'), f('namn', 'ENHET', 'enhetens namn'), f('out', 'FIL', 'filen att skriva (annars din egen store)'), f('force', '', 'skriv över en befintlig store (den gamla sparas som .bak)')], examples: ['malkoll init --fran data/aldrenamnden-2025.json --namn "Hemtjänst Syd" --out hemtjanst-syd.json'], arg: 'none'},
-	rm: {usage: 'rm ID', about: 'ta bort ett mål (med dess indikatorer och aktiviteter) eller en rad; id:t återanvänds aldrig', flags: [json('ändringarna som JSON')], examples: ['malkoll rm 3.4.1.2:a1'], arg: 'id'},
+	rm: {usage: 'rm ID', about: 'ta bort ett mål (med dess rader) eller en rad; id:t återanvänds aldrig', flags: [json('ändringarna som JSON')], examples: ['malkoll rm 3.4.1.2:a1'], arg: 'id'},
 	period: {usage: 'period [P] [--carry|--no-carry]', about: 'visa perioderna, eller byt period', flags: [f('carry', '', 'ta med föregående periods bedömningar (--no-carry: börja tomt)'), json('som JSON')], examples: ['malkoll period', 'malkoll period T2 --carry'], arg: 'period'},
 	submit: {usage: 'submit [--period P] [--reopen]', about: 'markera perioden som inlämnad', flags: [PERIOD, f('reopen', '', 'öppna en inlämnad period igen'), json('ändringen som JSON')], examples: ['malkoll submit --period T2'], arg: 'none'},
 	completion: {usage: 'completion bash|zsh|fish', about: 'skript för att komplettera kommandon, flaggor och id:n med Tab', flags: [f('ids', '', 'skriv ut storens id:n, ett per rad (används av skriptet)')], examples: ['source <(malkoll completion bash)', 'malkoll completion fish > ~/.config/fish/completions/malkoll.fish'], arg: 'shell'},
