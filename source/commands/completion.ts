@@ -64,7 +64,9 @@ function candidates(): string {
 	const byArg = {id: '_malkoll_ids "$4"', fil: 'echo __FIL__', kind: `echo '${KINDS}'`, period: `echo '${PERIODS}'`, shell: `echo '${SHELLS.join(' ')}'`, command: `echo '${TYPED.join(' ')}'`, none: ':'};
 	const args = TYPED.map(c => `\t\t${c}) ${byArg[argOf(c)]} ;;`);
 	return `_malkoll_valued=' ${valued().map(n => `--${kebab(n)}`).join(' ')} '
-_malkoll_ids() { command malkoll completion --ids \${1:+--data "$1"} 2>/dev/null; }
+_malkoll_ids() {
+	if [[ -n $1 ]]; then command malkoll completion --ids --data "$1" 2>/dev/null; else command malkoll completion --ids 2>/dev/null; fi
+}
 # $1 command, $2 previous word, $3 current word, $4 the --data given
 _malkoll_kandidater() {
 	case "$2" in
@@ -162,8 +164,8 @@ function fish(): string {
 		const takes = FILE_HINTS.has(hint) ? ' -r -F' : hint === 'ID' ? " -x -a '(__malkoll_ids)'" : hint.includes('|') ? ` -x -a ${q(hint.replaceAll('|', ' '))}` : hint ? ' -x' : '';
 		return `complete -c malkoll ${cond}-l ${kebab(x.name)}${takes} -d ${q(x.text)}`;
 	};
-	for (const x of GLOBAL) out.push(flag('', x));
-	for (const x of flagsOf('tui')) out.push(flag('-n __fish_use_subcommand ', x));
+	for (const x of GLOBAL) out.push(flag('', x).replace(' -l help', ' -s h -l help'));
+	for (const x of flagsOf('tui')) out.push(flag('-n __fish_use_subcommand ', x).replace(' -l version', ' -s V -l version'));
 	const byArg = {id: "'(__malkoll_ids)'", fil: null, kind: q(KINDS), period: q(PERIODS), shell: q(SHELLS.join(' ')), command: q(TYPED.join(' ')), none: undefined};
 	for (const c of TYPED) {
 		const cond = `-n '__fish_seen_subcommand_from ${c}' `;
