@@ -10,7 +10,7 @@ import {type Ctx, parsePeriod, storePath, stringFlag, writeJson} from './context
 /** The whole follow-up in the report's order, as plain text (default), Markdown or JSON. */
 export async function report(ctx: Ctx): Promise<number> {
 	if (ctx.args.length > 0) throw new MalkollError(`report: oväntat argument "${ctx.args[0]}"`);
-	if ([ctx.flags.markdown, ctx.flags.text, ctx.flags.json].filter(Boolean).length > 1) throw new MalkollError('report: välj en av --text, --markdown och --json');
+	if ([ctx.flags.markdown, ctx.flags.text, ctx.flags.json].filter(Boolean).length > 1) throw new MalkollError('report: välj --markdown eller --text eller --json, inte flera');
 	const data = await loadStore(await storePath(ctx));
 	const period = parsePeriod(stringFlag(ctx, 'period'), data);
 	const date = stringFlag(ctx, 'date');
