@@ -89,14 +89,16 @@ export async function main(args: string[], io: Io): Promise<number> {
 			io.stdout.write(about === undefined || (typed === '' && rest.length === 0) ? generalHelp() : commandHelp(about));
 			return 0;
 		}
-		if (typed === '' && (argv.includes('--version') || argv.includes('-V')) && cli.flags.version === '') {
+		// Before a command, --version is the switch (restore's --version N takes a number).
+		if (givenFlags(argv).has('version') && (typed === '' || cli.flags.version === typed)) {
 			io.stdout.write(`${VERSION}\n`);
 			return 0;
 		}
 		if (!known(command)) throw new MalkollError(unknown(command));
 		const own = [...GLOBAL, ...flagsOf(command)].map(x => x.name);
 		for (const [name, {typed: as}] of givenFlags(argv)) {
-			if (own.includes(name)) continue;
+			// -V is the version, never restore's --version N.
+			if (own.includes(name) && !(as === '-V' && typed)) continue;
 			if (Object.hasOwn(FLAGS, name)) throw new MalkollError(`flaggan ${as} hör inte till malkoll${typed ? ` ${command}` : ''} (se malkoll help ${command})`);
 			throw new MalkollError(`okänd flagga ${visibleLine(as)}${as.startsWith('--') ? menadeDu(kebab(name), own.map(kebab), '--') : ''} (se malkoll help ${command})`);
 		}

@@ -62,6 +62,10 @@ describe('the version', () => {
 	it('names a short flag as typed when it is refused', async () => {
 		const r = await run(['summary', '-V']);
 		expect([r.code, r.stderr]).toEqual([2, 'malkoll: flaggan -V hör inte till malkoll summary (se malkoll help summary)\n']);
+		const restore = await run(['restore', '3.4.1.1', '-V', '1']);
+		expect([restore.code, restore.stderr]).toEqual([2, 'malkoll: flaggan -V hör inte till malkoll restore (se malkoll help restore)\n']);
+		// A command after -V is read as its value: the version is printed, nothing run.
+		expect(await runOk(['-V', 'summary'])).toBe(await runOk(['--version']));
 		const x = await run(['show', '3.4.1.1', '-x']);
 		expect([x.code, x.stderr]).toEqual([2, 'malkoll: okänd flagga -x (se malkoll help show)\n']);
 	});
