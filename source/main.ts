@@ -66,8 +66,8 @@ export async function main(args: string[], io: Io): Promise<number> {
 	const argv = args.flatMap((a, i) => (a === '--analys-file' && args[i + 1] === '-' ? ['--analys-file=-'] : a === '-' && args[i - 1] === '--analys-file' ? [] : [a]));
 	try {
 		// meow's own complaint about a repeated flag is English and not a MalkollError.
-		for (const [flag, {n}] of givenFlags(argv)) {
-			if (n > 1 && Object.hasOwn(FLAGS, flag) && !FLAGS[flag]!.isMultiple) throw new MalkollError(`flaggan --${kebab(flag)} är angiven ${n} gånger; ange den en gång`);
+		for (const [flag, {n, typed}] of givenFlags(argv)) {
+			if (n > 1 && Object.hasOwn(FLAGS, flag) && !FLAGS[flag]!.isMultiple) throw new MalkollError(`flaggan ${typed} är angiven ${n} gånger; ange den en gång`);
 		}
 		const cli = meow('', {
 			importMeta: import.meta,
@@ -90,7 +90,7 @@ export async function main(args: string[], io: Io): Promise<number> {
 			return 0;
 		}
 		// Before a command, --version is the switch (restore's --version N takes a number).
-		if (givenFlags(argv).has('version') && (typed === '' || cli.flags.version === typed)) {
+		if (givenFlags(argv).has('version') && typed === '') {
 			io.stdout.write(`${VERSION}\n`);
 			return 0;
 		}
