@@ -67,6 +67,7 @@ for (const s of stores) {
 		export: [cli, 'export', '--json', '--data', s.file],
 		report: [cli, 'report', '--data', s.file],
 		validate: [cli, 'validate', s.file],
+		'completion --ids': [cli, 'completion', '--ids', '--data', s.file],
 	};
 	for (const [name, args] of Object.entries(commands)) {
 		const {ms, node} = time(args);

@@ -4,99 +4,18 @@ import meow from 'meow';
 import {MalkollError, reportError} from './errors.js';
 import {visibleLine} from './report/visible.js';
 import type {Ctx, Io} from './commands/context.js';
-import {kebab} from './flagga.js';
-import {FIELD_COMMANDS, type FieldCommand, commandFlags, commandHelp, flagSummary} from './commands/help.js';
+import {kebab, menadeDu} from './flagga.js';
+import {COMMAND_NAMES, GLOBAL, SHORT, allFlags, commandHelp, flagsOf, generalHelp} from './commands/help.js';
 
 declare const MALKOLL_VERSION: string;
 const VERSION = typeof MALKOLL_VERSION === 'string' ? MALKOLL_VERSION : 'dev';
 
-const HELP = `
-  Användning
-    $ malkoll [--data FIL]                      öppna TUI:n (kräver en terminal)
-    $ malkoll summary [--period P] [--date ÅÅÅÅ-MM-DD] [--json|--markdown]
-    $ malkoll show ID [--period P] [--json]
-    $ malkoll set ID [--period P] [flaggor]       ändra status, analys, utfall, tillstånd
-    $ malkoll summary ENHETER/*.json             sammanställning över flera enheters stores
-    $ malkoll report [--period P] [--markdown|--text]   hela uppföljningen i rapportens ordning
-    $ malkoll export [--json|--csv]
-    $ malkoll validate [FIL]
-    $ malkoll history [ID] [--json]
-    $ malkoll restore ID --version N
-    $ malkoll import RAPPORT [--out FIL|--into FIL] [--partial] [--json] [--dry-run]   .txt, .docx eller .pdf
-    $ malkoll init --fran NÄMNDENS-PLAN --namn ENHET [--out FIL] [--force]   ny enhet från nämndens plan
-    $ malkoll add enhetsmal|aktivitet|indikator --under ID --titel TEXT [...]
-    $ malkoll edit ID [flaggor]                   ändra planen
-    $ malkoll help set|add|edit                  kommandots flaggor med exempel
-    $ malkoll rm ID
-    $ malkoll period [P] [--carry|--no-carry]     byt period; --carry tar med föregående periods bedömningar
-    $ malkoll submit [--period P] [--reopen]      markera perioden som inlämnad
-
-  set:
-${flagSummary('set').map(l => `    ${l}`).join('\n')}
-    Alla:        --granskad (bekräfta en överförd bedömning)  --force (ändra en inlämnad period)
-
-  add/edit:
-${flagSummary('add').map(l => `    ${l}`).join('\n')}
-
-  Allmänt
-    --data FIL     arbeta mot FIL (annars MALKOLL_DATA eller din egen store)
-    --author NAMN  vem som står för ändringen i historiken (annars användarnamnet)
-    --period P     VP, T1, T2 eller VB (annars storens aktuella period)
-
-  Exempel
-    $ malkoll summary --period VB
-    $ malkoll set 3.4.1.1 --status delvis --analys "Bedömningen grundas på ..."
-    $ malkoll set 3.4:i2 --utfall "7,9 %" --man "6,1 %" --kvinnor "8,3 %"
-`;
-
-const FLAGS = {
-	// First, so that the others keep their type: the flags of the fields, from the table (--titel, --utfall, --resultat given once per result ...).
-	...Object.fromEntries(FIELD_COMMANDS.flatMap(commandFlags).map(f => [f.flag, {type: 'string' as const, isMultiple: f.multiple === true}])),
-	data: {type: 'string'},
-	author: {type: 'string'},
-	period: {type: 'string'},
-	date: {type: 'string'},
-	json: {type: 'boolean'},
-	markdown: {type: 'boolean'},
-	text: {type: 'boolean'},
-	csv: {type: 'boolean'},
-	analysFile: {type: 'string'},
-	version: {type: 'string'},
-	out: {type: 'string'},
-	into: {type: 'string'},
-	fran: {type: 'string'},
-	namn: {type: 'string'},
-	partial: {type: 'boolean'},
-	dryRun: {type: 'boolean'},
-	under: {type: 'string'},
-	carry: {type: 'boolean'},
-	reopen: {type: 'boolean'},
-	force: {type: 'boolean'},
-	granskad: {type: 'boolean'},
-	help: {type: 'boolean', shortFlag: 'h'},
-} as const;
-
-type FlagName = keyof typeof FLAGS;
-const GLOBAL: FlagName[] = ['data', 'author', 'help'];
-const ALLOWED: Record<string, FlagName[]> = {
-	'': ['version'],
-	summary: ['period', 'date', 'json', 'markdown'],
-	show: ['period', 'json'],
-	...Object.fromEntries(FIELD_COMMANDS.map(c => [c, commandFlags(c).map(f => f.flag)])),
-	rm: ['json'],
-	period: ['carry', 'json'],
-	submit: ['period', 'reopen', 'json'],
-	export: ['json', 'csv', 'period'],
-	report: ['period', 'date', 'markdown', 'text'],
-	validate: ['json'],
-	history: ['json'],
-	restore: ['version', 'force', 'json'],
-	import: ['out', 'into', 'partial', 'json', 'dryRun'],
-	init: ['fran', 'namn', 'out', 'force'],
-};
+// Every command's flags, from the table the help and the completion read (commands/help.ts).
+const FLAGS = Object.fromEntries([...allFlags()].map(([name, spec]) => [name, {...spec, shortFlag: Object.keys(SHORT).find(k => SHORT[k] === name)}]));
 
 const COMMANDS: Record<string, (ctx: Ctx) => Promise<number>> = {
-	'': async ctx => (await import('./commands/tui.js')).tui(ctx),
+	tui: async ctx => (await import('./commands/tui.js')).tui(ctx),
+	completion: async ctx => (await import('./commands/completion.js')).completion(ctx),
 	summary: async ctx => (await import('./commands/summary.js')).summary(ctx),
 	show: async ctx => (await import('./commands/show.js')).show(ctx),
 	set: async ctx => (await import('./commands/set.js')).set(ctx),
@@ -128,16 +47,16 @@ const COMMANDS: Record<string, (ctx: Ctx) => Promise<number>> = {
 	},
 };
 
-/** Flags the user actually wrote, by their camelCase name, with how many times each. */
-function givenFlagCounts(argv: string[]): Map<string, number> {
-	const given = new Map<string, number>();
+/** Flags the user actually wrote, by their camelCase name: how many times, and the first as typed. */
+function givenFlags(argv: string[]): Map<string, {n: number; typed: string}> {
+	const given = new Map<string, {n: number; typed: string}>();
 	for (const arg of argv) {
 		if (arg === '--') break;
 		const m = /^--?([^=]+)/.exec(arg);
 		if (!m || /^-\d/.test(arg)) continue;
 		const name = m[1]!.replace(/^no-/, '');
-		const key = name === 'h' ? 'help' : name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-		given.set(key, (given.get(key) ?? 0) + 1);
+		const key = arg.startsWith('--') ? name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()) : (SHORT[name] ?? `-${name}`);
+		given.set(key, {n: (given.get(key)?.n ?? 0) + 1, typed: given.get(key)?.typed ?? arg.replace(/=.*/s, '')});
 	}
 	return given;
 }
@@ -147,11 +66,10 @@ export async function main(args: string[], io: Io): Promise<number> {
 	const argv = args.flatMap((a, i) => (a === '--analys-file' && args[i + 1] === '-' ? ['--analys-file=-'] : a === '-' && args[i - 1] === '--analys-file' ? [] : [a]));
 	try {
 		// meow's own complaint about a repeated flag is English and not a MalkollError.
-		const multiple = (f: string) => (FLAGS as Record<string, {isMultiple?: boolean}>)[f]!.isMultiple === true;
-		for (const [flag, n] of [...givenFlagCounts(argv)].filter(([f, n]) => n > 1 && Object.hasOwn(FLAGS, f) && !multiple(f))) {
-			throw new MalkollError(`flaggan --${kebab(flag)} är angiven ${n} gånger; ange den en gång`);
+		for (const [flag, {n, typed}] of givenFlags(argv)) {
+			if (n > 1 && Object.hasOwn(FLAGS, flag) && !FLAGS[flag]!.isMultiple) throw new MalkollError(`flaggan ${typed} är angiven ${n} gånger; ange den en gång`);
 		}
-		const cli = meow(HELP, {
+		const cli = meow('', {
 			importMeta: import.meta,
 			argv,
 			flags: FLAGS,
@@ -161,30 +79,28 @@ export async function main(args: string[], io: Io): Promise<number> {
 			allowUnknownFlags: true,
 			booleanDefault: undefined,
 		});
-		const [command = '', ...rest] = cli.input;
-		const isFieldCommand = (c: string | undefined): c is FieldCommand => FIELD_COMMANDS.some(x => x === c);
+		const [typed = '', ...rest] = cli.input;
+		const command = typed === '' ? 'tui' : typed;
+		const known = (c: string) => COMMAND_NAMES.includes(c);
+		const unknown = (c: string) => `okänt kommando "${visibleLine(c)}"${menadeDu(c, COMMAND_NAMES)} (se malkoll --help)`;
 		if (command === 'help' || cli.flags.help) {
-			const about = command !== 'help' ? (isFieldCommand(command) ? command : undefined) : rest.length > 0 ? rest.join(' ') : undefined;
-			if (about !== undefined && !isFieldCommand(about)) throw new MalkollError(`help: ingen hjälp om "${visibleLine(about)}" (set, add eller edit; allt annat i malkoll --help)`);
-			io.stdout.write(about ? commandHelp(about) : `${HELP.trim()}\n`);
+			const about = command !== 'help' ? command : rest[0];
+			if (about !== undefined && !known(about)) throw new MalkollError(`help: ${unknown(rest.join(' ') || about)}`);
+			io.stdout.write(about === undefined || (typed === '' && rest.length === 0) ? generalHelp() : commandHelp(about));
 			return 0;
 		}
-		if (command === '' && argv.includes('--version') && cli.flags.version === '') {
+		// Before a command, --version is the switch (restore's --version N takes a number).
+		if (givenFlags(argv).has('version') && typed === '') {
 			io.stdout.write(`${VERSION}\n`);
 			return 0;
 		}
-		if (!Object.hasOwn(ALLOWED, command)) {
-			throw new MalkollError(`okänt kommando "${command}" (se malkoll --help)`);
-		}
-		const allowed = new Set<string>([...GLOBAL, ...ALLOWED[command]!]);
-		for (const name of givenFlagCounts(argv).keys()) {
-			if (!allowed.has(name)) {
-				throw new MalkollError(
-					name in FLAGS
-						? `flaggan --${kebab(name)} hör inte till ${command ? `malkoll ${command}` : 'malkoll'}`
-						: `okänd flagga --${kebab(name)} (se malkoll --help)`,
-				);
-			}
+		if (!known(command)) throw new MalkollError(unknown(command));
+		const own = [...GLOBAL, ...flagsOf(command)].map(x => x.name);
+		for (const [name, {typed: as}] of givenFlags(argv)) {
+			// -V is the version, never restore's --version N.
+			if (own.includes(name) && !(as === '-V' && typed)) continue;
+			if (Object.hasOwn(FLAGS, name)) throw new MalkollError(`flaggan ${as} hör inte till malkoll${typed ? ` ${command}` : ''} (se malkoll help ${command})`);
+			throw new MalkollError(`okänd flagga ${visibleLine(as)}${as.startsWith('--') ? menadeDu(kebab(name), own.map(kebab), '--') : ''} (se malkoll help ${command})`);
 		}
 		const flags = cli.flags as Record<string, string | boolean | undefined>;
 		if (typeof flags.author === 'string' && flags.author.trim() === '') throw new MalkollError('--author: ange ett namn (utan flaggan skrivs ditt användarnamn)');

@@ -1,4 +1,5 @@
 import {MalkollError} from '../errors.js';
+import {parseDatum} from '../domain/datum.js';
 import {type Change, type Op, changeTarget, entityOfId, findEntity, getFollowUp, namedOp, same} from '../domain/ops.js';
 import type {StoreData} from '../domain/types.js';
 import {applyChanges, fardigHistorik, loadStore, readHistory} from '../store/index.js';
@@ -16,19 +17,23 @@ export async function history(ctx: Ctx): Promise<number> {
 	if (ctx.args.length > 1) throw new MalkollError('history: ett id i taget');
 	const id = ctx.args[0]?.trim();
 	if (id !== undefined && !entityOfId(id)) throw new MalkollError(`history: "${visibleLine(id)}" är inget id`);
+	const since = stringFlag(ctx, 'since');
+	const from = since === undefined ? '' : parseDatum(since, '--since');
 	const path = await storePath(ctx);
 	await fardigHistorik(path);
-	const changes = await readHistory(path, id);
+	const alla = await readHistory(path, id);
 	// A removed id keeps its history; an id that never was is a typing error.
-	if (id !== undefined && changes.length === 0 && !findEntity(await loadStore(path), entityOfId(id)!, id)) {
+	if (id !== undefined && alla.length === 0 && !findEntity(await loadStore(path), entityOfId(id)!, id)) {
 		throw new MalkollError(`history: ${id} finns inte i ${path} och har ingen historik`);
 	}
+	// Versions keep their numbers under --since, so that restore --version N means what history showed.
+	const changes = alla.map((c, i) => ({version: i + 1, ...c})).filter(c => c.at.slice(0, 10) >= from);
 	if (ctx.flags.json) {
-		writeJson(ctx, changes.map((c, i) => ({version: i + 1, ...c})));
+		writeJson(ctx, changes);
 		return 0;
 	}
-	if (changes.length === 0) ctx.io.stdout.write(`${id ? `${id}: ` : ''}inga ändringar i historiken\n`);
-	changes.forEach((c, i) => ctx.io.stdout.write(`${String(i + 1).padStart(4)}  ${describe(c)}\n`));
+	if (changes.length === 0) ctx.io.stdout.write(`${id ? `${id}: ` : ''}inga ändringar i historiken${since ? ` sedan ${from}` : ''}\n`);
+	for (const c of changes) ctx.io.stdout.write(`${String(c.version).padStart(4)}  ${describe(c)}\n`);
 	return 0;
 }
 

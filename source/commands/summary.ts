@@ -19,6 +19,7 @@ export async function summary(ctx: Ctx): Promise<number> {
 	const width = Math.min(ctx.io.stdout.columns ?? 80, 120);
 	if (ctx.args.length > 0) {
 		if (stringFlag(ctx, 'data') !== undefined) throw new MalkollError('summary: ange --data eller filer att sammanställa, inte båda');
+		if (ctx.flags.exitStatus) throw new MalkollError('summary --exit-status gäller en enhets store, inte en sammanställning');
 		const files = await storeFiles(ctx.args);
 		const r = await rollup(files, stringFlag(ctx, 'period'), asOf, ctx.io.stderr);
 		if (ctx.flags.json) writeJson(ctx, r);
@@ -31,7 +32,8 @@ export async function summary(ctx: Ctx): Promise<number> {
 	if (ctx.flags.json) writeJson(ctx, s);
 	else if (ctx.flags.markdown) ctx.io.stdout.write(renderSummaryMarkdown(s));
 	else ctx.io.stdout.write(renderSummaryText(s, colorFor(ctx.io.stdout, ctx.env), width));
-	return 0;
+	// For scripts and CI: 3 while "Klart för inlämning?" is no (1 and 2 are taken by errors).
+	return ctx.flags.exitStatus && !s.checklist.klar ? 3 : 0;
 }
 
 /** Files as given, and the *.json files of each folder, in name order; each once. */
