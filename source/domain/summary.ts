@@ -78,8 +78,8 @@ export interface Checklista {
 	klar: boolean;
 	/** One item per rule; `saknas` lists the ids still missing (a warning as goal/ref), `antal` how many the rule covers. */
 	punkter: Array<{kod: ChecklistKod; text: string; antal: number; saknas: string[]}>;
-	/** Warnings the chef has answered: the unmet indicator has its own analysis, or the late
-	 * activity an avvikelse. Other warnings are answered by fixing them. */
+	/** Warnings the chef has answered: with a reason stored with the goal (besvarat), or, for an
+	 * unmet indicator, its own analysis, for a late activity, its avvikelse. Others by fixing them. */
 	besvaradeVarningar: number;
 }
 
@@ -275,6 +275,7 @@ function checklista(data: StoreData, s: Summary, plan: boolean): Checklista {
 /** See Checklista.besvaradeVarningar. */
 export function besvarad(data: StoreData, period: Period, w: Varning): boolean {
 	const fu = data.followUp[period];
+	if (w.motivering) return true;
 	if (w.kod === 'helt-men-indikator' && w.ref) return !TOM(fu?.indicators[w.ref]?.analys);
 	if (w.kod === 'helt-men-forsenad' && w.ref) return !TOM(fu?.activities[w.ref]?.avvikelse);
 	return false;
