@@ -29,7 +29,7 @@ describe('the brief of the bundled unit store (Beställarenhet 2, VB 2025)', () 
 		// Sjukfrånvaro sits on VO 3.4 with AMI and dag 1-14 (003:295-297).
 		const vo34 = out.indexOf('  3.4 VO-mål: Medarbetare i Stockholm');
 		expect(vo34).toBeGreaterThan(0);
-		expect(out.slice(vo34)).toMatch(/3\.4:i2 +Sjukfrånvaro\n +◐ delvis  utfall 8,2 % mot mål 7,2 %\n +män 5,2 %, kvinnor 8,6 %/);
+		expect(out.slice(vo34)).toMatch(/3\.4:i2 +Sjukfrånvaro\n +◐ delvis  utfall 8,2\u00a0% mot mål 7,2\u00a0%\n +män 5,2\u00a0%, kvinnor 8,6\u00a0%/);
 		expect(out).toContain('Indikatorer som inte nås (4)');
 		expect(out).toContain('Ingen tidigare period i filen att jämföra med.');
 		expect(out).toContain('Klart för inlämning? Nej, 2 punkter kvar');
@@ -103,7 +103,7 @@ describe('trend and changes since the previous period', () => {
 		expect(s.changes.items).toContainEqual({typ: 'indikator', id: '3.4:i2', goalId: '3.4', falt: 'utfall', fore: '8,6 %', efter: '8,2 %'});
 		expect(s.changes.items).toContainEqual({typ: 'aktivitet', id: '3.5.1:a3', goalId: '3.5.1', falt: 'tillstand', fore: 'pagar'});
 		const out = (await run(['summary', '--data', file])).stdout;
-		expect(out).toMatch(/█▄▁  T1 9,1 % · T2 8,6 % · VB 8,2 %/);
+		expect(out).toMatch(/█▄▁  T1 9,1\u00a0% · T2 8,6\u00a0% · VB 8,2\u00a0%/);
 		expect(out).toMatch(/Ändrat sedan T2 \(\d+\)/);
 		expect(out).toMatch(/3\.4\.1\.1 +status Uppfylls delvis → Uppfylls helt/);
 		expect(out).toMatch(/3\.5\.1:a3 +tillstånd Pågår → –/);

@@ -41,6 +41,8 @@ export interface Summary {
 	/** Assessed levels, not in the VP. */
 	goalsWithoutStatus: Array<{id: string; titel: string}>;
 	goalsWithoutAnalysis: Array<{id: string; titel: string}>;
+	/** Assessed goals the chef judged delvis or inte, in store order. */
+	goalsNotMet: Array<{id: string; niva: Niva; titel: string; status: 'delvis' | 'inte'}>;
 	/** Where the suggestion differs from the chef's status. */
 	suggestions: Array<{goalId: string; status?: Status; forslag: Status; grund: string[]}>;
 	/** `besvarad` when the chef has answered it (see Checklista.besvaradeVarningar). */
@@ -120,6 +122,7 @@ export function buildSummary(data: StoreData, opts: {period?: Period; asOf?: str
 		unreportedActivities: [],
 		goalsWithoutStatus: [],
 		goalsWithoutAnalysis: [],
+		goalsNotMet: [],
 		suggestions: [],
 		warnings: [],
 		goalTitles: {},
@@ -138,6 +141,7 @@ export function buildSummary(data: StoreData, opts: {period?: Period; asOf?: str
 		rakna(perNiva.get(goal.niva)!, gfu?.status);
 		if (plan) continue;
 		if (!gfu?.status) s.goalsWithoutStatus.push({id: goal.id, titel: goal.titel});
+		else if (gfu.status === 'delvis' || gfu.status === 'inte') s.goalsNotMet.push({id: goal.id, niva: goal.niva, titel: goal.titel, status: gfu.status});
 		if (arTomAnalys(gfu?.analys, goal)) s.goalsWithoutAnalysis.push({id: goal.id, titel: goal.titel});
 		const forslag = foreslag(ctx, goal.id, false).status;
 		if (forslag && forslag !== gfu?.status) {
