@@ -13,11 +13,11 @@ const VERSION = typeof MALKOLL_VERSION === 'string' ? MALKOLL_VERSION : 'dev';
 const HELP = `
   Användning
     $ malkoll [--data FIL]                      öppna TUI:n (kräver en terminal)
-    $ malkoll summary [--period P] [--date ÅÅÅÅ-MM-DD] [--json|--markdown]
+    $ malkoll summary [--period P] [--date ÅÅÅÅ-MM-DD] [--json|--markdown|--html]
     $ malkoll show ID [--period P] [--json]
     $ malkoll set ID [--period P] [flaggor]       ändra status, analys, utfall, tillstånd
     $ malkoll summary ENHETER/*.json             sammanställning över flera enheters stores
-    $ malkoll report [--period P] [--markdown|--text]   hela uppföljningen i rapportens ordning
+    $ malkoll report [--period P] [--markdown|--text|--html]   hela uppföljningen i rapportens ordning
     $ malkoll export [--json|--csv]
     $ malkoll validate [FIL]
     $ malkoll history [ID] [--json]
@@ -58,6 +58,7 @@ const FLAGS = {
 	date: {type: 'string'},
 	json: {type: 'boolean'},
 	markdown: {type: 'boolean'},
+	html: {type: 'boolean'},
 	text: {type: 'boolean'},
 	csv: {type: 'boolean'},
 	analysFile: {type: 'string'},
@@ -80,14 +81,14 @@ type FlagName = keyof typeof FLAGS;
 const GLOBAL: FlagName[] = ['data', 'author', 'help'];
 const ALLOWED: Record<string, FlagName[]> = {
 	'': ['version'],
-	summary: ['period', 'date', 'json', 'markdown'],
+	summary: ['period', 'date', 'json', 'markdown', 'html'],
 	show: ['period', 'json'],
 	...Object.fromEntries(FIELD_COMMANDS.map(c => [c, commandFlags(c).map(f => f.flag)])),
 	rm: ['json'],
 	period: ['carry', 'json'],
 	submit: ['period', 'reopen', 'json'],
 	export: ['json', 'csv', 'period'],
-	report: ['period', 'date', 'markdown', 'text'],
+	report: ['period', 'date', 'markdown', 'text', 'html'],
 	validate: ['json'],
 	history: ['json'],
 	restore: ['version', 'force', 'json'],

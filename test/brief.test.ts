@@ -149,7 +149,7 @@ describe('summary --markdown', () => {
 		const md = renderSummaryMarkdown(buildSummary(data));
 		expect(md).toMatch(/^# Beställarenhet 2 \(Hägersten-Älvsjö stadsdelsnämnd\) 2025: Verksamhetsberättelse\n/);
 		expect(md).toContain('| 1.4.1:a1 | Samverkan \\| vårdcentraler \\*snart\\* | 2025-12-31 |');
-		expect(md).toContain('| 3.4:i2 | Sjukfrånvaro | 8,2 % | – | 7,2 % | 5,2 % | 8,6 % | Delvis uppfyllt | – |');
+		expect(md).toContain('| 3.4:i2 | Sjukfrånvaro | 8,2\u00a0% | – | 7,2\u00a0% | 5,2\u00a0% | 8,6\u00a0% | Delvis uppfyllt | – |');
 		expect(md).toContain('- [x] Alla bedömda mål har status (6/6)');
 		expect(md).toContain('- [ ] Alla aktiviteter har tillstånd (0/8): saknas 1.4.1:a1, 1.4.1:a2');
 		// The escaped pipe keeps the row at the table's three columns.
