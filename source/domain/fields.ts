@@ -266,7 +266,7 @@ type Table = {[E in Entity]: {[P in Part]: {[F in FieldName<E, P>]-?: Row<E, P, 
 export const FIELDS: Table = {
 	goal: {
 		plan: {
-			titel: text('Titel', {flag: 'titel', required: true, example: 'Enheten minskar sjukfrånvaron'}),
+			titel: text('Titel', {flag: 'titel', required: true, example: 'Enheten minskar sjukfrånvaron', column: 'Namn'}),
 			beskrivning: text('Beskrivning', {flag: 'beskrivning', multiline: true}),
 			forvantatResultat: resultat,
 			bidrarTill,
