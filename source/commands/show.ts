@@ -35,7 +35,7 @@ export async function show(ctx: Ctx): Promise<number> {
 		if (view.forvantatResultat.length > 0) {
 			out.push('', c.bold('Förväntat resultat'));
 			// A result may run over paragraphs: each line kept, indented under its number.
-			for (const r of view.forvantatResultat) out.push(`  ${r.nr}. ${visible(r.text.replace(/\r\n?/g, '\n')).replace(/\n/g, `\n${' '.repeat(String(r.nr).length + 4)}`)}`);
+			for (const r of view.forvantatResultat) out.push(`  ${r.nr}. ${visible(r.text.replace(/\r\n?/g, '\n')).replace(/\n(?=[^\n])/g, `\n${' '.repeat(String(r.nr).length + 4)}`)}`);
 		}
 		out.push('');
 		line(`Status ${period}`, view.followUp.status ? STATUS_NAMN[view.followUp.status] : 'ej bedömd');
