@@ -49,6 +49,26 @@ describe('the brief of the bundled unit store (Beställarenhet 2, VB 2025)', () 
 		expect(out).toContain('Aktiviteter utan rapporterat tillstånd (7)');
 	});
 
+	it('names the goals judged delvis or inte with their titles, not only counts', async () => {
+		const file = tmpStore();
+		await set(file, '3.4.1.1', '--status', 'delvis');
+		await set(file, '2.2.1.1', '--status', 'inte');
+		const out = (await run(['summary', '--data', file], {NO_COLOR: '1'})).stdout;
+		expect(out).toContain(
+			'Mål som uppfylls delvis eller inte (2)\n' +
+				'  2.2.1.1   ░ inte   Enhetsmål: Enheten ska arbeta för att stödja den biologiska\n' +
+				'                     mångfalden\n' +
+				'  3.4.1.1   ▓ delvis Enhetsmål: Enheten är en god arbetsgivare och har en god\n' +
+				'                     arbetsmiljö\n',
+		);
+		const s = JSON.parse((await run(['summary', '--json', '--data', file])).stdout);
+		expect(s.goalsNotMet).toEqual([
+			{id: '2.2.1.1', niva: 'enhetsmal', titel: 'Enheten ska arbeta för att stödja den biologiska mångfalden', status: 'inte'},
+			{id: '3.4.1.1', niva: 'enhetsmal', titel: 'Enheten är en god arbetsgivare och har en god arbetsmiljö', status: 'delvis'},
+		]);
+		expect((await run(['summary', '--markdown', '--data', file])).stdout).toContain('| 3.4.1.1 | Enhetsmål | Enheten är en god arbetsgivare och har en god arbetsmiljö | Uppfylls delvis |');
+	});
+
 	it('counts a warning as answered once the indicator has its own analysis', async () => {
 		const file = tmpStore();
 		await set(file, '3.4:i2', '--analys', 'Sjukfrånvaron 8,2 % når inte årsmålet 7,2 % men nämndens mål om 8,5 %.');

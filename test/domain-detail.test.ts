@@ -29,3 +29,30 @@ describe('detail', () => {
 		expect(vy('9.9.9')).toBeUndefined();
 	});
 });
+
+describe('the detail pane (source/ui/views/detail.ts)', () => {
+	const rader = async (id: string, w: number, d: StoreData = data, asOf = '2025-12-31') => {
+		const {detaljRader} = await import('../source/ui/views/detail.js');
+		const {goalDetail} = await import('../source/domain/detail.js');
+		const i = indexStore(d);
+		const {rader} = detaljRader(goalDetail(d, i, i.goals.get(id)!, 'VB', asOf), {fokus: 'tree', listIndex: 0, organisation: 'Beställarenhet 2'}, w);
+		return rader.map(r => r.map(s => s.t).join(''));
+	};
+
+	it('wraps Förväntat resultat 3 as two paragraphs under its number, with no "↵"', async () => {
+		const r = await rader('3.4.1.1', 60);
+		expect(r.join('\n')).not.toContain('↵');
+		const i = r.findIndex(l => l.startsWith('3. Samtliga medarbetare'));
+		expect(r.slice(i, i + 3)).toEqual(['3. Samtliga medarbetare involveras i hälsoaktiviteter.', '', '   Enligt en mätning år 2024 av lika rättigheter och']);
+	});
+
+	it('at the width of an 80-column screen an activity\'s state and days wrap rather than being cut', async () => {
+		const d = structuredClone(data);
+		d.followUp.VB!.activities['3.5.1:a1'] = {tillstand: 'pagar', nyttSlut: '2026-01-10', ejGranskad: true};
+		const r = await rader('3.5.1.1', 34, d);
+		const i = r.findIndex(l => l.includes('Pågår'));
+		expect(r.slice(i, i + 3)).toEqual(['  Pågår · slutar om 10\u00a0d', '  Slut 2026-01-10 (flyttat)', '  * ej granskad']);
+		for (const l of r) expect(l.length).toBeLessThanOrEqual(34);
+		expect(r.join('\n')).not.toMatch(/snart \(0 …/);
+	});
+});

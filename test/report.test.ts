@@ -2,6 +2,15 @@ import {describe, expect, it} from 'vitest';
 import {run, tmpStore} from './helpers.js';
 
 describe('malkoll report', () => {
+	it('keeps a paragraph break inside Förväntat resultat 3 a paragraph break, in text and Markdown', async () => {
+		const file = tmpStore();
+		for (const format of ['--text', '--markdown']) {
+			const out = (await run(['report', format, '--data', file])).stdout;
+			expect(out).not.toContain('↵');
+			expect(out).toContain('3. Samtliga medarbetare involveras i hälsoaktiviteter.\n\n   Enligt en mätning år 2024');
+		}
+	});
+
 	it('writes the unit follow-up in the report order: goal, status, analysis by Punkt, indicators, activities', async () => {
 		const r = await run(['report', '--data', tmpStore()]);
 		expect(r.code).toBe(0);
@@ -46,6 +55,6 @@ describe('malkoll report', () => {
 	it('refuses --markdown with --text, naming both', async () => {
 		const r = await run(['report', '--markdown', '--text', '--data', tmpStore()]);
 		expect(r.code).toBe(2);
-		expect(r.stderr).toMatch(/--markdown eller --text/);
+		expect(r.stderr).toBe("malkoll: report: välj en av --text, --markdown och --html\n");
 	});
 });

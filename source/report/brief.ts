@@ -91,7 +91,7 @@ export function renderBriefLines(s: Summary, o: {width: number; color: ChalkInst
 		if (s.goalsNotMet.length === 0) inga();
 		for (const g of s.goalsNotMet) {
 			const mark = g.status === 'inte' ? c.red('░ inte  ') : c.yellow('▓ delvis');
-			const [forsta = '', ...rest] = wrap(`${NIVA_KORT[g.niva]}: ${g.titel}`, fri - 9);
+			const [forsta = '', ...rest] = wrap(`${NIVA_KORT[g.niva]}: ${g.titel}`, w - 21);
 			out.push(`  ${id(g.id)} ${mark} ${forsta}`);
 			for (const l of rest) out.push(`  ${id('')} ${' '.repeat(8)} ${l}`);
 		}

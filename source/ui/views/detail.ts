@@ -83,7 +83,7 @@ export function detaljRader(g: GoalDetail | undefined, ui: {fokus: string; listI
 		// Each result's paragraphs hang under its number.
 		for (const r of g.forvantatResultat) {
 			const nr = `${r.nr}. `;
-			radbryt(r.text, Math.max(1, w - nr.length)).forEach((rad, j) => out.push([{t: (j === 0 ? nr : ' '.repeat(nr.length)) + rad}]));
+			radbryt(r.text, Math.max(1, w - nr.length)).forEach((rad, j) => out.push([{t: j === 0 ? nr + rad : rad && ' '.repeat(nr.length) + rad}]));
 		}
 	}
 	if (bedoms && period !== 'VP') {
