@@ -292,7 +292,7 @@ describe('conflicts, chosen by the chef', () => {
 		await t.press(KEY.tab, 'j', KEY.enter, ...Array(5).fill(KEY.backspace), ...'7,9 %');
 		await applyChanges(t.file, [{op: 'set', period: 'VB', entity: 'indicator', id: '3.4:i2', field: 'utfall', value: {raw: '8,0 %', value: 8, unit: '%'}}], {author: 'skript'});
 		await t.press(KEY.enter);
-		await t.waitFor(f => f.includes('Konflikt: 3.4:i2 utfall'));
+		await t.waitFor(f => f.includes('Konflikt: 3.4:i2 periodens utfall'));
 		expect(t.frame()).toContain('1  Behåll deras: "8,0 %"');
 		expect(t.frame()).toContain('2  Använd ditt: "7,9 %"');
 		await t.press('1');

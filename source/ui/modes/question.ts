@@ -47,7 +47,7 @@ export function fragaKonflikt(ctx: Ctx, ops: Op[], efter?: () => void, force?: b
 	if (index < 0) return ctx.write(ops, {ok: () => efter?.(), force});
 	const op = ops[index] as Extract<Op, {op: 'set'}>;
 	const deras = getFollowUp(ctx.data, op.period, op.entity, op.id, op.field);
-	const falt = `${op.id} ${fieldLabel(op.entity, 'followUp', op.field)}`;
+	const falt = `${op.id} ${fieldLabel(op.entity, 'followUp', op.field).toLowerCase()}`;
 	const svar = {
 		// Keep theirs: drop this op, go on with the rest.
 		behallDeras: () => {
