@@ -56,3 +56,21 @@ describe('the detail pane (source/ui/views/detail.ts)', () => {
 		expect(r.join('\n')).not.toMatch(/snart \(0 …/);
 	});
 });
+
+it('the detail pane gives each warning its rule and how to answer it, or the answer', async () => {
+	const {detaljRader} = await import('../source/ui/views/detail.js');
+	const {goalDetail} = await import('../source/domain/detail.js');
+	const d = structuredClone(data);
+	d.followUp.VB!.goals['3.4.1.1']!.besvarat = {'helt-men-indikator': 'Enhetens eget mål nås.'};
+	const visa = (x: StoreData) => {
+		const i = indexStore(x);
+		return detaljRader(goalDetail(x, i, i.goals.get('3.4.1.1')!, 'VB', '2025-12-31'), {fokus: 'tree', listIndex: 0, organisation: 'B2'}, 200).rader.map(r => r.map(s => s.t).join(''));
+	};
+	const fore = visa(data);
+	const i = fore.findIndex(l => l.startsWith('! Enhetsmål 3.4.1.1 uppfylls helt, men Sjukfrånvaro (3.4:i2)'));
+	expect(fore[i + 1]).toMatch(/^ {2}Regel: Stadens anvisningar: en status motiveras nedifrån/);
+	expect(fore[i + 2]).toBe('  Svar: ändra status, eller förklara i indikatorns analys varför målet ändå uppfylls, eller besvara: malkoll set 3.4.1.1 --besvara "helt-men-indikator: motivering"');
+	const efter = visa(d);
+	const j = efter.findIndex(l => l.startsWith('✓ Enhetsmål 3.4.1.1 uppfylls helt, men Sjukfrånvaro (3.4:i2)'));
+	expect(efter[j + 2]).toBe('  Besvarad: Enhetens eget mål nås.');
+});

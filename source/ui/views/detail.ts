@@ -4,6 +4,7 @@ import type {GoalDetail} from '../../domain/detail.js';
 import {forraPeriod} from '../../domain/plan.js';
 import {VERDICT_NAMN, type Verdict} from '../../domain/verdict.js';
 import {NIVA_NAMN, STATUS_NAMN, TILLSTAND_NAMN, type Varde} from '../../domain/types.js';
+import {REGLER, hurBesvara} from '../../domain/regler.js';
 import {NBSP, visaVarde} from '../../domain/tal.js';
 import {type Farg, type Rad, bredd, klipp, klippRad, radbryt, visible} from '../text.js';
 import {EJ_GRANSKAD, STATUS_MARK} from './tree.js';
@@ -72,7 +73,12 @@ export function detaljRader(g: GoalDetail | undefined, ui: {fokus: string; listI
 			out.push([{t: klipp(`! Förslag: ${STATUS_NAMN[f.status]}`, w), c: 'yellow'}]);
 			for (const grund of f.grund) text(`· ${grund}`, {dim: true}, '  ');
 		}
-		for (const varning of g.varningar) text(`! ${varning.text}`, {c: 'yellow'});
+		// Each warning with its rule and how to answer it, or the chef's answer.
+		for (const varning of g.varningar) {
+			text(`${varning.motivering ? '✓' : '!'} ${varning.text}`, {c: varning.motivering ? 'green' : 'yellow'});
+			text(`Regel: ${REGLER[varning.kod].regel}`, {dim: true}, '  ');
+			text(varning.motivering ? `Besvarad: ${varning.motivering}` : `Svar: ${hurBesvara(varning.kod, g.id)}`, {}, '  ');
+		}
 	}
 	if (g.beskrivning) {
 		rubrik('Beskrivning');
