@@ -73,3 +73,12 @@ describe('answering a warning', () => {
 		expect(r.stderr).toContain('$.followUp.VB.goals["3.4.1.1"].besvarat["status-utan-analys"]: okänt värde "status-utan-analys"');
 	});
 });
+
+it('a reason is carried into the next period with the status and analysis, marked ej granskad', async () => {
+	const {carryForwardOps} = await import('../source/domain/plan.js');
+	const data = disk(tmpStore());
+	data.followUp.T1 = {goals: {'3.4.1.1': {status: 'helt', analys: 'A', besvarat: {'analys-utan-grund': 'Se punkterna.'}}}, indicators: {}, activities: {}};
+	const ops = carryForwardOps(data, 'T1', 'T2');
+	expect(ops).toContainEqual(expect.objectContaining({op: 'set', period: 'T2', id: '3.4.1.1', field: 'besvarat', value: {'analys-utan-grund': 'Se punkterna.'}}));
+	expect(ops).toContainEqual(expect.objectContaining({period: 'T2', id: '3.4.1.1', field: 'ejGranskad', value: true}));
+});
