@@ -76,7 +76,11 @@ describe('the brief of the bundled unit store (Beställarenhet 2, VB 2025)', () 
 		expect(s.checklist.besvaradeVarningar).toBe(1);
 		const varningar = s.checklist.punkter.find((p: {kod: string}) => p.kod === 'varningar');
 		expect(varningar).toEqual({kod: 'varningar', text: 'Alla varningar är besvarade', antal: 4, saknas: ['2.2.1.1/2.2:i1', '3.4.1.1/3.4:i1', '3.4.1.1/3.4:i3']});
-		expect((await run(['summary', '--data', file])).stdout).toContain('Varningar (4, 1 besvarade)');
+		const brief = (await run(['summary', '--data', file])).stdout;
+		expect(brief).toContain('Varningar (4, 1 besvarade)');
+		// The answered one says where it was answered; an open one its rule and how to answer it.
+		expect(brief).toMatch(/✓ Enhetsmål 3\.4\.1\.1 uppfylls helt, men Sjukfrånvaro[^]*?\n +Besvarad i analysen av 3\.4:i2\n/);
+		expect(brief).toMatch(/! Enhetsmål 3\.4\.1\.1 uppfylls helt, men Sjukfrånvaro dag 1-14[^]*?\n +Regel: Stadens anvisningar/);
 	});
 
 	it('is ready for submission when every activity has a state and every warning is answered', async () => {

@@ -34,6 +34,12 @@ function andelar(r: Raknare, width: number): number[] {
 	return hel;
 }
 
+/** How an answered warning was answered: the chef's reason, or the indicator's analysis or the activity's avvikelse. */
+export function besvaradMed(v: Summary['warnings'][number]): string {
+	if (v.motivering) return `Besvarad: ${v.motivering}`;
+	return v.kod === 'helt-men-forsenad' ? `Besvarad i avvikelsen för ${v.ref}` : `Besvarad i analysen av ${v.ref}`;
+}
+
 export function statusBar(r: Raknare, width: number, c: ChalkInstance): string {
 	return andelar(r, width)
 		.map((n, i) => STAPEL[i]!.farg(c)(STAPEL[i]!.tecken.repeat(n)))
@@ -153,11 +159,11 @@ export function renderBriefLines(s: Summary, o: {width: number; color: ChalkInst
 	if (s.warnings.length > 0) {
 		const besvarade = s.checklist.besvaradeVarningar;
 		head(`Varningar (${s.warnings.length}${besvarade > 0 ? `, ${besvarade} besvarade` : ''})`);
-		// Each warning says its rule and how to answer it, or the chef's answer.
+		// An open warning says its rule and how to answer it; an answered one, its answer.
 		perMal(s.warnings, v => [
 			...wrap(v.text, fri - 2).map((l, i) => `${i > 0 ? ' ' : v.besvarad ? c.green('✓') : c.yellow('!')} ${l}`),
-			...wrap(`Regel: ${REGLER[v.kod].regel}`, fri - 2).map(l => `  ${c.dim(l)}`),
-			...wrap(v.motivering ? `Besvarad: ${v.motivering}` : v.besvarad ? 'Besvarad i indikatorns analys eller aktivitetens avvikelse' : `Svar: ${hurBesvara(v.kod, v.goalId)}`, fri - 2).map(l => `  ${v.besvarad ? c.green(l) : l}`),
+			...(v.besvarad ? [] : wrap(`Regel: ${REGLER[v.kod].regel}`, fri - 2).map(l => `  ${c.dim(l)}`)),
+			...wrap(v.besvarad ? besvaradMed(v) : `Svar: ${hurBesvara(v.kod, v.goalId)}`, fri - 2).map(l => `  ${v.besvarad ? c.green(l) : l}`),
 		]);
 	}
 	if (s.suggestions.length > 0) {

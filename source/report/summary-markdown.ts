@@ -3,7 +3,7 @@ import {REGLER, hurBesvara} from '../domain/regler.js';
 import type {Summary} from '../domain/summary.js';
 import {visaTal} from '../domain/tal.js';
 import {NIVA_NAMN, PERIOD_NAMN, STATUS_NAMN, type Status, TILLSTAND_NAMN, type Tillstand} from '../domain/types.js';
-import {orgRubrik, statusNamn} from './brief.js';
+import {besvaradMed, orgRubrik, statusNamn} from './brief.js';
 import {sparkline} from './layout.js';
 import {visibleLine} from './visible.js';
 
@@ -80,7 +80,7 @@ export function renderSummaryMarkdown(s: Summary): string {
 		);
 	}
 	if (s.warnings.length > 0) {
-		const svar = (v: Summary['warnings'][number]) => (v.motivering ? `ja: ${v.motivering}` : v.besvarad ? 'ja, i indikatorns analys eller aktivitetens avvikelse' : `nej; ${hurBesvara(v.kod, v.goalId)}`);
+		const svar = (v: Summary['warnings'][number]) => (v.besvarad ? besvaradMed(v) : `Nej: ${hurBesvara(v.kod, v.goalId)}`);
 		section(`Varningar (${s.warnings.length})`, mdTable(['Mål', 'Varning', 'Regel', 'Besvarad'], s.warnings.map(v => [v.goalId, v.text, REGLER[v.kod].regel, svar(v)])));
 	}
 	if (s.suggestions.length > 0) {
