@@ -1,8 +1,10 @@
 // summary --html and report --html: one self-contained document whose headings and tables paste
 // into Word and Outlook as headings and tables; every text escaped, control characters visible.
+import {copyFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {markdownToHtml} from '../source/report/html.js';
-import {run, tmpStore} from './helpers.js';
+import {run, tmpDir, tmpStore} from './helpers.js';
 
 const ONDSKA = 'Bedömningen grundas på <script>alert("x")</script> & \u001b[2J\u0007 | *inte fetstil*';
 
@@ -45,6 +47,15 @@ describe('--html', () => {
 		expect(report).toMatch(/<li>Samtliga medarbetare involveras i hälsoaktiviteter\.<br><br>\nEnligt en mätning år 2024/);
 		const summary = await html('summary', file);
 		expect(summary).toContain('<tr><td>3.4.1.1</td><td>Enhetsmål</td><td>Enheten är en god arbetsgivare och har en god arbetsmiljö</td><td>Uppfylls delvis</td></tr>');
+	});
+
+	it('summary of a folder of unit stores: the roll-up as a document too', async () => {
+		const dir = tmpDir();
+		copyFileSync(tmpStore(), join(dir, 'a.json'));
+		const r = await run(['summary', dir, '--html']);
+		expect(r.code).toBe(0);
+		expect(r.stdout).toMatch(/^<!DOCTYPE html>[^]*<title>Sammanställning 2025<\/title>[^]*<table>/);
+		expect(r.stdout).not.toMatch(/\|---/);
 	});
 
 	it('is refused beside --markdown or --json, in one line', async () => {
