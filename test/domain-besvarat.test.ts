@@ -82,3 +82,11 @@ it('a reason is carried into the next period with the status and analysis, marke
 	expect(ops).toContainEqual(expect.objectContaining({op: 'set', period: 'T2', id: '3.4.1.1', field: 'besvarat', value: {'analys-utan-grund': 'Se punkterna.'}}));
 	expect(ops).toContainEqual(expect.objectContaining({period: 'T2', id: '3.4.1.1', field: 'ejGranskad', value: true}));
 });
+
+it('show marks a warning answered in the indicator\'s own analysis, and says so', async () => {
+	const file = tmpStore();
+	await run(['set', '3.4:i2', '--analys', 'Nämndens mål 8,5 % nås.', '--data', file]);
+	const out = (await run(['show', '3.4.1.1', '--data', file], {NO_COLOR: '1'})).stdout;
+	expect(out).toMatch(/✓ Enhetsmål 3\.4\.1\.1 uppfylls helt, men Sjukfrånvaro \(3\.4:i2\).*\n {2}Regel: .*\n {2}Besvarad i analysen av 3\.4:i2\n/);
+	expect(out).toMatch(/! Enhetsmål 3\.4\.1\.1 uppfylls helt, men Sjukfrånvaro dag 1-14 \(3\.4:i3\).*\n {2}Regel: .*\n {2}Svar: /);
+});

@@ -3,7 +3,7 @@ import {indexStore} from '../domain/bedomning.js';
 import {periodSlut} from '../domain/datum.js';
 import {detail} from '../domain/detail.js';
 import {ENTITY_NAMN, type NamedField, fields, formatField, isVarde} from '../domain/fields.js';
-import {REGLER, hurBesvara} from '../domain/regler.js';
+import {REGLER, besvaradMed, hurBesvara} from '../domain/regler.js';
 import {visaVarde} from '../domain/tal.js';
 import {VERDICT_NAMN} from '../domain/verdict.js';
 import {NIVA_NAMN, PERIOD_NAMN, STATUS_NAMN, TILLSTAND_NAMN, type Varde} from '../domain/types.js';
@@ -41,8 +41,8 @@ export async function show(ctx: Ctx): Promise<number> {
 		line(`Status ${period}`, view.followUp.status ? STATUS_NAMN[view.followUp.status] : 'ej bedömd');
 		if (view.forslag.status) line('Förslag', `${STATUS_NAMN[view.forslag.status]} (${view.forslag.grund.join('; ')})`);
 		for (const v of view.varningar) {
-			out.push(v.motivering ? c.green(`✓ ${visibleLine(v.text)}`) : c.yellow(`! ${visibleLine(v.text)}`), c.dim(`  Regel: ${REGLER[v.kod].regel}`));
-			out.push(v.motivering ? `  Besvarad: ${visibleLine(v.motivering)}` : `  Svar: ${hurBesvara(v.kod, view.id)}`);
+			out.push(v.besvarad ? c.green(`✓ ${visibleLine(v.text)}`) : c.yellow(`! ${visibleLine(v.text)}`), c.dim(`  Regel: ${REGLER[v.kod].regel}`));
+			out.push(`  ${v.besvarad ? visibleLine(besvaradMed(v)) : `Svar: ${hurBesvara(v.kod, view.id)}`}`);
 		}
 		out.push('', c.bold(`Analys ${period}`), view.followUp.analys ? visible(view.followUp.analys) : c.gray('–'));
 		if (view.indicators.length > 0) out.push('', c.bold('Indikatorer'));

@@ -203,6 +203,8 @@ export interface Varning {
 	ref?: string;
 	/** The chef's reason, when the warning is answered with one (the goal's besvarat). */
 	motivering?: string;
+	/** Answered: with a reason, or for an unmet indicator by its own analysis, for a late activity by its avvikelse. */
+	besvarad?: true;
 }
 
 // Phrasings that say a goal or part was only partly or not reached (000:903-904, 000:914-915,
@@ -254,9 +256,12 @@ export function varningar(ctx: Kontext, goal: Goal): Varning[] {
 	const fras = status === 'helt' ? motsagelse(analys) : undefined;
 	if (fras) result.push({kod: 'analys-sager-annat', goalId, text: `${namn} uppfylls helt, men analysen säger "${fras}"`});
 	if (!GRUNDAS.test(analys)) result.push({kod: 'analys-utan-grund', goalId, text: `${namn}: analysen saknar "Bedömningen grundas på …"`});
+	const fu = data.followUp[period];
 	for (const v of result) {
 		const motivering = gfu.besvarat?.[v.kod];
 		if (motivering?.trim()) v.motivering = motivering;
+		const egen = v.kod === 'helt-men-indikator' ? fu?.indicators[v.ref!]?.analys : v.kod === 'helt-men-forsenad' ? fu?.activities[v.ref!]?.avvikelse : undefined;
+		if (v.motivering || egen?.trim()) v.besvarad = true;
 	}
 	return result;
 }

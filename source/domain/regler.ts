@@ -49,3 +49,9 @@ export function hurBesvara(kod: VarningKod, goalId: string): string {
 	const r = REGLER[kod];
 	return r.besvaras ? `${r.atgard}, eller besvara: malkoll set ${goalId} --besvara "${kod}: motivering"` : r.atgard;
 }
+
+/** How an answered warning was answered: the chef's reason, or the indicator's analysis or the activity's avvikelse. */
+export function besvaradMed(v: {kod: VarningKod; ref?: string; motivering?: string}): string {
+	if (v.motivering) return `Besvarad: ${v.motivering}`;
+	return v.kod === 'helt-men-forsenad' ? `Besvarad i avvikelsen för ${v.ref}` : `Besvarad i analysen av ${v.ref}`;
+}

@@ -46,7 +46,7 @@ export interface Summary {
 	/** Where the suggestion differs from the chef's status. */
 	suggestions: Array<{goalId: string; status?: Status; forslag: Status; grund: string[]}>;
 	/** `besvarad` when the chef has answered it (see Checklista.besvaradeVarningar). */
-	warnings: Array<Varning & {besvarad?: true}>;
+	warnings: Varning[];
 	/** Titles of the goals the lists above point at, for grouping by goal. */
 	goalTitles: Record<string, {niva: Niva; titel: string}>;
 	/** Outcome over time of each unmet indicator: last VB, then T1, T2, VB up to this period. */
@@ -261,7 +261,6 @@ function checklista(data: StoreData, s: Summary, plan: boolean): Checklista {
 	}
 	// An outcome may be missing for a reason the chef writes in the indicator's analysis.
 	const utanUtfall = s.missingOutcomes.filter(i => i.verdict === 'saknar-utfall' && TOM(fu?.indicators[i.id]?.analys)).map(i => i.id);
-	for (const w of s.warnings) if (besvarad(data, s.period, w)) w.besvarad = true;
 	const obesvarade = s.warnings.filter(w => !w.besvarad);
 	const punkter: Checklista['punkter'] = [
 		{kod: 'status', text: 'Alla bedömda mål har status', antal: bedomda, saknas: s.goalsWithoutStatus.map(g => g.id)},
@@ -274,13 +273,4 @@ function checklista(data: StoreData, s: Summary, plan: boolean): Checklista {
 		punkter.push({kod: 'granskad', text: 'Allt som förts över från förra perioden är granskat', antal: s.ejGranskade.length, saknas: s.ejGranskade});
 	}
 	return {klar: punkter.every(p => p.saknas.length === 0), punkter, besvaradeVarningar: s.warnings.length - obesvarade.length};
-}
-
-/** See Checklista.besvaradeVarningar. */
-export function besvarad(data: StoreData, period: Period, w: Varning): boolean {
-	const fu = data.followUp[period];
-	if (w.motivering) return true;
-	if (w.kod === 'helt-men-indikator' && w.ref) return !TOM(fu?.indicators[w.ref]?.analys);
-	if (w.kod === 'helt-men-forsenad' && w.ref) return !TOM(fu?.activities[w.ref]?.avvikelse);
-	return false;
 }

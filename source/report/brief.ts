@@ -2,7 +2,7 @@
 // track, what is late, what changed, and whether the follow-up is ready to submit. Lists are grouped
 // by goal; every line fits the width.
 import type {ChalkInstance} from 'chalk';
-import {REGLER, hurBesvara} from '../domain/regler.js';
+import {REGLER, besvaradMed, hurBesvara} from '../domain/regler.js';
 import type {Summary} from '../domain/summary.js';
 import {visaTal} from '../domain/tal.js';
 import {PERIOD_NAMN, STATUS_NAMN, type Status, TILLSTAND_NAMN, type Tillstand} from '../domain/types.js';
@@ -32,12 +32,6 @@ function andelar(r: Raknare, width: number): number[] {
 	const rest = width - hel.reduce((a, b) => a + b, 0);
 	for (let k = 0; k < rest; k++) hel[ordning[k]![1]]!++;
 	return hel;
-}
-
-/** How an answered warning was answered: the chef's reason, or the indicator's analysis or the activity's avvikelse. */
-export function besvaradMed(v: Summary['warnings'][number]): string {
-	if (v.motivering) return `Besvarad: ${v.motivering}`;
-	return v.kod === 'helt-men-forsenad' ? `Besvarad i avvikelsen för ${v.ref}` : `Besvarad i analysen av ${v.ref}`;
 }
 
 export function statusBar(r: Raknare, width: number, c: ChalkInstance): string {

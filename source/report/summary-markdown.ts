@@ -1,9 +1,9 @@
 // The brief as one Markdown page to paste into the meeting agenda.
-import {REGLER, hurBesvara} from '../domain/regler.js';
+import {REGLER, besvaradMed, hurBesvara} from '../domain/regler.js';
 import type {Summary} from '../domain/summary.js';
 import {visaTal} from '../domain/tal.js';
 import {NIVA_NAMN, PERIOD_NAMN, STATUS_NAMN, type Status, TILLSTAND_NAMN, type Tillstand} from '../domain/types.js';
-import {besvaradMed, orgRubrik, statusNamn} from './brief.js';
+import {orgRubrik, statusNamn} from './brief.js';
 import {sparkline} from './layout.js';
 import {visibleLine} from './visible.js';
 

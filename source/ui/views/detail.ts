@@ -4,7 +4,7 @@ import type {GoalDetail} from '../../domain/detail.js';
 import {forraPeriod} from '../../domain/plan.js';
 import {VERDICT_NAMN, type Verdict} from '../../domain/verdict.js';
 import {NIVA_NAMN, STATUS_NAMN, TILLSTAND_NAMN, type Varde} from '../../domain/types.js';
-import {REGLER, hurBesvara} from '../../domain/regler.js';
+import {REGLER, besvaradMed, hurBesvara} from '../../domain/regler.js';
 import {NBSP, visaVarde} from '../../domain/tal.js';
 import {type Farg, type Rad, bredd, klipp, klippRad, radbryt, visible} from '../text.js';
 import {EJ_GRANSKAD, STATUS_MARK} from './tree.js';
@@ -75,9 +75,9 @@ export function detaljRader(g: GoalDetail | undefined, ui: {fokus: string; listI
 		}
 		// Each warning with its rule and how to answer it, or the chef's answer.
 		for (const varning of g.varningar) {
-			text(`${varning.motivering ? '✓' : '!'} ${varning.text}`, {c: varning.motivering ? 'green' : 'yellow'});
+			text(`${varning.besvarad ? '✓' : '!'} ${varning.text}`, {c: varning.besvarad ? 'green' : 'yellow'});
 			text(`Regel: ${REGLER[varning.kod].regel}`, {dim: true}, '  ');
-			text(varning.motivering ? `Besvarad: ${varning.motivering}` : `Svar: ${hurBesvara(varning.kod, g.id)}`, {}, '  ');
+			text(varning.besvarad ? besvaradMed(varning) : `Svar: ${hurBesvara(varning.kod, g.id)}`, {}, '  ');
 		}
 	}
 	if (g.beskrivning) {
