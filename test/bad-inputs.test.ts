@@ -136,7 +136,7 @@ describe('limits that are not too tight', () => {
 			const r = await run(args.map(a => fill(a, vars)));
 			expect([r.code, r.stderr], args.join(' ')).toEqual([0, '']);
 		}
-		expect((await run(['show', '3.4:i2', '--data', vars.fil!])).stdout).toContain('8,2 %');
+		expect((await run(['show', '3.4:i2', '--data', vars.fil!])).stdout).toContain('8,2\u00a0%');
 		expect(snapshot(dir)).toEqual(before);
 	});
 

@@ -29,7 +29,7 @@ describe('the brief of the bundled unit store (Beställarenhet 2, VB 2025)', () 
 		// Sjukfrånvaro sits on VO 3.4 with AMI and dag 1-14 (003:295-297).
 		const vo34 = out.indexOf('  3.4 VO-mål: Medarbetare i Stockholm');
 		expect(vo34).toBeGreaterThan(0);
-		expect(out.slice(vo34)).toMatch(/3\.4:i2 +Sjukfrånvaro\n +◐ delvis  utfall 8,2 % mot mål 7,2 %\n +män 5,2 %, kvinnor 8,6 %/);
+		expect(out.slice(vo34)).toMatch(/3\.4:i2 +Sjukfrånvaro\n +◐ delvis  utfall 8,2\u00a0% mot mål 7,2\u00a0%\n +män 5,2\u00a0%, kvinnor 8,6\u00a0%/);
 		expect(out).toContain('Indikatorer som inte nås (4)');
 		expect(out).toContain('Ingen tidigare period i filen att jämföra med.');
 		expect(out).toContain('Klart för inlämning? Nej, 2 punkter kvar');
@@ -49,6 +49,26 @@ describe('the brief of the bundled unit store (Beställarenhet 2, VB 2025)', () 
 		expect(out).toContain('Aktiviteter utan rapporterat tillstånd (7)');
 	});
 
+	it('names the goals judged delvis or inte with their titles, not only counts', async () => {
+		const file = tmpStore();
+		await set(file, '3.4.1.1', '--status', 'delvis');
+		await set(file, '2.2.1.1', '--status', 'inte');
+		const out = (await run(['summary', '--data', file], {NO_COLOR: '1'})).stdout;
+		expect(out).toContain(
+			'Mål som uppfylls delvis eller inte (2)\n' +
+				'  2.2.1.1   ░ inte   Enhetsmål: Enheten ska arbeta för att stödja den biologiska\n' +
+				'                     mångfalden\n' +
+				'  3.4.1.1   ▓ delvis Enhetsmål: Enheten är en god arbetsgivare och har en god\n' +
+				'                     arbetsmiljö\n',
+		);
+		const s = JSON.parse((await run(['summary', '--json', '--data', file])).stdout);
+		expect(s.goalsNotMet).toEqual([
+			{id: '2.2.1.1', niva: 'enhetsmal', titel: 'Enheten ska arbeta för att stödja den biologiska mångfalden', status: 'inte'},
+			{id: '3.4.1.1', niva: 'enhetsmal', titel: 'Enheten är en god arbetsgivare och har en god arbetsmiljö', status: 'delvis'},
+		]);
+		expect((await run(['summary', '--markdown', '--data', file])).stdout).toContain('| 3.4.1.1 | Enhetsmål | Enheten är en god arbetsgivare och har en god arbetsmiljö | Uppfylls delvis |');
+	});
+
 	it('counts a warning as answered once the indicator has its own analysis', async () => {
 		const file = tmpStore();
 		await set(file, '3.4:i2', '--analys', 'Sjukfrånvaron 8,2 % når inte årsmålet 7,2 % men nämndens mål om 8,5 %.');
@@ -56,7 +76,11 @@ describe('the brief of the bundled unit store (Beställarenhet 2, VB 2025)', () 
 		expect(s.checklist.besvaradeVarningar).toBe(1);
 		const varningar = s.checklist.punkter.find((p: {kod: string}) => p.kod === 'varningar');
 		expect(varningar).toEqual({kod: 'varningar', text: 'Alla varningar är besvarade', antal: 4, saknas: ['2.2.1.1/2.2:i1', '3.4.1.1/3.4:i1', '3.4.1.1/3.4:i3']});
-		expect((await run(['summary', '--data', file])).stdout).toContain('Varningar (4, 1 besvarade)');
+		const brief = (await run(['summary', '--data', file])).stdout;
+		expect(brief).toContain('Varningar (4, 1 besvarade)');
+		// The answered one says where it was answered; an open one its rule and how to answer it.
+		expect(brief).toMatch(/✓ Enhetsmål 3\.4\.1\.1 uppfylls helt, men Sjukfrånvaro[^]*?\n +Besvarad i analysen av 3\.4:i2\n/);
+		expect(brief).toMatch(/! Enhetsmål 3\.4\.1\.1 uppfylls helt, men Sjukfrånvaro dag 1-14[^]*?\n +Regel: Stadens anvisningar/);
 	});
 
 	it('is ready for submission when every activity has a state and every warning is answered', async () => {
@@ -103,7 +127,7 @@ describe('trend and changes since the previous period', () => {
 		expect(s.changes.items).toContainEqual({typ: 'indikator', id: '3.4:i2', goalId: '3.4', falt: 'utfall', fore: '8,6 %', efter: '8,2 %'});
 		expect(s.changes.items).toContainEqual({typ: 'aktivitet', id: '3.5.1:a3', goalId: '3.5.1', falt: 'tillstand', fore: 'pagar'});
 		const out = (await run(['summary', '--data', file])).stdout;
-		expect(out).toMatch(/█▄▁  T1 9,1 % · T2 8,6 % · VB 8,2 %/);
+		expect(out).toMatch(/█▄▁  T1 9,1\u00a0% · T2 8,6\u00a0% · VB 8,2\u00a0%/);
 		expect(out).toMatch(/Ändrat sedan T2 \(\d+\)/);
 		expect(out).toMatch(/3\.4\.1\.1 +status Uppfylls delvis → Uppfylls helt/);
 		expect(out).toMatch(/3\.5\.1:a3 +tillstånd Pågår → –/);
@@ -149,7 +173,7 @@ describe('summary --markdown', () => {
 		const md = renderSummaryMarkdown(buildSummary(data));
 		expect(md).toMatch(/^# Beställarenhet 2 \(Hägersten-Älvsjö stadsdelsnämnd\) 2025: Verksamhetsberättelse\n/);
 		expect(md).toContain('| 1.4.1:a1 | Samverkan \\| vårdcentraler \\*snart\\* | 2025-12-31 |');
-		expect(md).toContain('| 3.4:i2 | Sjukfrånvaro | 8,2 % | – | 7,2 % | 5,2 % | 8,6 % | Delvis uppfyllt | – |');
+		expect(md).toContain('| 3.4:i2 | Sjukfrånvaro | 8,2\u00a0% | – | 7,2\u00a0% | 5,2\u00a0% | 8,6\u00a0% | Delvis uppfyllt | – |');
 		expect(md).toContain('- [x] Alla bedömda mål har status (6/6)');
 		expect(md).toContain('- [ ] Alla aktiviteter har tillstånd (0/8): saknas 1.4.1:a1, 1.4.1:a2');
 		// The escaped pipe keeps the row at the table's three columns.

@@ -51,7 +51,7 @@ describe('summary', () => {
 		for (const line of text.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
 		const md = await run(['summary', '--markdown', '--data', file]);
 		expect(md.stdout).toMatch(/^# Beställarenhet 2/);
-		expect(md.stdout).toContain('| 3.4:i2 | Sjukfrånvaro | 8,2 % |');
+		expect(md.stdout).toContain('| 3.4:i2 | Sjukfrånvaro | 8,2\u00a0% |');
 	});
 
 	it('takes options before or after the command name', async () => {

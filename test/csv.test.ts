@@ -39,10 +39,21 @@ const csv = async (file: string, ...args: string[]) => {
 };
 
 describe('export --csv', () => {
+	it('has a row per goal first: its level, title, status and analysis, under the goal above it', async () => {
+		const file = tmpStore();
+		await run(['set', '3.4.1.1', '--status', 'delvis', '--analys', 'Bedömningen grundas på att två av tre resultat nåtts.', '--data', file]);
+		const rows = parseSwedishCsv(await csv(file));
+		const mal = rows.find(r => r.Id === '3.4.1.1')!;
+		expect(mal).toMatchObject({Typ: 'Mål', 'Mål-id': '3.4.1', Nivå: 'Enhetsmål', Namn: 'Enheten är en god arbetsgivare och har en god arbetsmiljö', Status: 'Uppfylls delvis'});
+		expect(mal.Analys).toBe('Bedömningen grundas på att två av tre resultat nåtts.');
+		expect(rows.find(r => r.Id === 3)).toMatchObject({Typ: 'Mål', 'Mål-id': '', Nivå: 'KF:s inriktningsmål', Status: 'Inga data'});
+		expect(rows.find(r => r.Id === '3.4:i2')).toMatchObject({Typ: 'Indikator', Status: '', Nivå: ''});
+	});
+
 	it('gives the unit indicators with numbers Excel reads as numbers, and the activities', async () => {
 		const rows = parseSwedishCsv(await csv(tmpStore()));
 		expect(Object.keys(rows[0]!)).toEqual(csvKolumner());
-		expect(rows.map(r => r.Typ)).toEqual([...Array(4).fill('Indikator'), ...Array(8).fill('Aktivitet')]);
+		expect(rows.map(r => r.Typ)).toEqual([...Array(21).fill('Mål'), ...Array(4).fill('Indikator'), ...Array(8).fill('Aktivitet')]);
 		const sjuk = rows.find(r => r.Id === '3.4:i2')!;
 		expect(sjuk).toMatchObject({'Mål-id': '3.4', Namn: 'Sjukfrånvaro', Enhet: '%', Riktning: 'lägre är bättre', Årsmål: 7.2, 'KF:s årsmål': 'Tas fram av nämnd/styrelse'});
 		expect(sjuk).toMatchObject({'Periodens utfall': 8.2, 'Utfall män': 5.2, 'Utfall kvinnor': 8.6, Period: 'VB 2025', Bedömning: 'Delvis uppfyllt'});

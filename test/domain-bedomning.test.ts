@@ -140,8 +140,8 @@ describe('suggestStatus', () => {
 			status: 'delvis',
 			grund: [
 				'Aktivt Medskapandeindex (3.4:i1): 80 mot årsmål 83 – delvis uppfyllt',
-				'Sjukfrånvaro (3.4:i2): 8,2 % mot årsmål 7,2 % – delvis uppfyllt',
-				'Sjukfrånvaro dag 1-14 (3.4:i3): 1,6 % mot årsmål 1,5 % – delvis uppfyllt',
+				'Sjukfrånvaro (3.4:i2): 8,2\u00a0% mot årsmål 7,2\u00a0% – delvis uppfyllt',
+				'Sjukfrånvaro dag 1-14 (3.4:i3): 1,6\u00a0% mot årsmål 1,5\u00a0% – delvis uppfyllt',
 			],
 		});
 	});
@@ -181,9 +181,9 @@ describe('suggestStatus', () => {
 			'Nämndmål 3.1.1: uppfylls helt',
 			'Nämndmål 3.1.2: uppfylls helt',
 			'Nämndmål 3.1.3: uppfylls helt',
-			'Nämndens budgetföljsamhet efter resultatöverföringar (3.1:i1): 95,1 % mot årsmål 100 % – uppfyllt',
-			'Nämndens budgetföljsamhet före resultatöverföringar (3.1:i2): 95,1 % mot årsmål 100 % – uppfyllt',
-			'Nämndens prognossäkerhet T2 (3.1:i3): -3 % mot årsmål +/-1 % – ej uppfyllt',
+			'Nämndens budgetföljsamhet efter resultatöverföringar (3.1:i1): 95,1\u00a0% mot årsmål 100\u00a0% – uppfyllt',
+			'Nämndens budgetföljsamhet före resultatöverföringar (3.1:i2): 95,1\u00a0% mot årsmål 100\u00a0% – uppfyllt',
+			'Nämndens prognossäkerhet T2 (3.1:i3): -3\u00a0% mot årsmål ±1\u00a0% – ej uppfyllt',
 			expect.stringMatching(/\(3\.1:a7\) är försenad: slutdatum 2025-06-30, 184 dagar sedan$/),
 		]);
 	});
@@ -199,7 +199,7 @@ describe('suggestStatus', () => {
 		delete data.followUp.VB!.activities['2.1:a1'];
 		expect(suggestStatus(data, indexStore(data), '2.1', 'VB', VB)).toEqual({
 			status: 'inte',
-			grund: ['Andel upphandlingar som bidrar till cirkularitet (2.1:i1): 0 mot årsmål 38 % – ej uppfyllt'],
+			grund: ['Andel upphandlingar som bidrar till cirkularitet (2.1:i1): 0 mot årsmål 38\u00a0% – ej uppfyllt'],
 		});
 	});
 
@@ -209,7 +209,7 @@ describe('suggestStatus', () => {
 		data.indicators[4]!.kfArsmal = parseVarde('4 st');
 		data.followUp.T2 = {goals: {}, indicators: {'3.2:i1': {utfall: parseVarde('0'), prognos: parseVarde('4')}}, activities: {}};
 		expect(suggestStatus(data, indexStore(data), '3.2', 'T2', '2025-08-31').grund).toEqual([
-			'Antal tillhandahållna platser för feriejobb (3.2:i1): prognos helår 4 mot KF:s årsmål 4 st – uppfyllt',
+			'Antal tillhandahållna platser för feriejobb (3.2:i1): prognos helår 4 mot KF:s årsmål 4\u00a0st – uppfyllt',
 		]);
 	});
 });
@@ -225,7 +225,7 @@ describe('goalWarnings', () => {
 			['3.4.1.1', 'helt-men-indikator', '3.4:i2'],
 			['3.4.1.1', 'helt-men-indikator', '3.4:i3'],
 		]);
-		expect(alla[0]!.text).toBe('Enhetsmål 2.2.1.1 uppfylls helt, men Andel inköpta ekologiska livsmedel i kronor (2.2:i1): 69,23 % mot årsmål 70 % – delvis uppfyllt');
+		expect(alla[0]!.text).toBe('Enhetsmål 2.2.1.1 uppfylls helt, men Andel inköpta ekologiska livsmedel i kronor (2.2:i1): 69,23\u00a0% mot årsmål 70\u00a0% – delvis uppfyllt');
 	});
 
 	it('003: helt while the RSA activity runs into 2026', () => {

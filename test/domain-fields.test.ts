@@ -62,16 +62,16 @@ describe('Marginal för delvis and Kommentar, editable through the table', () =>
 		// Sjukfrånvaro 8,2 % against 7,2 %, lower is better: 14 % off, within the default 20 %.
 		expect(csvRow(await runOk(['export', '--csv', '--data', file]), '3.4:i2').Bedömning).toBe('Delvis uppfyllt');
 		const out = await runOk(['edit', '3.4:i2', '--delvis-marginal', '10 %', '--kommentar', 'Nämnden tar fram målet', '--data', file]);
-		expect(out).toBe('3.4:i2 Marginal för delvis: – → 10 %\n3.4:i2 Kommentar: – → "Nämnden tar fram målet"\n');
+		expect(out).toBe('3.4:i2 Marginal för delvis: – → 10\u00a0%\n3.4:i2 Kommentar: – → "Nämnden tar fram målet"\n');
 		const ind = JSON.parse(readFileSync(file, 'utf8')).indicators.find((i: {id: string}) => i.id === '3.4:i2');
 		expect(ind).toMatchObject({delvisMarginal: 0.1, kommentar: 'Nämnden tar fram målet'});
 
 		const row = csvRow(await runOk(['export', '--csv', '--data', file]), '3.4:i2');
 		expect(row).toMatchObject({'Marginal för delvis': '0,1', Kommentar: 'Nämnden tar fram målet', Bedömning: 'Ej uppfyllt'});
-		expect(await runOk(['history', '3.4:i2', '--data', file])).toMatch(/3\.4:i2 Marginal för delvis: – → 10 %\n.*3\.4:i2 Kommentar: – → "Nämnden tar fram målet"\n$/);
+		expect(await runOk(['history', '3.4:i2', '--data', file])).toMatch(/3\.4:i2 Marginal för delvis: – → 10\u00a0%\n.*3\.4:i2 Kommentar: – → "Nämnden tar fram målet"\n$/);
 		const show = await runOk(['show', '3.4:i2', '--data', file]);
 		expect(show).toMatch(/Riktning +lägre är bättre/);
-		expect(show).toMatch(/Marginal för delvis +10 %/);
+		expect(show).toMatch(/Marginal för delvis +10\u00a0%/);
 		expect(show).toMatch(/Kommentar\nNämnden tar fram målet/);
 
 		const bad = await run(['edit', '3.4:i2', '--delvis-marginal', '120 %', '--data', file]);

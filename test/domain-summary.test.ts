@@ -37,7 +37,7 @@ describe('buildSummary on 003 (Beställarenhet 2, VB 2025)', () => {
 			['2.2.1.1', 'helt', 'delvis', 1],
 			['3.4.1.1', 'helt', 'delvis', 3],
 		]);
-		expect(s.suggestions[1]!.grund[1]).toBe('Sjukfrånvaro (3.4:i2): 8,2 % mot årsmål 7,2 % – delvis uppfyllt');
+		expect(s.suggestions[1]!.grund[1]).toBe('Sjukfrånvaro (3.4:i2): 8,2\u00a0% mot årsmål 7,2\u00a0% – delvis uppfyllt');
 	});
 
 	it('warns as domain.md §3.4 item 2 does: biologisk mångfald and arbetsgivare helt with unmet indicators', () => {

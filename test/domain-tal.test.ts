@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {formatTal, parseInmatning, parseVarde} from '../source/domain/tal.js';
+import {formatTal, parseInmatning, parseVarde, visaTal, visaVarde} from '../source/domain/tal.js';
 
 // Cells as they stand in the reports (domain.md §4.1, §4.3–4.6).
 const CELLER: Array<[string, string, Record<string, unknown>]> = [
@@ -100,5 +100,37 @@ describe('formatTal', () => {
 
 	it.each([98.8, 84.36, 64, 11000, -3, 69.23, 1.6, 0])('round-trips %d through parseVarde', n => {
 		expect(parseVarde(formatTal(n)).value).toBe(n);
+	});
+});
+
+describe('visaTal: a number as a Swedish reader expects it, from what was typed', () => {
+	const N = '\u00a0';
+	it.each([
+		['7.9%', `7,9${N}%`],
+		['8,2 %', `8,2${N}%`],
+		[' 86.5 % ', `86,5${N}%`],
+		['7,90 %', `7,90${N}%`],
+		['4 st', `4${N}st`],
+		['80', '80'],
+		['2013', '2013'],
+		['2 013', `2${N}013`],
+		['11000', `11${N}000`],
+		['959500', `959${N}500`],
+		['-3 %', `-3${N}%`],
+		['−3 %', `-3${N}%`],
+		['+2 %', `+2${N}%`],
+		['+/-1 %', `±1${N}%`],
+		['+/- 1 %', `±1${N}%`],
+		['Tas fram av nämnd/styrelse', 'Tas fram av nämnd/styrelse'],
+	])('"%s" → "%s"', (raw, visad) => {
+		expect(visaTal(raw)).toBe(visad);
+	});
+
+	it('leaves the stored value as typed, and gives nothing for a blank one', () => {
+		const v = parseVarde('7.9%');
+		expect(visaVarde(v)).toBe(`7,9${N}%`);
+		expect(v.raw).toBe('7.9%');
+		expect(visaVarde(parseVarde('  '))).toBeUndefined();
+		expect(visaVarde(undefined)).toBeUndefined();
 	});
 });

@@ -2,6 +2,15 @@ import {describe, expect, it} from 'vitest';
 import {run, tmpStore} from './helpers.js';
 
 describe('malkoll report', () => {
+	it('keeps a paragraph break inside Förväntat resultat 3 a paragraph break, in text and Markdown', async () => {
+		const file = tmpStore();
+		for (const format of ['--text', '--markdown']) {
+			const out = (await run(['report', format, '--data', file])).stdout;
+			expect(out).not.toContain('↵');
+			expect(out).toContain('3. Samtliga medarbetare involveras i hälsoaktiviteter.\n\n   Enligt en mätning år 2024');
+		}
+	});
+
 	it('writes the unit follow-up in the report order: goal, status, analysis by Punkt, indicators, activities', async () => {
 		const r = await run(['report', '--data', tmpStore()]);
 		expect(r.code).toBe(0);
@@ -17,7 +26,7 @@ describe('malkoll report', () => {
 		// The indicators sit on VO 3.4 (003:295-297), before its nämndmål and enhetsmål.
 		const vo = out.slice(out.indexOf('\n3.4 KF:s'), out.indexOf('\n3.4.1 Nämndmål'));
 		expect(vo).toContain('Status: Inga data');
-		expect(vo).toMatch(/  Sjukfrånvaro \(3\.4:i2\)\n    Periodens utfall: 8,2 %\n    Utfall män: 5,2 %\n    Utfall kvinnor: 8,6 %\n    Utfall VB 2024: –\n    Årsmål: 7,2 %\n    KF:s årsmål: Tas fram av nämnd\/styrelse\n    Period: VB 2025\n    Bedömning: Delvis uppfyllt/);
+		expect(vo).toMatch(/  Sjukfrånvaro \(3\.4:i2\)\n    Periodens utfall: 8,2\u00a0%\n    Utfall män: 5,2\u00a0%\n    Utfall kvinnor: 8,6\u00a0%\n    Utfall VB 2024: –\n    Årsmål: 7,2\u00a0%\n    KF:s årsmål: Tas fram av nämnd\/styrelse\n    Period: VB 2025\n    Bedömning: Delvis uppfyllt/);
 		const rsa = out.slice(out.indexOf('(3.5.1:a3)'));
 		expect(rsa).toMatch(/^\(3\.5\.1:a3\)\n    Startdatum 2025-01-01 · Slutdatum 2025-12-31 · Ej rapporterad\n    Analys:\n[^]*Arbetet kommer att fortlöpa under år 2026\./);
 	});
@@ -31,7 +40,7 @@ describe('malkoll report', () => {
 		expect(md).toContain('\n#### 3.4.1 Nämndmål: Stadsdelsnämnden är en attraktiv arbetsgivare');
 		expect(md).toContain('\n##### 3.4.1.1 Enhetsmål: Enheten är en god arbetsgivare och har en god arbetsmiljö\n\n**Status:** Uppfylls delvis');
 		expect(md).toContain('Bedömningen grundas på \\*AMI\\* \\<80\\>.\n\n*Punkt 1:*\n\\# inte en rubrik');
-		expect(md).toContain('| Sjukfrånvaro | 8,2 % | 5,2 % | 8,6 % | – | 7,2 % | Tas fram av nämnd/styrelse | VB 2025 | Delvis uppfyllt |');
+		expect(md).toContain('| Sjukfrånvaro | 8,2\u00a0% | 5,2\u00a0% | 8,6\u00a0% | – | 7,2\u00a0% | Tas fram av nämnd/styrelse | VB 2025 | Delvis uppfyllt |');
 	});
 
 	it('in a tertial says the status is a forecast and shows Prognos helår', async () => {
@@ -40,12 +49,12 @@ describe('malkoll report', () => {
 		await run(['set', '3.4:i2', '--period', 'T1', '--utfall', '9,1 %', '--prognos', '8,4 %', '--data', file]);
 		const out = (await run(['report', '--period', 'T1', '--data', file])).stdout;
 		expect(out.slice(out.indexOf('\n3.4.1.1 Enhetsmål'))).toContain('Status (prognos helår): Uppfylls delvis');
-		expect(out).toMatch(/Sjukfrånvaro \(3\.4:i2\)\n    Periodens utfall: 9,1 %[^]*Prognos helår: 8,4 %[^]*Bedömning: Delvis uppfyllt/);
+		expect(out).toMatch(/Sjukfrånvaro \(3\.4:i2\)\n    Periodens utfall: 9,1\u00a0%[^]*Prognos helår: 8,4\u00a0%[^]*Bedömning: Delvis uppfyllt/);
 	});
 
 	it('refuses --markdown with --text, naming both', async () => {
 		const r = await run(['report', '--markdown', '--text', '--data', tmpStore()]);
 		expect(r.code).toBe(2);
-		expect(r.stderr).toMatch(/--markdown eller --text/);
+		expect(r.stderr).toBe("malkoll: report: välj en av --text, --markdown och --html\n");
 	});
 });

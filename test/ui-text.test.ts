@@ -35,3 +35,15 @@ test('medForaldrar stops at a loop of parents in a hand-edited file', async () =
 		expect(medForaldrar(idx, '4')).toEqual(['4']);
 		expect(medForaldrar(idx, '9')).toEqual([]);
 });
+
+test('wrapping never parts a number from its unit or its thousands, typed with a plain space or not', async () => {
+	const {wrap} = await import('../source/report/layout.js');
+	const text = 'Sjukfrånvaron blev 8,2 % mot årsmålet 7,2 % och kostade 11 000 kr för 4 st';
+	for (let w = 14; w <= 40; w++) {
+		for (const rader of [radbryt(text, w), wrap(text, w)]) {
+			for (const rad of rader) expect(rad).not.toMatch(/^(%|st|kr|000)(?!\p{L})|\d$/u);
+			expect(rader.join(' ')).toBe(text);
+		}
+	}
+	expect(radbryt('Årsmål 7,2\u00a0%', 9)).toEqual(['Årsmål', '7,2\u00a0%']);
+});

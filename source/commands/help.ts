@@ -60,17 +60,17 @@ const FIELD_ABOUT: Record<FieldCommand, [usage: string, about: string]> = {
 const COMMANDS: Record<string, Command> = {
 	tui: {usage: '[tui] [--data FIL]', about: 'öppna TUI:n (kräver en terminal)', flags: [f('version', '', 'skriv ut versionen')], examples: ['malkoll --data enhet.json', 'malkoll --version'], arg: 'none'},
 	summary: {
-		usage: 'summary [ENHETER/*.json] [--period P] [--json|--markdown]',
+		usage: 'summary [ENHETER/*.json] [--period P] [--json|--markdown|--html]',
 		about: 'briefen inför ledningsgruppen; med filer eller mappar: sammanställningen',
-		flags: [PERIOD, DATE, json('som JSON'), f('markdown', '', 'som Markdown'), f('exitStatus', '', 'avsluta med kod 3 medan "Klart för inlämning?" är nej')],
+		flags: [PERIOD, DATE, json('som JSON'), f('markdown', '', 'som Markdown'), f('html', '', 'som HTML-dokument (klistras in i Word/Outlook med tabeller)'), f('exitStatus', '', 'avsluta med kod 3 medan "Klart för inlämning?" är nej')],
 		examples: ['malkoll summary --period VB', 'malkoll summary --markdown > dagordning.md', 'malkoll summary --exit-status > /dev/null || echo inte klar', 'malkoll summary enheter/ --json'],
 		arg: 'fil',
 	},
 	show: {usage: 'show ID [--period P] [--json]', about: 'ett mål, en indikator eller en aktivitet med allt som hör till', flags: [PERIOD, json('som JSON')], examples: ['malkoll show 3.4.1.1', 'malkoll show 3.4:i2 --period T2 --json'], arg: 'id'},
 	report: {
-		usage: 'report [--period P] [--text|--markdown|--json]',
+		usage: 'report [--period P] [--text|--markdown|--json|--html]',
 		about: 'hela uppföljningen i rapportens ordning, att klistra in i stadens system',
-		flags: [PERIOD, DATE, f('text', '', 'som ren text (standard)'), f('markdown', '', 'som Markdown'), json('som JSON: målen i rapportens ordning med indikatorer och aktiviteter')],
+		flags: [PERIOD, DATE, f('text', '', 'som ren text (standard)'), f('markdown', '', 'som Markdown'), f('html', '', 'som HTML-dokument'), json('som JSON: målen i rapportens ordning med indikatorer och aktiviteter')],
 		examples: ['malkoll report --period T2', 'malkoll report --markdown > vb.md', "malkoll report --json | jq '.goals[].id'"],
 		arg: 'none',
 	},

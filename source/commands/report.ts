@@ -4,19 +4,26 @@ import {indexStore, skapaKontext} from '../domain/bedomning.js';
 import {parseDatum, periodSlut} from '../domain/datum.js';
 import type {Goal, Period, StoreData} from '../domain/types.js';
 import {loadStore} from '../store/index.js';
+import {PERIOD_NAMN} from '../domain/types.js';
+import {htmlDocument} from '../report/html.js';
 import {renderReport} from '../report/report.js';
 import {type Ctx, parsePeriod, storePath, stringFlag, writeJson} from './context.js';
 
 /** The whole follow-up in the report's order, as plain text (default), Markdown or JSON. */
 export async function report(ctx: Ctx): Promise<number> {
 	if (ctx.args.length > 0) throw new MalkollError(`report: oväntat argument "${ctx.args[0]}"`);
-	if ([ctx.flags.markdown, ctx.flags.text, ctx.flags.json].filter(Boolean).length > 1) throw new MalkollError('report: välj --markdown eller --text eller --json, inte flera');
+	if ([ctx.flags.markdown, ctx.flags.text, ctx.flags.json, ctx.flags.html].filter(Boolean).length > 1) throw new MalkollError('report: välj en av --text, --markdown, --json och --html');
 	const data = await loadStore(await storePath(ctx));
 	const period = parsePeriod(stringFlag(ctx, 'period'), data);
 	const date = stringFlag(ctx, 'date');
 	const asOf = date === undefined ? undefined : parseDatum(date, '--date');
-	if (ctx.flags.json) writeJson(ctx, reportJson(data, period, asOf ?? periodSlut(data, period)));
-	else ctx.io.stdout.write(renderReport(data, {period, asOf, format: ctx.flags.markdown ? 'markdown' : 'text'}));
+	if (ctx.flags.json) {
+		writeJson(ctx, reportJson(data, period, asOf ?? periodSlut(data, period)));
+		return 0;
+	}
+	const text = renderReport(data, {period, asOf, format: ctx.flags.markdown || ctx.flags.html ? 'markdown' : 'text'});
+	// The HTML is the Markdown's structure, so that both always say the same.
+	ctx.io.stdout.write(ctx.flags.html ? htmlDocument(`${data.organisation.namn}: ${PERIOD_NAMN[period]} ${data.year}`, text) : text);
 	return 0;
 }
 

@@ -73,11 +73,14 @@ export async function set(ctx: Ctx): Promise<number> {
 	const granskad = ctx.flags.granskad === true;
 	if (values.length === 0 && !granskad) throw new MalkollError(`set ${id}: inget att ändra (se malkoll set --help för flaggorna för ${ENTITY_PLURAL[entity]})`);
 	const path = await storePath(ctx);
-	const parsed: Array<[string, unknown]> = [];
+	const parsed: Array<[NamedField, unknown]> = [];
 	// The store is read once, under the lock; the period defaults to the store's current one.
 	const ops = (data: StoreData): Op[] => {
 		const period = parsePeriod(stringFlag(ctx, 'period'), data);
-		const ops = parsed.map(([field, value]) => namedOp({op: 'set', period, entity, id, field, value}));
+		const ops = parsed.map(([f, given]) => {
+			const value = f.merge && given !== undefined ? f.merge(getFollowUp(data, period, entity, id, f.name), given) : given;
+			return namedOp({op: 'set', period, entity, id, field: f.name, value});
+		});
 		// Changing a carried-over item confirms it; --granskad confirms it unchanged.
 		const all = medGranskning(data, ops);
 		if (granskad && all.length === ops.length) {
@@ -90,7 +93,7 @@ export async function set(ctx: Ctx): Promise<number> {
 	try {
 		// Inside the try so a bad value names the store too.
 		const file = stringFlag(ctx, 'analysFile');
-		for (const v of values) parsed.push([v[0].name, v[1] === undefined && file !== undefined ? await readText(file, ctx) : parseFlag(v)]);
+		for (const v of values) parsed.push([v[0], v[1] === undefined && file !== undefined ? await readText(file, ctx) : parseFlag(v)]);
 		({changes} = await applyChanges(path, ops, {author: stringFlag(ctx, 'author'), force: ctx.flags.force === true}));
 	} catch (error) {
 		if (error instanceof MalkollError && !error.message.includes(path)) throw new MalkollError(`${path}: ${error.message}`);

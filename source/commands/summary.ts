@@ -3,17 +3,19 @@ import path from 'node:path';
 import {MalkollError} from '../errors.js';
 import {parseDatum} from '../domain/datum.js';
 import {buildSummary} from '../domain/summary.js';
-import type {StoreData} from '../domain/types.js';
+import {PERIOD_NAMN, type StoreData} from '../domain/types.js';
 import {loadStore} from '../store/index.js';
 import {colorFor} from '../report/color.js';
 import {RollupBuilder, renderRollupLines, rollupPart, renderRollupMarkdown} from '../report/rollup.js';
+import {orgRubrik} from '../report/brief.js';
+import {htmlDocument} from '../report/html.js';
 import {renderSummaryMarkdown} from '../report/summary-markdown.js';
 import {renderSummaryText} from '../report/summary-text.js';
 import {type Ctx, type Io, parsePeriod, storePath, stringFlag, writeJson} from './context.js';
 
 /** `malkoll summary`: the brief of one store; with files or folders as arguments, the roll-up. */
 export async function summary(ctx: Ctx): Promise<number> {
-	if (ctx.flags.json && ctx.flags.markdown) throw new MalkollError('summary: välj --json eller --markdown, inte båda');
+	if ([ctx.flags.json, ctx.flags.markdown, ctx.flags.html].filter(Boolean).length > 1) throw new MalkollError('summary: välj en av --json, --markdown och --html');
 	const date = stringFlag(ctx, 'date');
 	const asOf = date === undefined ? undefined : parseDatum(date, '--date');
 	const width = Math.min(ctx.io.stdout.columns ?? 80, 120);
@@ -24,6 +26,7 @@ export async function summary(ctx: Ctx): Promise<number> {
 		const r = await rollup(files, stringFlag(ctx, 'period'), asOf, ctx.io.stderr);
 		if (ctx.flags.json) writeJson(ctx, r);
 		else if (ctx.flags.markdown) ctx.io.stdout.write(renderRollupMarkdown(r));
+		else if (ctx.flags.html) ctx.io.stdout.write(htmlDocument(`Sammanställning ${r.year}`, renderRollupMarkdown(r)));
 		else ctx.io.stdout.write(`${renderRollupLines(r, {width, color: colorFor(ctx.io.stdout, ctx.env)}).join('\n')}\n`);
 		return 0;
 	}
@@ -31,6 +34,7 @@ export async function summary(ctx: Ctx): Promise<number> {
 	const s = buildSummary(data, {period: parsePeriod(stringFlag(ctx, 'period'), data), asOf});
 	if (ctx.flags.json) writeJson(ctx, s);
 	else if (ctx.flags.markdown) ctx.io.stdout.write(renderSummaryMarkdown(s));
+	else if (ctx.flags.html) ctx.io.stdout.write(htmlDocument(`${orgRubrik(s)}: ${PERIOD_NAMN[s.period]}`, renderSummaryMarkdown(s)));
 	else ctx.io.stdout.write(renderSummaryText(s, colorFor(ctx.io.stdout, ctx.env), width));
 	// For scripts and CI: 3 while "Klart för inlämning?" is no (1 and 2 are taken by errors).
 	return ctx.flags.exitStatus && !s.checklist.klar ? 3 : 0;

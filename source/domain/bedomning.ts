@@ -1,6 +1,8 @@
 // Suggested statuses and consistency warnings for goals (domain.md §3.2, §3.4). The status is
 // the chef's judgement: these only argue from the parts and point at contradictions.
 import {MalkollError} from '../errors.js';
+import type {VarningKod} from './regler.js';
+import {visaVarde} from './tal.js';
 import {aktivitetBedomning, type AktivitetBedomning} from './aktivitet.js';
 import {arTomAnalys} from './analys.js';
 import {type Activity, type Goal, type Indicator, type Period, type Status, type StoreData, NIVA_NAMN, STATUS_NAMN} from './types.js';
@@ -95,8 +97,8 @@ function malNamn(goal: Goal): string {
 /** "Sjukfrånvaro (3.4:i2): 8,2 % mot årsmål 7,2 % – delvis uppfyllt". */
 function indikatorRad(data: StoreData, ind: Indicator, b: IndicatorBedomning, period: Period): string {
 	const fu = data.followUp[period]?.indicators[ind.id];
-	const varde = b.basis === 'prognos' ? `prognos helår ${fu?.prognos?.raw.trim()}` : fu?.utfall?.raw.trim();
-	const mal = b.malKalla === 'arsmal' ? `årsmål ${ind.arsmal?.raw.trim()}` : `KF:s årsmål ${ind.kfArsmal?.raw.trim()}`;
+	const varde = b.basis === 'prognos' ? `prognos helår ${visaVarde(fu?.prognos)}` : visaVarde(fu?.utfall);
+	const mal = b.malKalla === 'arsmal' ? `årsmål ${visaVarde(ind.arsmal)}` : `KF:s årsmål ${visaVarde(ind.kfArsmal)}`;
 	return `${ind.namn} (${ind.id}): ${varde} mot ${mal} – ${VERDICT_NAMN[b.verdict].toLowerCase()}`;
 }
 
@@ -191,7 +193,7 @@ export function suggestStatus(data: StoreData, idx: StoreIndex, goalId: string, 
 	return foreslag(skapaKontext(data, idx, period, asOf), goalId, true);
 }
 
-export type VarningKod = 'helt-men-indikator' | 'helt-men-forsenad' | 'status-utan-analys' | 'analys-sager-annat' | 'analys-utan-grund';
+export type {VarningKod};
 
 export interface Varning {
 	kod: VarningKod;
@@ -199,6 +201,10 @@ export interface Varning {
 	text: string;
 	/** The indicator or activity the warning is about. */
 	ref?: string;
+	/** The chef's reason, when the warning is answered with one (the goal's besvarat). */
+	motivering?: string;
+	/** Answered: with a reason, or for an unmet indicator by its own analysis, for a late activity by its avvikelse. */
+	besvarad?: true;
 }
 
 // Phrasings that say a goal or part was only partly or not reached (000:903-904, 000:914-915,
@@ -250,5 +256,12 @@ export function varningar(ctx: Kontext, goal: Goal): Varning[] {
 	const fras = status === 'helt' ? motsagelse(analys) : undefined;
 	if (fras) result.push({kod: 'analys-sager-annat', goalId, text: `${namn} uppfylls helt, men analysen säger "${fras}"`});
 	if (!GRUNDAS.test(analys)) result.push({kod: 'analys-utan-grund', goalId, text: `${namn}: analysen saknar "Bedömningen grundas på …"`});
+	const fu = data.followUp[period];
+	for (const v of result) {
+		const motivering = gfu.besvarat?.[v.kod];
+		if (motivering?.trim()) v.motivering = motivering;
+		const egen = v.kod === 'helt-men-indikator' ? fu?.indicators[v.ref!]?.analys : v.kod === 'helt-men-forsenad' ? fu?.activities[v.ref!]?.avvikelse : undefined;
+		if (v.motivering || egen?.trim()) v.besvarad = true;
+	}
 	return result;
 }

@@ -4,7 +4,8 @@
 // TUI's forms, history lines, CSV columns, show and messages all read this table.
 import {MalkollError} from '../errors.js';
 import {arGiltigtDatum, parseDatum} from './datum.js';
-import {formatTal, parseInmatning, parseVarde} from './tal.js';
+import {BESVARBARA, type VarningKod} from './regler.js';
+import {NBSP, formatTal, parseInmatning, parseVarde} from './tal.js';
 import {
 	type Activity,
 	type ActivityFollowUp,
@@ -41,7 +42,7 @@ export interface Stored {
 export type FieldName<E extends Entity, P extends Part> = keyof Stored[E][P] & string;
 export type FieldValue<E extends Entity, P extends Part, F extends FieldName<E, P>> = NonNullable<Stored[E][P][F]>;
 
-export type Kind = 'text' | 'varde' | 'datum' | 'val' | 'andel' | 'resultat' | 'idlista' | 'ja';
+export type Kind = 'text' | 'varde' | 'datum' | 'val' | 'andel' | 'resultat' | 'idlista' | 'ja' | 'besvarat';
 
 export interface Field<T = unknown> {
 	/** Swedish, as a person reads it in forms, show, CSV, history and messages. */
@@ -72,6 +73,8 @@ export interface Field<T = unknown> {
 	format(value: T): string;
 	/** Throws a MalkollError naming `falt` unless `value` is one this field may hold (an op from JSON, a form, undo). */
 	check(value: unknown, falt: string): void;
+	/** What a command sets is merged into the stored value, not put in its place (a map such as besvarat). */
+	merge?(stored: T | undefined, given: T): T | undefined;
 }
 
 /** The longest text a field takes: a real analysis can be 20 KB; this leaves room. */
@@ -171,7 +174,7 @@ function andel<const O extends Opts<number> = {}>(label: string, o?: O) {
 		check(andel, falt);
 		return andel;
 	};
-	return row<number, O>({label, kind: 'andel', hint: 'PROCENT', example: '20 %', parse, format: v => `${formatTal(v * 100)} %`, check}, o);
+	return row<number, O>({label, kind: 'andel', hint: 'PROCENT', example: '20 %', parse, format: v => `${formatTal(v * 100)}${NBSP}%`, check}, o);
 }
 
 const resultat = row<ForvantatResultat[], {required: true}>(
@@ -216,6 +219,42 @@ const ejGranskad = row<true, {}>({
 	},
 });
 
+type Besvarat = Partial<Record<VarningKod, string>>;
+
+/** Warnings answered with a reason: typed one at a time as "KOD: motivering"; "KOD:" withdraws one. */
+const besvarat = row<Besvarat, {}>({
+	label: 'Besvarade varningar',
+	kind: 'besvarat',
+	flag: 'besvara',
+	hint: 'REGEL: MOTIVERING',
+	example: 'analys-utan-grund: Grunden står under varje punkt.',
+	csv: false,
+	parse(t, falt) {
+		if (tom(t)) return undefined;
+		const i = t.indexOf(':');
+		const kod = BESVARBARA.find(k => k === (i < 0 ? t : t.slice(0, i)).trim());
+		if (!kod) throw new MalkollError(`${falt}: skriv "REGEL: motivering", där REGEL är ${BESVARBARA.join(', ')}`);
+		return {[kod]: i < 0 ? '' : t.slice(i + 1).trim()};
+	},
+	format: v => Object.entries(v).map(([k, m]) => `${k}: ${m}`).join('\n'),
+	check(v, falt) {
+		if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new MalkollError(`${falt}: väntade {REGEL: motivering}`);
+		for (const [k, m] of Object.entries(v)) {
+			if (!BESVARBARA.some(b => b === k)) throw new MalkollError(`${falt}: "${k}" är ingen regel som besvaras med en motivering (${BESVARBARA.join(', ')})`);
+			checkText(m, falt);
+			if (m.trim() === '') throw new MalkollError(`${falt}: ${k}: motiveringen får inte vara tom`);
+		}
+	},
+	merge(stored, given) {
+		const out: Besvarat = {...stored};
+		for (const [k, m] of Object.entries(given) as Array<[VarningKod, string]>) {
+			if (m === '') delete out[k];
+			else out[k] = m;
+		}
+		return Object.keys(out).length > 0 ? out : undefined;
+	},
+});
+
 const analys = text('Analys', {flag: 'analys', multiline: true, example: 'Bedömningen grundas på …'});
 
 // A row is `required` exactly when types.ts has the field non-optional (the schema follows it).
@@ -227,7 +266,7 @@ type Table = {[E in Entity]: {[P in Part]: {[F in FieldName<E, P>]-?: Row<E, P, 
 export const FIELDS: Table = {
 	goal: {
 		plan: {
-			titel: text('Titel', {flag: 'titel', required: true, example: 'Enheten minskar sjukfrånvaron'}),
+			titel: text('Titel', {flag: 'titel', required: true, example: 'Enheten minskar sjukfrånvaron', column: 'Namn'}),
 			beskrivning: text('Beskrivning', {flag: 'beskrivning', multiline: true}),
 			forvantatResultat: resultat,
 			bidrarTill,
@@ -236,6 +275,7 @@ export const FIELDS: Table = {
 			status: val('Status', STATUS_NAMN, {flag: 'status'}),
 			analys,
 			ejGranskad,
+			besvarat,
 		},
 	},
 	indicator: {

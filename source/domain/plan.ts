@@ -50,7 +50,7 @@ export function harUppfoljning(data: StoreData, period: Period): boolean {
 // What a new period inherits. Outcomes (utfall, män, kvinnor) belong to their period and are not
 // carried; a forecast is, except into the VB, which has no forecast.
 const BARS: {[E in Entity]: Array<FieldName<E, 'followUp'>>} = {
-	goal: ['status', 'analys'],
+	goal: ['status', 'analys', 'besvarat'],
 	indicator: ['prognos', 'analys', 'foregaendeVB'],
 	activity: ['tillstand', 'avvikelse', 'analys', 'nyttSlut'],
 };

@@ -41,10 +41,12 @@ export interface Summary {
 	/** Assessed levels, not in the VP. */
 	goalsWithoutStatus: Array<{id: string; titel: string}>;
 	goalsWithoutAnalysis: Array<{id: string; titel: string}>;
+	/** Assessed goals the chef judged delvis or inte, in store order. */
+	goalsNotMet: Array<{id: string; niva: Niva; titel: string; status: 'delvis' | 'inte'}>;
 	/** Where the suggestion differs from the chef's status. */
 	suggestions: Array<{goalId: string; status?: Status; forslag: Status; grund: string[]}>;
 	/** `besvarad` when the chef has answered it (see Checklista.besvaradeVarningar). */
-	warnings: Array<Varning & {besvarad?: true}>;
+	warnings: Varning[];
 	/** Titles of the goals the lists above point at, for grouping by goal. */
 	goalTitles: Record<string, {niva: Niva; titel: string}>;
 	/** Outcome over time of each unmet indicator: last VB, then T1, T2, VB up to this period. */
@@ -78,8 +80,8 @@ export interface Checklista {
 	klar: boolean;
 	/** One item per rule; `saknas` lists the ids still missing (a warning as goal/ref), `antal` how many the rule covers. */
 	punkter: Array<{kod: ChecklistKod; text: string; antal: number; saknas: string[]}>;
-	/** Warnings the chef has answered: the unmet indicator has its own analysis, or the late
-	 * activity an avvikelse. Other warnings are answered by fixing them. */
+	/** Warnings the chef has answered: with a reason stored with the goal (besvarat), or, for an
+	 * unmet indicator, its own analysis, for a late activity, its avvikelse. Others by fixing them. */
 	besvaradeVarningar: number;
 }
 
@@ -120,6 +122,7 @@ export function buildSummary(data: StoreData, opts: {period?: Period; asOf?: str
 		unreportedActivities: [],
 		goalsWithoutStatus: [],
 		goalsWithoutAnalysis: [],
+		goalsNotMet: [],
 		suggestions: [],
 		warnings: [],
 		goalTitles: {},
@@ -138,6 +141,7 @@ export function buildSummary(data: StoreData, opts: {period?: Period; asOf?: str
 		rakna(perNiva.get(goal.niva)!, gfu?.status);
 		if (plan) continue;
 		if (!gfu?.status) s.goalsWithoutStatus.push({id: goal.id, titel: goal.titel});
+		else if (gfu.status === 'delvis' || gfu.status === 'inte') s.goalsNotMet.push({id: goal.id, niva: goal.niva, titel: goal.titel, status: gfu.status});
 		if (arTomAnalys(gfu?.analys, goal)) s.goalsWithoutAnalysis.push({id: goal.id, titel: goal.titel});
 		const forslag = foreslag(ctx, goal.id, false).status;
 		if (forslag && forslag !== gfu?.status) {
@@ -257,7 +261,6 @@ function checklista(data: StoreData, s: Summary, plan: boolean): Checklista {
 	}
 	// An outcome may be missing for a reason the chef writes in the indicator's analysis.
 	const utanUtfall = s.missingOutcomes.filter(i => i.verdict === 'saknar-utfall' && TOM(fu?.indicators[i.id]?.analys)).map(i => i.id);
-	for (const w of s.warnings) if (besvarad(data, s.period, w)) w.besvarad = true;
 	const obesvarade = s.warnings.filter(w => !w.besvarad);
 	const punkter: Checklista['punkter'] = [
 		{kod: 'status', text: 'Alla bedömda mål har status', antal: bedomda, saknas: s.goalsWithoutStatus.map(g => g.id)},
@@ -270,12 +273,4 @@ function checklista(data: StoreData, s: Summary, plan: boolean): Checklista {
 		punkter.push({kod: 'granskad', text: 'Allt som förts över från förra perioden är granskat', antal: s.ejGranskade.length, saknas: s.ejGranskade});
 	}
 	return {klar: punkter.every(p => p.saknas.length === 0), punkter, besvaradeVarningar: s.warnings.length - obesvarade.length};
-}
-
-/** See Checklista.besvaradeVarningar. */
-export function besvarad(data: StoreData, period: Period, w: Varning): boolean {
-	const fu = data.followUp[period];
-	if (w.kod === 'helt-men-indikator' && w.ref) return !TOM(fu?.indicators[w.ref]?.analys);
-	if (w.kod === 'helt-men-forsenad' && w.ref) return !TOM(fu?.activities[w.ref]?.avvikelse);
-	return false;
 }

@@ -56,3 +56,31 @@ export function formatTal(n: number): string {
 	const grupperat = heltal!.replace(/\B(?=(\d{3})+$)/g, ' ');
 	return `${avrundat < 0 ? '-' : ''}${grupperat}${decimaler ? `,${decimaler}` : ''}`;
 }
+
+/** The no-break space between a number and its unit, and between thousands: a line is never broken inside a number. */
+export const NBSP = '\u00a0';
+
+/** Digits grouped by three from five digits on ("11 000", "2013"), or as typed when typed grouped. */
+function gruppera(heltal: string): string {
+	const siffror = heltal.replaceAll(' ', '');
+	if (siffror.length < 5 && !heltal.includes(' ')) return siffror;
+	return siffror.replace(/\B(?=(\d{3})+$)/g, NBSP);
+}
+
+/** A value as a Swedish reader expects it, from its text as typed: "7.9%" → "7,9 %", "11000" →
+ * "11 000", "+/-1 %" → "±1 %", with no-break spaces; text that is no number is shown trimmed. The
+ * stored and exported text is always the raw one. */
+export function visaTal(raw: string): string {
+	const text = raw.trim();
+	const t = TOLERANS.exec(text);
+	if (t) return `±${gruppera(t[1]!)}${t[2] ? `,${t[2]}` : ''}${t[3] ? NBSP + t[3] : ''}`;
+	const m = TAL.exec(text);
+	if (!m) return text;
+	const tecken = m[1] === '+' ? '+' : m[1] ? '-' : '';
+	return `${tecken}${gruppera(m[2]!)}${m[3] ? `,${m[3]}` : ''}${m[4] ? NBSP + m[4] : ''}`;
+}
+
+/** visaTal of a stored value; undefined when it is absent or blank. */
+export function visaVarde(v: Varde | undefined): string | undefined {
+	return v?.raw.trim() ? visaTal(v.raw) : undefined;
+}

@@ -2,6 +2,8 @@
 // follow-up of each period. Catalogue (what the VP defines) and follow-up (what each period
 // reports) are kept apart, as in domain.md §9.1.
 
+import type {VarningKod} from './regler.js';
+
 export const SCHEMA_VERSION = 1;
 
 /** A value list of the model, written once as its Swedish labels: the keys are the stored values,
@@ -122,6 +124,8 @@ export type GoalFollowUp = {
 	analys?: string;
 	/** Carried over from the previous period and not yet confirmed or changed by the chef. */
 	ejGranskad?: true;
+	/** Warnings the chef has answered with a reason instead of a change (domain/regler.ts). */
+	besvarat?: Partial<Record<VarningKod, string>>;
 };
 
 export type IndicatorFollowUp = {

@@ -2,12 +2,17 @@
 // track, what is late, what changed, and whether the follow-up is ready to submit. Lists are grouped
 // by goal; every line fits the width.
 import type {ChalkInstance} from 'chalk';
+import {REGLER, besvaradMed, hurBesvara} from '../domain/regler.js';
 import type {Summary} from '../domain/summary.js';
+import {visaTal} from '../domain/tal.js';
 import {PERIOD_NAMN, STATUS_NAMN, type Status, TILLSTAND_NAMN, type Tillstand} from '../domain/types.js';
 import {NIVA_KORT, cut, fit, sparkline, wrap} from './layout.js';
 import {visibleLine} from './visible.js';
 
 type Raknare = Summary['goalsByStatus'];
+
+/** A number as typed, shown the Swedish way ("7,9 %"). */
+const tal = (raw: string | undefined) => (raw?.trim() ? visaTal(raw) : '–');
 
 const STAPEL: Array<{key: keyof Raknare; namn: string; tecken: string; farg: (c: ChalkInstance) => ChalkInstance}> = [
 	{key: 'helt', namn: 'helt', tecken: '█', farg: c => c.green},
@@ -81,6 +86,17 @@ export function renderBriefLines(s: Summary, o: {width: number; color: ChalkInst
 		out.push(`    ${STAPEL.map(x => x.farg(c)(`${x.tecken} ${x.namn} ${l[x.key]}`)).join('  ')}`);
 	}
 
+	if (s.period !== 'VP') {
+		head(`Mål som uppfylls delvis eller inte (${s.goalsNotMet.length})`);
+		if (s.goalsNotMet.length === 0) inga();
+		for (const g of s.goalsNotMet) {
+			const mark = g.status === 'inte' ? c.red('░ inte  ') : c.yellow('▓ delvis');
+			const [forsta = '', ...rest] = wrap(`${NIVA_KORT[g.niva]}: ${g.titel}`, w - 21);
+			out.push(`  ${id(g.id)} ${mark} ${forsta}`);
+			for (const l of rest) out.push(`  ${id('')} ${' '.repeat(8)} ${l}`);
+		}
+	}
+
 	if (s.period === 'VP') {
 		head(`Indikatorer utan årsmål (${s.missingOutcomes.length})`);
 		if (s.missingOutcomes.length === 0) inga();
@@ -90,12 +106,12 @@ export function renderBriefLines(s: Summary, o: {width: number; color: ChalkInst
 		if (s.unmetIndicators.length === 0) inga();
 		perMal(s.unmetIndicators, i => {
 			const mark = i.verdict === 'ej-uppfyllt' ? c.red('✗ ej uppfyllt') : c.yellow('◐ delvis');
-			const varde = i.basis === 'prognos' ? `prognos ${i.prognos ?? '–'}` : `utfall ${i.utfall ?? '–'}`;
-			const rader = [`${id(i.id)} ${cut(i.namn, fri)}`, `${id('')} ${mark}  ${visibleLine(`${varde} mot mål ${i.mal ?? '–'}`)}`];
-			if (i.man || i.kvinnor) rader.push(`${id('')} ${visibleLine(`män ${i.man ?? '–'}, kvinnor ${i.kvinnor ?? '–'}`)}`);
+			const varde = i.basis === 'prognos' ? `prognos ${tal(i.prognos)}` : `utfall ${tal(i.utfall)}`;
+			const rader = [`${id(i.id)} ${cut(i.namn, fri)}`, `${id('')} ${mark}  ${visibleLine(`${varde} mot mål ${tal(i.mal)}`)}`];
+			if (i.man || i.kvinnor) rader.push(`${id('')} ${visibleLine(`män ${tal(i.man)}, kvinnor ${tal(i.kvinnor)}`)}`);
 			const t = s.trends[i.id] ?? [];
 			if (t.filter(p => p.value !== undefined).length > 1) {
-				const serie = t.map(p => `${p.label} ${p.raw ? visibleLine(p.raw.trim()) : '–'}`).join(' · ');
+				const serie = t.map(p => `${p.label} ${visibleLine(tal(p.raw))}`).join(' · ');
 				rader.push(`${id('')} ${c.cyan(sparkline(t.map(p => p.value)))}  ${c.dim(cut(serie, fri - t.length - 2))}`);
 			}
 			return rader;
@@ -137,7 +153,12 @@ export function renderBriefLines(s: Summary, o: {width: number; color: ChalkInst
 	if (s.warnings.length > 0) {
 		const besvarade = s.checklist.besvaradeVarningar;
 		head(`Varningar (${s.warnings.length}${besvarade > 0 ? `, ${besvarade} besvarade` : ''})`);
-		perMal(s.warnings, v => wrap(v.text, fri - 2).map((l, i) => `${i > 0 ? ' ' : v.besvarad ? c.green('✓') : c.yellow('!')} ${l}`));
+		// An open warning says its rule and how to answer it; an answered one, its answer.
+		perMal(s.warnings, v => [
+			...wrap(v.text, fri - 2).map((l, i) => `${i > 0 ? ' ' : v.besvarad ? c.green('✓') : c.yellow('!')} ${l}`),
+			...(v.besvarad ? [] : wrap(`Regel: ${REGLER[v.kod].regel}`, fri - 2).map(l => `  ${c.dim(l)}`)),
+			...wrap(v.besvarad ? besvaradMed(v) : `Svar: ${hurBesvara(v.kod, v.goalId)}`, fri - 2).map(l => `  ${v.besvarad ? c.green(l) : l}`),
+		]);
 	}
 	if (s.suggestions.length > 0) {
 		head('Förslag (du bestämmer)');

@@ -1,10 +1,10 @@
-// Indicators and activities as Swedish Excel opens a CSV: semicolon, decimal comma, UTF-8 with BOM,
+// Goals, indicators and activities as Swedish Excel opens a CSV: semicolon, decimal comma, UTF-8 with BOM,
 // CRLF, and text that starts like a formula made inert with a leading apostrophe.
 import {indexStore, skapaKontext} from '../domain/bedomning.js';
 import {visible} from './visible.js';
 import {periodSlut} from '../domain/datum.js';
 import {type Entity, type NamedField, fields, formatField, isVarde} from '../domain/fields.js';
-import type {Period, StoreData, Varde} from '../domain/types.js';
+import {NIVA_NAMN, type Period, type StoreData, type Varde} from '../domain/types.js';
 import {VERDICT_NAMN} from '../domain/verdict.js';
 
 // Every field of the table has a column unless its row says csv: false; one column per label, so
@@ -14,9 +14,10 @@ const kolumn = (f: NamedField) => f.column ?? f.label;
 
 /** The header row, from the field table. */
 export function csvKolumner(): string[] {
-	const [ind, akt] = [columns('indicator'), columns('activity')];
+	const [mal, ind, akt] = [columns('goal'), columns('indicator'), columns('activity')];
 	const kort = (fs: NamedField[]) => fs.filter(f => !f.multiline).map(kolumn);
-	return [...new Set(['Typ', 'Id', 'Mål-id', ...kort(ind), 'Bedömning', ...kort(akt), 'Dagar sen', ...[...ind, ...akt].filter(f => f.multiline).map(kolumn)])];
+	const langa = [...mal, ...ind, ...akt].filter(f => f.multiline).map(kolumn);
+	return [...new Set(['Typ', 'Id', 'Mål-id', 'Nivå', ...kort(mal), ...kort(ind), 'Bedömning', ...kort(akt), 'Dagar sen', ...langa])];
 }
 
 type Cell = string | number | undefined;
@@ -54,7 +55,7 @@ function fieldCell(f: NamedField, v: unknown): Cell {
 }
 
 function rad(kolumner: string[], typ: string, cols: NamedField[], item: Record<string, unknown>, fu: Record<string, unknown> | undefined, extra: Record<string, Cell>): Cell[] {
-	const celler = new Map<string, Cell>([['Typ', typ], ['Id', String(item.id)], ['Mål-id', String(item.malId)], ...Object.entries(extra)]);
+	const celler = new Map<string, Cell>([['Typ', typ], ['Id', String(item.id)], ['Mål-id', item.malId === undefined ? undefined : String(item.malId)], ...Object.entries(extra)]);
 	for (const f of cols) celler.set(kolumn(f), fieldCell(f, f.part === 'plan' ? item[f.name] : fu?.[f.name]));
 	return kolumner.map(k => celler.get(k));
 }
@@ -64,8 +65,12 @@ export function renderCsv(data: StoreData, opts: {period?: Period; asOf?: string
 	const ctx = skapaKontext(data, indexStore(data), period, opts.asOf ?? periodSlut(data, period));
 	const fu = data.followUp[period];
 	const kolumner = csvKolumner();
-	const [indFalt, aktFalt] = [columns('indicator'), columns('activity')];
+	const [malFalt, indFalt, aktFalt] = [columns('goal'), columns('indicator'), columns('activity')];
 	const rows: Cell[][] = [kolumner];
+	// Goals first, as the report reads: each with its level, status and analysis; Mål-id is the goal above it.
+	for (const goal of data.goals) {
+		rows.push(rad(kolumner, 'Mål', malFalt, {...goal, malId: goal.parentId}, fu?.goals[goal.id], {Nivå: NIVA_NAMN[goal.niva]}));
+	}
 	for (const ind of data.indicators) {
 		rows.push(rad(kolumner, 'Indikator', indFalt, ind, fu?.indicators[ind.id], {Bedömning: period === 'VP' ? undefined : VERDICT_NAMN[ctx.verdict(ind).verdict]}));
 	}

@@ -1,5 +1,5 @@
 import {type Entity, type Part, field, fieldLabel} from '../domain/fields.js';
-import type {Change} from '../domain/ops.js';
+import {type Change, entityOfId} from '../domain/ops.js';
 import {STATUS_NAMN, TILLSTAND_NAMN} from '../domain/types.js';
 import {visibleLine} from './visible.js';
 
@@ -34,7 +34,9 @@ export function describeChange(c: Change): string {
 	if (c.op === 'add' || c.op === 'remove') return `${c.id} ${c.op === 'add' ? 'tillagd' : 'borttagen'}`;
 	const part: Part = c.op === 'set' ? 'followUp' : 'plan';
 	const name = c.field ?? '';
-	const what = c.op === 'meta' ? (META_NAMN[name] ?? name) : `${c.id} ${fieldLabel(c.entity, part, name)}${c.period ? ` (${c.period})` : ''}`;
-	const where = {entity: c.entity, part, field: name};
+	// A history line written before changes named their entity still gets its field's label.
+	const entity = c.entity ?? entityOfId(c.id);
+	const what = c.op === 'meta' ? (META_NAMN[name] ?? name) : `${c.id} ${fieldLabel(entity, part, name)}${c.period ? ` (${c.period})` : ''}`;
+	const where = {entity, part, field: name};
 	return `${what}: ${describeValue(c.old, 60, where)} → ${describeValue(c.new, 60, where)}`;
 }

@@ -16,12 +16,17 @@ export function cut(text: string, width: number): string {
 	return width <= 0 ? '' : `${t.slice(0, width - 1)}…`;
 }
 
+// What follows a number's space and stays with it: a unit ("8,2 %", "4 st") or a group of thousands ("11 000").
+const MED_TALET = '(?:%|(?:st|kr|tkr|mkr|mnkr|index)(?!\\p{L})|\\d{3}(?!\\d))';
+/** The spaces a line may break at: every one but those inside a number as typed ("8,2 %", "2 013"). */
+export const BRYTPUNKT = new RegExp(` (?!(?<=\\d )${MED_TALET})`, 'u');
+const BRYTPUNKTER = new RegExp(` +(?!(?<=\\d +)${MED_TALET})`, 'u');
+
 /** Words of `text` in lines of at most `width` characters; a longer word is cut. */
 export function wrap(text: string, width: number): string[] {
 	const lines: string[] = [];
 	let line = '';
-	// "8,2 %" stays on one line.
-	for (const word of visibleLine(text).split(/ +(?!%)/)) {
+	for (const word of visibleLine(text).split(BRYTPUNKTER)) {
 		if (!word) continue;
 		if (line && line.length + 1 + word.length > width) {
 			lines.push(line);

@@ -5,6 +5,7 @@ import {splitPunkter} from '../domain/analys.js';
 import {indexStore, skapaKontext} from '../domain/bedomning.js';
 import {periodSlut} from '../domain/datum.js';
 import {type Goal, NIVA_NAMN, type Period, PERIOD_NAMN, STATUS_NAMN, type StoreData, TILLSTAND_NAMN, type Varde} from '../domain/types.js';
+import {visaVarde} from '../domain/tal.js';
 import {VERDICT_NAMN} from '../domain/verdict.js';
 import {mdCell, mdTable} from './summary-markdown.js';
 import {visible, visibleLine} from './visible.js';
@@ -24,7 +25,8 @@ function mdText(t: string | undefined): string {
 		.replace(/([^\n])\n(?=[^\n])/g, '$1  \n');
 }
 
-const v = (x: Varde | undefined) => (x?.raw.trim() ? visibleLine(x.raw.trim()) : '–');
+/** A number the Swedish way ("7,9 %"); the export keeps what was typed. */
+const v = (x: Varde | undefined) => visibleLine(visaVarde(x) ?? '–');
 
 const MD_RUBRIK = {im: '##', vo: '###', namndmal: '####', enhetsmal: '#####'} as const;
 
@@ -56,7 +58,9 @@ export function renderReport(data: StoreData, opts: {period?: Period; asOf?: str
 		}
 		if (goal.beskrivning?.trim()) stycke(`${md ? '**Beskrivning**' : 'Beskrivning'}\n${prosa(goal.beskrivning)}`);
 		if (goal.forvantatResultat.length > 0) {
-			stycke(`${md ? '**Förväntat resultat**' : 'Förväntat resultat'}\n${goal.forvantatResultat.map(r => `${r.nr}. ${md ? mdText(r.text) : visibleLine(r.text)}`).join('\n')}`);
+			// A result may run over paragraphs: they stay paragraphs, indented under its number.
+			const resultat = goal.forvantatResultat.map(r => `${r.nr}. ${prosa(r.text).replace(/\n(?=[^\n])/g, `\n${' '.repeat(String(r.nr).length + 2)}`)}`);
+			stycke(`${md ? '**Förväntat resultat**' : 'Förväntat resultat'}\n${resultat.join('\n')}`);
 		}
 		if (gfu?.analys?.trim()) {
 			const {inledning, punkter} = splitPunkter(gfu.analys.replace(/\r\n?/g, '\n'));

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type {ChalkInstance} from 'chalk';
 import {buildSummary, type Summary} from '../domain/summary.js';
+import {visaTal} from '../domain/tal.js';
 import {type Period, PERIOD_NAMN, type Status, type StoreData} from '../domain/types.js';
 import {MalkollError} from '../errors.js';
 import {statusBar} from './brief.js';
@@ -80,6 +81,9 @@ export function rollupPart(fil: string, data: StoreData, opts: {period?: Period;
 }
 
 /** Folds unit stores into the roll-up one at a time, in file order, so that only their summaries stay in memory. */
+/** A number as typed, the Swedish way ("7,9 %"). */
+const tal = (raw: string | undefined) => (raw?.trim() ? visaTal(raw) : '–');
+
 export class RollupBuilder {
 	private r: Rollup | undefined;
 	private forsta = '';
@@ -223,8 +227,8 @@ export function renderRollupLines(r: Rollup, o: {width: number; color: ChalkInst
 	if (r.unmetIndicators.length === 0) out.push(c.dim('  inga'));
 	perMal(r.unmetIndicators, i => {
 		const mark = i.verdict === 'ej-uppfyllt' ? c.red('✗') : c.yellow('◐');
-		const varde = i.basis === 'prognos' ? `prognos ${i.prognos ?? '–'}` : (i.utfall ?? '–');
-		return `${i.id.padEnd(8)} ${mark} ${visibleLine(`${varde} mot ${i.mal ?? '–'}`)}`;
+		const varde = i.basis === 'prognos' ? `prognos ${tal(i.prognos)}` : tal(i.utfall);
+		return `${i.id.padEnd(8)} ${mark} ${visibleLine(`${varde} mot ${tal(i.mal)}`)}`;
 	});
 	head(`Försenade aktiviteter (${r.overdueActivities.length})`);
 	if (r.overdueActivities.length === 0) out.push(c.dim('  inga'));
@@ -287,9 +291,9 @@ export function renderRollupMarkdown(r: Rollup): string {
 		i.enhet,
 		i.id,
 		i.namn,
-		i.utfall,
-		i.prognos,
-		i.mal,
+		tal(i.utfall),
+		tal(i.prognos),
+		tal(i.mal),
 		i.verdict === 'delvis' ? 'Delvis uppfyllt' : 'Ej uppfyllt',
 	]);
 	lista('Försenade aktiviteter', r.overdueActivities, ['Enhet', 'Id', 'Aktivitet', 'Slutdatum', 'Dagar sen'], a => [a.enhet, a.id, a.text, a.slut, a.dagarSen]);

@@ -1,5 +1,7 @@
 // The brief as one Markdown page to paste into the meeting agenda.
+import {REGLER, besvaradMed, hurBesvara} from '../domain/regler.js';
 import type {Summary} from '../domain/summary.js';
+import {visaTal} from '../domain/tal.js';
 import {NIVA_NAMN, PERIOD_NAMN, STATUS_NAMN, type Status, TILLSTAND_NAMN, type Tillstand} from '../domain/types.js';
 import {orgRubrik, statusNamn} from './brief.js';
 import {sparkline} from './layout.js';
@@ -14,6 +16,9 @@ export function mdCell(text: string | number | undefined): string {
 export function mdTable(head: string[], rows: Array<Array<string | number | undefined>>): string[] {
 	return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map(r => `| ${r.map(mdCell).join(' | ')} |`)];
 }
+
+/** A number as typed, the Swedish way ("7,9 %"). */
+const tal = (raw: string | undefined) => (raw?.trim() ? visaTal(raw) : undefined);
 
 function tillstand(t: Tillstand | undefined): string {
 	return t ? TILLSTAND_NAMN[t] : 'ej rapporterad';
@@ -30,15 +35,21 @@ export function renderSummaryMarkdown(s: Summary): string {
 			s.goalsByLevel.map(l => [NIVA_NAMN[l.niva], l.helt, l.delvis, l.inte, l.ingaData, l.ejBedomd]),
 		),
 	);
+	if (s.period !== 'VP') {
+		section(
+			`Mål som uppfylls delvis eller inte (${s.goalsNotMet.length})`,
+			s.goalsNotMet.length > 0 ? mdTable(['Id', 'Nivå', 'Mål', 'Status'], s.goalsNotMet.map(g => [g.id, NIVA_NAMN[g.niva], g.titel, STATUS_NAMN[g.status]])) : ['Inga.'],
+		);
+	}
 	if (s.period === 'VP') {
 		section(`Indikatorer utan årsmål (${s.missingOutcomes.length})`, mdTable(['Id', 'Indikator'], s.missingOutcomes.map(i => [i.id, i.namn])));
 	} else {
 		const trend = (id: string) => {
 			const t = s.trends[id] ?? [];
 			if (t.filter(p => p.value !== undefined).length < 2) return undefined;
-			return `${sparkline(t.map(p => p.value))} ${t.map(p => `${p.label} ${p.raw?.trim() ?? '–'}`).join(', ')}`;
+			return `${sparkline(t.map(p => p.value))} ${t.map(p => `${p.label} ${tal(p.raw) ?? '–'}`).join(', ')}`;
 		};
-		const rader = s.unmetIndicators.map(i => [i.id, i.namn, i.utfall, i.prognos, i.mal, i.man, i.kvinnor, i.verdict === 'delvis' ? 'Delvis uppfyllt' : 'Ej uppfyllt', trend(i.id)]);
+		const rader = s.unmetIndicators.map(i => [i.id, i.namn, tal(i.utfall), tal(i.prognos), tal(i.mal), tal(i.man), tal(i.kvinnor), i.verdict === 'delvis' ? 'Delvis uppfyllt' : 'Ej uppfyllt', trend(i.id)]);
 		section(
 			`Indikatorer som inte nås (${s.unmetIndicators.length})`,
 			rader.length > 0 ? mdTable(['Id', 'Indikator', 'Utfall', 'Prognos', 'Mål', 'Män', 'Kvinnor', 'Bedömning', 'Utveckling'], rader) : ['Inga.'],
@@ -69,7 +80,8 @@ export function renderSummaryMarkdown(s: Summary): string {
 		);
 	}
 	if (s.warnings.length > 0) {
-		section(`Varningar (${s.warnings.length})`, mdTable(['Mål', 'Varning', 'Besvarad'], s.warnings.map(v => [v.goalId, v.text, v.besvarad ? 'ja' : 'nej'])));
+		const svar = (v: Summary['warnings'][number]) => (v.besvarad ? besvaradMed(v) : `Nej: ${hurBesvara(v.kod, v.goalId)}`);
+		section(`Varningar (${s.warnings.length})`, mdTable(['Mål', 'Varning', 'Regel', 'Besvarad'], s.warnings.map(v => [v.goalId, v.text, REGLER[v.kod].regel, svar(v)])));
 	}
 	if (s.suggestions.length > 0) {
 		section('Förslag (chefen bestämmer)', mdTable(['Mål', 'Status', 'Förslag'], s.suggestions.map(f => [f.goalId, statusNamn(f.status), STATUS_NAMN[f.forslag]])));

@@ -3,6 +3,7 @@
 // scripts/schema.mjs turns it into schema/malkoll.schema.json, which validate.ts compiles.
 import {z} from 'zod';
 import {type Entity, type Field, type FieldName, type FieldValue, type Part, fields} from '../domain/fields.js';
+import {BESVARBARA} from '../domain/regler.js';
 import {NIVAER, ORGANISATIONSNIVAER, PERIODER, SCHEMA_VERSION, type StoreData, VARDE_ENHETER} from '../domain/types.js';
 
 // The description names the id kind in error messages ("är inget giltigt mål-id").
@@ -46,6 +47,8 @@ function kindSchema(f: Field): z.ZodType {
 			return z.array(GoalId);
 		case 'ja':
 			return z.literal(true);
+		case 'besvarat':
+			return z.partialRecord(z.enum(BESVARBARA), z.string());
 	}
 }
 

@@ -3,6 +3,7 @@
 // of typing arrives complete; React only draws snapshots.
 import {type StoreIndex, indexStore} from '../domain/bedomning.js';
 import {periodSlut} from '../domain/datum.js';
+import {fieldLabel} from '../domain/fields.js';
 import {type Change, type Op, invertChange} from '../domain/ops.js';
 import {medGranskning} from '../domain/plan.js';
 import type {Period, StoreData} from '../domain/types.js';
@@ -274,7 +275,7 @@ export class Controller implements Ctx {
 			return this.say((error as Error).message, true);
 		}
 		const c = grupp[0]!;
-		const vad = c.op === 'add' ? `tillägget av ${c.id}` : c.op === 'remove' ? `borttagningen av ${grupp.at(-1)!.id}` : c.op === 'meta' ? (c.id === 'period' ? `periodbytet till ${String(c.new)}` : 'ändringen av inlämnad') : `${c.id} ${c.field}`;
+		const vad = c.op === 'add' ? `tillägget av ${c.id}` : c.op === 'remove' ? `borttagningen av ${grupp.at(-1)!.id}` : c.op === 'meta' ? (c.id === 'period' ? `periodbytet till ${String(c.new)}` : 'ändringen av inlämnad') : `${c.id} ${fieldLabel(c.entity, c.op === 'set' ? 'followUp' : 'plan', c.field ?? '').toLowerCase()}`;
 		this.write(ops, {
 			granska: false,
 			historik: false,

@@ -1,5 +1,6 @@
 // Screen text: every string from the store passes through here, so control characters are
 // shown inert (visibleLine) and no line is wider than its pane.
+import {BRYTPUNKT} from '../report/layout.js';
 import {visibleLine} from '../report/visible.js';
 
 export type Farg = 'green' | 'yellow' | 'red' | 'gray' | 'cyan' | 'blue' | 'magenta' | 'white';
@@ -78,7 +79,9 @@ export function radbryt(text: string, w: number): string[] {
 		let rad = '';
 		let radW = 0;
 		let forsta = true;
-		for (const o of visible(stycke.replace(/\r$/, '')).split(' ')) {
+		const t = visible(stycke.replace(/\r$/, ''));
+		// Only a paragraph with a number in it needs the slower split that keeps "8,2 %" whole.
+		for (const o of /\d /.test(t) ? t.split(BRYTPUNKT) : t.split(' ')) {
 			const ow = bredd(o);
 			if (forsta ? ow <= w : radW + 1 + ow <= w) {
 				rad = forsta ? o : `${rad} ${o}`;

@@ -1,6 +1,7 @@
 // A question over the right pane, answered with one key: yes/no, which of two conflicting changes
 // to keep, or what to do with a draft left from last time.
 import {type Op, getFollowUp, namedOp} from '../../domain/ops.js';
+import {fieldLabel} from '../../domain/fields.js';
 import {describeValue} from '../../report/describe.js';
 import {type KommandoId, kommandoFor} from '../keys.js';
 import {NY_NAMN} from '../plan.js';
@@ -46,7 +47,7 @@ export function fragaKonflikt(ctx: Ctx, ops: Op[], efter?: () => void, force?: b
 	if (index < 0) return ctx.write(ops, {ok: () => efter?.(), force});
 	const op = ops[index] as Extract<Op, {op: 'set'}>;
 	const deras = getFollowUp(ctx.data, op.period, op.entity, op.id, op.field);
-	const falt = `${op.id} ${op.field}`;
+	const falt = `${op.id} ${fieldLabel(op.entity, 'followUp', op.field).toLowerCase()}`;
 	const svar = {
 		// Keep theirs: drop this op, go on with the rest.
 		behallDeras: () => {

@@ -48,6 +48,8 @@ export class SearchMode implements Mode {
 	}
 
 	rad(w: number): Rad {
-		return [{t: '/', bold: true}, {t: klipp(visible(this.fraga), w - 20)}, {t: ' ', inv: true}, {t: `  ${traffar(this.ctx.data, this.fraga).length} träffar`, dim: true}];
+		return [{t: '/', bold: true}, {t: klipp(visible(this.fraga), w - 20)}, {t: ' ', inv: true}, {t: `  ${antalTraffar(traffar(this.ctx.data, this.fraga).length)}`, dim: true}];
 	}
 }
+
+const antalTraffar = (n: number) => `${n} ${n === 1 ? 'träff' : 'träffar'}`;

@@ -4,13 +4,34 @@ import type {GoalDetail} from '../../domain/detail.js';
 import {forraPeriod} from '../../domain/plan.js';
 import {VERDICT_NAMN, type Verdict} from '../../domain/verdict.js';
 import {NIVA_NAMN, STATUS_NAMN, TILLSTAND_NAMN, type Varde} from '../../domain/types.js';
-import {type Farg, type Rad, bredd, klipp, radBredd, radbryt, visible} from '../text.js';
+import {REGLER, besvaradMed, hurBesvara} from '../../domain/regler.js';
+import {NBSP, visaVarde} from '../../domain/tal.js';
+import {type Farg, type Rad, bredd, klipp, klippRad, radbryt, visible} from '../text.js';
 import {EJ_GRANSKAD, STATUS_MARK} from './tree.js';
 
 const VERDICT_FARG: Record<Verdict, Farg> = {uppfyllt: 'green', delvis: 'yellow', 'ej-uppfyllt': 'red', 'saknar-utfall': 'gray', 'saknar-mal': 'gray', 'mats-arsvis': 'gray'};
 
+/** A number the Swedish way ("7,9 %"), never broken from its unit. */
 function v(x: Varde | undefined): string {
-	return x?.raw.trim() ? visible(x.raw.trim()) : '–';
+	return visible(visaVarde(x) ?? '–');
+}
+
+/** Segments laid out in lines of `w` columns: a " · part" that does not fit starts the next line, indented. */
+function flyt(segs: Rad, w: number, indrag = '  '): Rad[] {
+	const rader: Rad[] = [[]];
+	let used = 0;
+	for (const s of segs) {
+		const b = bredd(s.t);
+		if (used > 0 && used + b > w && s.t.startsWith(' · ')) {
+			const t = indrag + s.t.slice(3);
+			rader.push([{...s, t}]);
+			used = bredd(t);
+		} else {
+			rader.at(-1)!.push(s);
+			used += b;
+		}
+	}
+	return rader.map(r => klippRad(r, w));
 }
 
 /** " · * ej granskad" after a row's verdict or state, when it fits. */
@@ -52,7 +73,12 @@ export function detaljRader(g: GoalDetail | undefined, ui: {fokus: string; listI
 			out.push([{t: klipp(`! Förslag: ${STATUS_NAMN[f.status]}`, w), c: 'yellow'}]);
 			for (const grund of f.grund) text(`· ${grund}`, {dim: true}, '  ');
 		}
-		for (const varning of g.varningar) text(`! ${varning.text}`, {c: 'yellow'});
+		// Each warning with its rule and how to answer it, or the chef's answer.
+		for (const varning of g.varningar) {
+			text(`${varning.besvarad ? '✓' : '!'} ${varning.text}`, {c: varning.besvarad ? 'green' : 'yellow'});
+			text(`Regel: ${REGLER[varning.kod].regel}`, {dim: true}, '  ');
+			text(varning.besvarad ? besvaradMed(varning) : `Svar: ${hurBesvara(varning.kod, g.id)}`, {}, '  ');
+		}
 	}
 	if (g.beskrivning) {
 		rubrik('Beskrivning');
@@ -60,7 +86,11 @@ export function detaljRader(g: GoalDetail | undefined, ui: {fokus: string; listI
 	}
 	if (g.forvantatResultat.length > 0) {
 		rubrik('Förväntat resultat');
-		for (const r of g.forvantatResultat) text(`${r.nr}. ${r.text}`);
+		// Each result's paragraphs hang under its number.
+		for (const r of g.forvantatResultat) {
+			const nr = `${r.nr}. `;
+			radbryt(r.text, Math.max(1, w - nr.length)).forEach((rad, j) => out.push([{t: j === 0 ? nr + rad : rad && ' '.repeat(nr.length) + rad}]));
+		}
 	}
 	if (bedoms && period !== 'VP') {
 		rubrik(`Analys ${period} (a skriver, e i editor)`);
@@ -77,10 +107,8 @@ export function detaljRader(g: GoalDetail | undefined, ui: {fokus: string; listI
 			const {followUp: fu, bedomning: b} = ind;
 			const egen = ind.malId === g.id ? '' : ` (mål ${ind.malId})`;
 			radbryt(`${visible(ind.namn)}${egen}`, w - 2).forEach((r, j) => out.push([{t: `${j === 0 ? (vald ? '▶ ' : '• ') : '  '}${r}`, inv: vald, bold: j === 0}]));
-			const rad1 = `  Utfall ${v(fu.utfall)} · Män ${v(fu.man)} · Kv ${v(fu.kvinnor)}`;
-			out.push([{t: klipp(rad1, w)}]);
-			const rad2 = `  Prognos helår ${v(fu.prognos)} · Årsmål ${v(ind.arsmal)}`;
-			out.push([{t: klipp(rad2, w)}]);
+			out.push(...flyt([{t: `  Utfall ${v(fu.utfall)}`}, {t: ` · Män ${v(fu.man)}`}, {t: ` · Kv ${v(fu.kvinnor)}`}], w));
+			out.push(...flyt([{t: `  Prognos helår ${v(fu.prognos)}`}, {t: ` · Årsmål ${v(ind.arsmal)}`}], w));
 			const verdict = VERDICT_NAMN[b.verdict];
 			out.push([{t: '  → '}, {t: klipp(verdict, w - 4), c: VERDICT_FARG[b.verdict], bold: true}, ...ejGranskadSeg(fu.ejGranskad, w - 4 - bredd(verdict))]);
 			if (fu.analys) text(fu.analys, {dim: true}, '  ');
@@ -97,11 +125,13 @@ export function detaljRader(g: GoalDetail | undefined, ui: {fokus: string; listI
 			visa.forEach((r, j) => out.push([{t: `${j === 0 ? (vald ? '▶ ' : '• ') : '  '}${j === visa.length - 1 && visa.length < rader.length ? klipp(`${r}…`, w - 2) : r}`, inv: vald}]));
 			const tillstand = a.tillstand ? TILLSTAND_NAMN[a.tillstand] : 'ej rapporterad';
 			const slut = a.slut ? `Slut ${a.slut}${fu.nyttSlut ? ' (flyttat)' : ''}` : 'Inget slutdatum';
-			const rad: Rad = [{t: `  ${slut} · `}, {t: tillstand, c: a.tillstand === 'genomford' ? 'green' : a.ejRapporterad ? 'gray' : undefined}];
-			if (a.forsenad) rad.push({t: ` · FÖRSENAD ${a.dagarSen} d`, c: 'red', bold: true});
-			else if (a.snart) rad.push({t: ` · snart (${a.dagarKvar} d)`, c: 'yellow'});
-			rad.push(...ejGranskadSeg(fu.ejGranskad, w - radBredd(rad)));
-			out.push(rad);
+			// State and days first, the end date after: at 80 columns what matters wraps rather than being cut.
+			const rad: Rad = [{t: '  '}, {t: tillstand, c: a.tillstand === 'genomford' ? 'green' : a.ejRapporterad ? 'gray' : undefined}];
+			if (a.forsenad) rad.push({t: ` · FÖRSENAD ${a.dagarSen}${NBSP}d`, c: 'red', bold: true});
+			else if (a.snart) rad.push({t: ` · ${a.dagarKvar === 0 ? 'slutar i dag' : `slutar om ${a.dagarKvar}${NBSP}d`}`, c: 'yellow'});
+			rad.push({t: ` · ${slut}`});
+			if (fu.ejGranskad) rad.push({t: ` · ${EJ_GRANSKAD} ej granskad`, c: 'magenta', bold: true});
+			out.push(...flyt(rad, w));
 			if (fu.avvikelse) text(`Avvikelse: ${fu.avvikelse}`, {c: 'yellow'}, '  ');
 			if (fu.analys && vald) text(fu.analys, {dim: true}, '  ');
 		});
