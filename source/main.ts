@@ -13,7 +13,7 @@ const VERSION = typeof MALKOLL_VERSION === 'string' ? MALKOLL_VERSION : 'dev';
 const HELP = `
   Användning
     $ malkoll [--data FIL]                      öppna TUI:n (kräver en terminal)
-    $ malkoll summary [--period P] [--date ÅÅÅÅ-MM-DD] [--json|--markdown]
+    $ malkoll summary [--period P] [--date ÅÅÅÅ-MM-DD] [--json|--markdown] [--copy]
     $ malkoll show ID [--period P] [--json]
     $ malkoll set ID [--period P] [flaggor]       ändra status, analys, utfall, tillstånd
     $ malkoll summary ENHETER/*.json             sammanställning över flera enheters stores
@@ -42,6 +42,7 @@ ${flagSummary('add').map(l => `    ${l}`).join('\n')}
     --data FIL     arbeta mot FIL (annars MALKOLL_DATA eller din egen store)
     --author NAMN  vem som står för ändringen i historiken (annars användarnamnet)
     --period P     VP, T1, T2 eller VB (annars storens aktuella period)
+    --no-color     ingen färg (även NO_COLOR=1 eller FORCE_COLOR=0)
 
   Exempel
     $ malkoll summary --period VB
@@ -74,13 +75,15 @@ const FLAGS = {
 	force: {type: 'boolean'},
 	granskad: {type: 'boolean'},
 	help: {type: 'boolean', shortFlag: 'h'},
+	color: {type: 'boolean'},
+	copy: {type: 'boolean'},
 } as const;
 
 type FlagName = keyof typeof FLAGS;
-const GLOBAL: FlagName[] = ['data', 'author', 'help'];
+const GLOBAL: FlagName[] = ['data', 'author', 'help', 'color'];
 const ALLOWED: Record<string, FlagName[]> = {
 	'': ['version'],
-	summary: ['period', 'date', 'json', 'markdown'],
+	summary: ['period', 'date', 'json', 'markdown', 'copy'],
 	show: ['period', 'json'],
 	...Object.fromEntries(FIELD_COMMANDS.map(c => [c, commandFlags(c).map(f => f.flag)])),
 	rm: ['json'],
@@ -187,7 +190,8 @@ export async function main(args: string[], io: Io): Promise<number> {
 			}
 		}
 		const flags = cli.flags as Record<string, string | boolean | undefined>;
-		return await COMMANDS[command]!({io, flags, args: rest, env: io.env});
+		// --no-color is FORCE_COLOR=0 for every command and the TUI: it wins over FORCE_COLOR set in the environment.
+		return await COMMANDS[command]!({io, flags, args: rest, env: flags.color === false ? {...io.env, FORCE_COLOR: '0', NO_COLOR: '1'} : io.env});
 	} catch (error) {
 		if (error instanceof MalkollError) {
 			io.stderr.write(`malkoll: ${visibleLine(error.message)}\n`);

@@ -7,11 +7,13 @@ import {type Change, type Op, invertChange} from '../domain/ops.js';
 import {medGranskning} from '../domain/plan.js';
 import type {Period, StoreData} from '../domain/types.js';
 import {ConflictError, MalkollError} from '../errors.js';
+import {kopiera, kopieratMeddelande} from '../report/clipboard.js';
 import {defaultAuthor} from '../store/history.js';
 import {parseTangenter} from './keys.js';
 import type {Ctx, Meddelande, Mode, Ops, WriteOpts} from './modes/mode.js';
 import {erbjudUtkast, fraga, fragaKonflikt} from './modes/question.js';
 import {TreeMode} from './modes/tree.js';
+import {senasteStores, storesBredvid} from './senaste.js';
 import {loadUtkast, skrivUtkast, tabortUtkast} from './utkast.js';
 
 /** What the TUI needs of the store layer; run.tsx binds it to one file. */
@@ -37,6 +39,14 @@ export interface UiOptions {
 	asOf?: string;
 	/** Who marks a period inlämnad (default: the logged-in user). */
 	author?: string;
+	/** Writes to the terminal beside Ink's frames (OSC 52 for y); absent: no terminal. */
+	terminal?: (s: string) => void;
+	/** PATH for the clipboard tools, the state folder for recent stores (default: process.env). */
+	env?: NodeJS.ProcessEnv;
+	/** Reads another store and binds the TUI to it (o); absent: o only lists. */
+	oppnaStore?: (path: string) => Promise<{store: UiStore; data: StoreData}>;
+	/** false: no colour, only bold, dim and inverse (NO_COLOR, FORCE_COLOR=0, --no-color). */
+	farg?: boolean;
 }
 
 const DRAFT_DELAY_MS = 250;
@@ -54,7 +64,7 @@ export class Controller implements Ctx {
 	data: StoreData;
 	idx: StoreIndex;
 	period: Period;
-	readonly tree: TreeMode;
+	tree: TreeMode;
 	mode: Mode;
 	meddelande?: Meddelande;
 	sparat?: string;
@@ -73,7 +83,9 @@ export class Controller implements Ctx {
 	private queue: Promise<unknown> = Promise.resolve();
 	private utkastTimer?: NodeJS.Timeout;
 	private meddelandeAt = 0;
-	private readonly o: UiOptions;
+	private o: UiOptions;
+	/** Stops following the open store's file; set while the TUI follows one. */
+	private stoppaBevakning?: () => void;
 
 	constructor(o: UiOptions) {
 		this.o = o;
@@ -149,9 +161,64 @@ export class Controller implements Ctx {
 		} while (q !== this.queue);
 	}
 
+	/** The store file open now. */
+	get path(): string {
+		return this.o.path;
+	}
+
+	get farg(): boolean {
+		return this.o.farg !== false;
+	}
+
 	/** Starts following changes other processes make to the file; returns stop(). */
 	bevaka(): () => void {
-		return this.o.store.watch?.(() => void this.externAndring().catch(() => undefined)) ?? (() => undefined);
+		this.stoppaBevakning?.();
+		const stopp = this.o.store.watch?.(() => void this.externAndring().catch(() => undefined)) ?? (() => undefined);
+		this.stoppaBevakning = stopp;
+		return () => {
+			stopp();
+			if (this.stoppaBevakning === stopp) this.stoppaBevakning = undefined;
+		};
+	}
+
+	kopiera(text: string, vad: string): void {
+		if (!text.trim()) return this.say(`Inget att kopiera: ${vad} är tom`, true);
+		void kopiera(text, {terminal: this.o.terminal, env: this.o.env}).then(vagar => {
+			this.say(kopieratMeddelande(vad, vagar), vagar.length === 0);
+			this.notify();
+		});
+	}
+
+	storeVal(): {aktuell: string; senaste: string[]; bredvid: string[]} {
+		return {aktuell: this.o.path, senaste: senasteStores(this.o.env), bredvid: storesBredvid(this.o.path)};
+	}
+
+	/** After the writes in flight: the other store replaces this one, with a tree of its own;
+	 * u no longer undoes what was done in the one left. */
+	bytStore(path: string): void {
+		const oppna = this.o.oppnaStore;
+		if (!oppna) return this.say('Kan inte öppna en annan store här', true);
+		this.queue = this.queue
+			.then(() => oppna(path))
+			.then(({store, data}) => {
+				const bevakade = this.stoppaBevakning !== undefined;
+				this.stoppaBevakning?.();
+				this.stoppaBevakning = undefined;
+				this.o = {...this.o, store, data, path};
+				this.data = data;
+				this.idx = indexStore(data);
+				this.period = data.period;
+				this.sessionChanges = [];
+				this.sparat = undefined;
+				this.tree = new TreeMode(this);
+				this.mode = this.tree;
+				if (bevakade) this.bevaka();
+				this.say(`Öppnade ${path}`);
+				const utkast = loadUtkast(path);
+				if (utkast && this.idx.goals.has(utkast.goalId)) erbjudUtkast(this, utkast);
+			})
+			.catch((error: unknown) => this.say(`Kunde inte öppna ${path}: ${error instanceof Error ? error.message : String(error)}`, true))
+			.finally(() => this.notify());
 	}
 
 	/** Reloads after another process changed the store; our edits in progress stay open. Runs in

@@ -10,5 +10,5 @@ export async function startaTui(ctx: Ctx, efterForstaBilden?: () => void): Promi
 	// Yoga's WebAssembly compiles in the background while the store is found and read.
 	void laddaYoga();
 	const path = await storePath(ctx);
-	return runTui({path, author: stringFlag(ctx, 'author'), efterForstaBilden});
+	return runTui({path, author: stringFlag(ctx, 'author'), env: ctx.env, efterForstaBilden});
 }
