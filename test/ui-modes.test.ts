@@ -209,7 +209,7 @@ describe('search, period, summary, help', () => {
 	test('? scrolls within the key table; Esc goes back', async () => {
 		const c = await ctx();
 		const h = new HelpMode(c);
-		expect(text(h.view(80, 20))).toContain('Tangenter (Esc tillbaka, q avslutar)');
+		expect(text(h.view(80, 20))).toContain('Tangenter · Esc/q stänger');
 		tryck(h, 'G');
 		expect(text(h.view(80, 20))).toContain('inte nu');
 		c.mode = h;

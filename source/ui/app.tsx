@@ -14,8 +14,11 @@ function samma(a: Seg, b: Seg): boolean {
 // chalk's own guess from the environment (which ignores NO_COLOR) is not asked.
 const chalk = new Chalk({level: 1});
 
-function farga(s: Seg, text: string, farg: boolean): string {
-	let c = s.c && farg ? chalk[s.c] : chalk;
+type Stil = Controller['stil'];
+
+function farga(s: Seg, text: string, stil: Stil): string {
+	if (!stil) return text;
+	let c = s.c && stil === 'farg' ? chalk[s.c] : chalk;
 	if (s.bold) c = c.bold;
 	if (s.dim) c = c.dim;
 	if (s.inv) c = c.inverse;
@@ -26,7 +29,7 @@ function farga(s: Seg, text: string, farg: boolean): string {
  * and output ~150 ms on the first frame. Ink parses every escape code of every row per frame, so
  * runs of one style become one sequence, and spaces (which look alike in any style but inverse)
  * join the run beside them. */
-function ansi(rad: Rad, farg: boolean): string {
+function ansi(rad: Rad, form: Stil): string {
 	let out = '';
 	let stil: Seg | undefined;
 	let text = '';
@@ -36,14 +39,14 @@ function ansi(rad: Rad, farg: boolean): string {
 			continue;
 		}
 		if (stil && !samma(stil, s)) {
-			out += farga(stil, text, farg);
+			out += farga(stil, text, form);
 			text = '';
 			stil = s;
 		}
 		stil ??= s;
 		text += s.t;
 	}
-	return out + (stil ? farga(stil, text, farg) : text);
+	return out + (stil ? farga(stil, text, form) : text);
 }
 
 // Ink measures a Text's lines twice per frame (layout, then the wrap check) with string-width,
@@ -77,6 +80,6 @@ export function App({ui}: {ui: Controller}) {
 			stdout.off('resize', onResize);
 		};
 	}, [ui, stdout]);
-	const rader = skarm(ui).map(r => ansi(r, ui.farg));
+	const rader = skarm(ui).map(r => ansi(r, ui.stil));
 	return skarmlasare ? <Text>{rader.join('\n')}</Text> : <Ram rader={rader} />;
 }

@@ -45,7 +45,9 @@ export interface UiOptions {
 	env?: NodeJS.ProcessEnv;
 	/** Reads another store and binds the TUI to it (o); absent: o only lists. */
 	oppnaStore?: (path: string) => Promise<{store: UiStore; data: StoreData}>;
-	/** false: no colour, only bold, dim and inverse (NO_COLOR, FORCE_COLOR=0, --no-color). */
+	/** Bold, dim and inverse on the terminal (run.tsx); absent: plain text, as a test reads it. */
+	stil?: boolean;
+	/** With `stil`: colour too, unless NO_COLOR, FORCE_COLOR=0 or --no-color. */
 	farg?: boolean;
 }
 
@@ -166,8 +168,9 @@ export class Controller implements Ctx {
 		return this.o.path;
 	}
 
-	get farg(): boolean {
-		return this.o.farg !== false;
+	/** How the frame is styled: 'farg', 'stil' (bold, dim and inverse only) or plain text. */
+	get stil(): 'farg' | 'stil' | undefined {
+		return this.o.stil ? (this.o.farg ? 'farg' : 'stil') : undefined;
 	}
 
 	/** Starts following changes other processes make to the file; returns stop(). */

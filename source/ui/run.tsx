@@ -86,6 +86,7 @@ export async function runTui(o: {path: string; author?: string; env?: NodeJS.Pro
 		data,
 		path: o.path,
 		env,
+		stil: true,
 		farg: colorFor({isTTY: true}, env).level > 0,
 		// OSC 52 between Ink's frames: a sequence of no width that leaves the frame as drawn.
 		terminal: s => void stdout.write(s),

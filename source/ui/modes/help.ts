@@ -1,7 +1,7 @@
 // ? : the keys of the table, grouped, the open mode's group first (the same source as the handlers
 // and the hint row); and the scrolling that the help and the summary share.
 import {type KommandoId, type Lage, OVERALLT, TECKEN, hjalpGrupper, kommandoFor} from '../keys.js';
-import {type Rad, bredd, klipp} from '../text.js';
+import {type Rad, klipp, radBredd, radbryt} from '../text.js';
 import type {Ctx, Mode} from './mode.js';
 
 /** Long content over the whole body, moved with the keys of a list; Esc and q close it. */
@@ -50,8 +50,8 @@ export abstract class ScrollMode implements Mode {
 	}
 }
 
-/** Two columns from this width on. */
-const TVA_SPALTER = 100;
+/** Two columns from this width on: an 80-column terminal gets them. */
+const TVA_SPALTER = 76;
 
 export class HelpMode extends ScrollMode {
 	readonly lage = 'help';
@@ -66,29 +66,22 @@ export class HelpMode extends ScrollMode {
 
 	protected rader(w: number): Rad[] {
 		const out: Rad[] = [[{t: klipp('Tangenter · Esc/q stänger', w), bold: true, c: 'cyan'}]];
-		const tw = Math.max(...TECKEN.map(([t]) => t.length));
-		const tecken = TECKEN.map(([t, b]) => `${t.padEnd(tw)} ${b}`);
-		const kol = w >= TVA_SPALTER ? Math.floor((w - 2) / 2) : w;
-		// The legend: two to a row where wide, so the keys start on the first screen.
-		for (let i = 0; i < tecken.length; i += kol < w ? 2 : 1) out.push([{t: klipp(tecken[i]!, kol).padEnd(kol < w ? kol + 2 : 0)}, ...(kol < w && tecken[i + 1] ? [{t: klipp(tecken[i + 1]!, kol)}] : [])]);
+		// The legend flows over as few rows as the width allows.
+		for (const r of radbryt(TECKEN.map(([t, b]) => `${t}\u00a0${b.replaceAll(' ', '\u00a0')}`).join('   '), w)) out.push([{t: r.replaceAll('\u00a0', ' ')}]);
 		out.push([{t: klipp(`${OVERALLT.visas} ${OVERALLT.text}`, w), dim: true}]);
-		const block = (g: ReturnType<typeof hjalpGrupper>[number]): Rad[] => [
-			[],
+		const kol = w >= TVA_SPALTER ? Math.floor((w - 2) / 2) : w;
+		const block = hjalpGrupper(this.fran).flatMap((g, i): Rad[] => [
+			...(i > 0 || kol === w ? [[]] : []),
 			[{t: klipp(g.namn, kol), bold: true}],
 			...g.kommandon.map(k => [{t: klipp(`  ${k.visas.padEnd(7)} ${k.text}`, kol)}]),
-		];
-		const block2 = hjalpGrupper(this.fran).map(block);
-		if (kol === w) return [...out, ...block2.flat()];
-		// Two columns: the groups in order, the left column filled to about half the rows.
-		const totalt = block2.reduce((n, b) => n + b.length, 0);
-		const vanster: Rad[] = [];
-		let i = 0;
-		while (i < block2.length && vanster.length + block2[i]!.length <= Math.ceil(totalt / 2) + 4) vanster.push(...block2[i++]!);
-		const hoger = block2.slice(i).flat();
-		for (let r = 0; r < Math.max(vanster.length, hoger.length); r++) {
-			const l = vanster[r] ?? [];
-			const lt = l.map(s => s.t).join('');
-			out.push([...l, {t: ' '.repeat(Math.max(0, kol + 2 - bredd(lt)))}, ...(hoger[r] ?? [])]);
+		]);
+		if (kol === w) return [...out, ...block];
+		// Two columns: the rows in order, down the left column and on down the right.
+		out.push([]);
+		const halv = Math.ceil(block.length / 2);
+		for (let r = 0; r < halv; r++) {
+			const l = block[r]!;
+			out.push([...l, {t: ' '.repeat(Math.max(0, kol + 2 - radBredd(l)))}, ...(block[halv + r] ?? [])]);
 		}
 		return out;
 	}

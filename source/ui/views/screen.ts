@@ -11,10 +11,12 @@ import {tradBredd, tradRader} from './tree.js';
 function huvud(ui: Controller, w: number): Rad {
 	const org = ui.data.organisation;
 	const basis = ui.period === 'VP' ? 'plan' : ui.period === 'VB' ? 'utfall' : 'prognos';
-	const vanster = ` ${visible(org.namn)} · ${ui.data.year} · ${ui.period} ${PERIOD_NAMN[ui.period]} (${basis})`;
+	const lang = ` ${visible(org.namn)} · ${ui.data.year} · ${ui.period} ${PERIOD_NAMN[ui.period]} (${basis})`;
 	// The file names the store that is open: o can open another unit's.
 	const hoger = `${visible(path.basename(ui.path))} · ${ui.tree.filter ? 'FILTER · ' : ''}${ui.data.inlamnad?.[ui.period] ? 'INLÄMNAD · ' : ''}${ui.sparar > 0 ? 'Sparar…' : ui.sparat ? `Sparat ${ui.sparat}` : 'Ingen ändring'} `;
 	const vw = Math.max(0, w - bredd(hoger) - 1);
+	// Narrow: the period's code is enough, the file name stays.
+	const vanster = bredd(lang) <= vw ? lang : ` ${visible(org.namn)} · ${ui.data.year} · ${ui.period} (${basis})`;
 	return [{t: fyll(vanster, vw), bold: true, inv: true}, {t: ' ', inv: true}, {t: hoger, inv: true, c: ui.sparar > 0 ? 'yellow' : undefined}];
 }
 
