@@ -70,18 +70,24 @@ export class HelpMode extends ScrollMode {
 		for (const r of radbryt(TECKEN.map(([t, b]) => `${t}\u00a0${b.replaceAll(' ', '\u00a0')}`).join('   '), w)) out.push([{t: r.replaceAll('\u00a0', ' ')}]);
 		out.push([{t: klipp(`${OVERALLT.visas} ${OVERALLT.text}`, w), dim: true}]);
 		const kol = w >= TVA_SPALTER ? Math.floor((w - 2) / 2) : w;
-		const block = hjalpGrupper(this.fran).flatMap((g, i): Rad[] => [
-			...(i > 0 || kol === w ? [[]] : []),
+		const grupper = hjalpGrupper(this.fran).map((g): Rad[] => [
+			[],
 			[{t: klipp(g.namn, kol), bold: true}],
 			...g.kommandon.map(k => [{t: klipp(`  ${k.visas.padEnd(7)} ${k.text}`, kol)}]),
 		]);
+		const block = grupper.flat();
 		if (kol === w) return [...out, ...block];
-		// Two columns: the rows in order, down the left column and on down the right.
-		out.push([]);
-		const halv = Math.ceil(block.length / 2);
-		for (let r = 0; r < halv; r++) {
-			const l = block[r]!;
-			out.push([...l, {t: ' '.repeat(Math.max(0, kol + 2 - radBredd(l)))}, ...(block[halv + r] ?? [])]);
+		// Two columns: whole groups, the left column ending at the group boundary nearest half the rows.
+		let delning = 0;
+		for (let n = 0, i = 0; i < grupper.length; i++) {
+			n += grupper[i]!.length;
+			if (Math.abs(n - block.length / 2) < Math.abs(delning - block.length / 2)) delning = n;
+		}
+		const vanster = block.slice(0, delning);
+		const hoger = block.slice(delning);
+		for (let r = 0; r < Math.max(vanster.length, hoger.length); r++) {
+			const l = vanster[r] ?? [];
+			out.push([...l, {t: ' '.repeat(Math.max(0, kol + 2 - radBredd(l)))}, ...(hoger[r] ?? [])]);
 		}
 		return out;
 	}
