@@ -145,6 +145,10 @@ export function hjalpGrupper(lage?: Lage): Array<{namn: string; kommandon: Array
 	});
 }
 
+/** Where the generated section sits in the README. */
+export const README_START = '<!-- tangenter: genereras av npm run docs:keys från source/ui/keys.ts -->';
+export const README_SLUT = '<!-- /tangenter -->';
+
 /** The README's key section, generated: npm run docs:keys writes it, a test checks it. */
 export function tangentMarkdown(): string {
 	const cell = (s: string) => s.replaceAll('|', '\\|');
