@@ -5,13 +5,17 @@ import {join} from 'node:path';
 import {render} from 'ink-testing-library';
 import {describe, expect, test} from 'vitest';
 import {osc52} from '../source/report/clipboard.js';
-import {applyChanges, loadStore} from '../source/store/index.js';
+import {applyChanges, loadStore, watchStore} from '../source/store/index.js';
 import {App} from '../source/ui/app.js';
 import {Controller, type UiStore} from '../source/ui/controller.js';
 import {kommIhag} from '../source/ui/senaste.js';
 import {BUNDLED, ROOT, tmpDir} from './helpers.js';
 
-const binda = (file: string): UiStore => ({apply: (ops, opts) => applyChanges(file, ops, {author: 'test', force: opts?.force}), reload: () => loadStore(file)});
+const binda = (file: string): UiStore => ({
+	apply: (ops, opts) => applyChanges(file, ops, {author: 'test', force: opts?.force}),
+	reload: () => loadStore(file),
+	watch: f => watchStore(file, f, 50),
+});
 
 async function starta(o: {farg?: boolean; env?: NodeJS.ProcessEnv; file?: string} = {}) {
 	const dir = tmpDir();
@@ -32,6 +36,7 @@ async function starta(o: {farg?: boolean; env?: NodeJS.ProcessEnv; file?: string
 		oppnaStore: async fil => ({store: binda(fil), data: await loadStore(fil)}),
 	});
 	const r = render(<App ui={ui} />);
+	const stopp = ui.bevaka();
 	const press = async (...keys: string[]) => {
 		for (const k of keys) {
 			const v = ui.version;
@@ -42,7 +47,7 @@ async function starta(o: {farg?: boolean; env?: NodeJS.ProcessEnv; file?: string
 		}
 		return r.lastFrame() ?? '';
 	};
-	return {ui, r, file, dir, terminal, press};
+	return {ui, r, file, dir, terminal, press, stopp};
 }
 
 /** SGR colour parameters: 30–37, 38, 39 (default colour keeps no colour), 90–97, and the backgrounds. */
@@ -95,6 +100,11 @@ describe('o', () => {
 		expect(t.ui.path).toBe(andra);
 		expect(efter).toContain('Äldrenämnden · 2025');
 		expect(efter).toContain('aldrenamnden.json · Ingen ändring');
+		// The TUI now follows the store it opened: a change made to it elsewhere shows.
+		await applyChanges(andra, [{op: 'set', period: 'VB', entity: 'goal', id: '1', field: 'status', value: 'inte'}], {author: 'skript'});
+		for (let i = 0; i < 400 && t.ui.data.followUp.VB?.goals['1']?.status !== 'inte'; i++) await new Promise(res => setTimeout(res, 10));
+		expect(t.ui.data.followUp.VB!.goals['1']!.status).toBe('inte');
+		t.stopp();
 		t.r.unmount();
 	});
 

@@ -176,11 +176,11 @@ export class Controller implements Ctx {
 	/** Starts following changes other processes make to the file; returns stop(). */
 	bevaka(): () => void {
 		this.stoppaBevakning?.();
-		const stopp = this.o.store.watch?.(() => void this.externAndring().catch(() => undefined)) ?? (() => undefined);
-		this.stoppaBevakning = stopp;
+		this.stoppaBevakning = this.o.store.watch?.(() => void this.externAndring().catch(() => undefined)) ?? (() => undefined);
+		// Stops whichever store is followed by then: o may have opened another.
 		return () => {
-			stopp();
-			if (this.stoppaBevakning === stopp) this.stoppaBevakning = undefined;
+			this.stoppaBevakning?.();
+			this.stoppaBevakning = undefined;
 		};
 	}
 
