@@ -112,6 +112,7 @@ export const TECKEN: Array<[tecken: string, betyder: string]> = [
 	['*', 'överförd, ej granskad (c)'],
 	['▾ ▸', 'öppen/stängd'],
 	['›', 'markerat mål'],
+	['▶', 'vald rad (Tab, lista, period)'],
 	['grå', 'bedöms inte här'],
 ];
 

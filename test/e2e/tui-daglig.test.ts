@@ -34,7 +34,7 @@ async function vanta(s: string, ok: (f: string) => boolean, vad: string, ms = 80
 function starta(namn: string, cols: number, rows: number, file: string, env = '', args = ''): string {
 	const s = `daglig-${process.pid}-${namn}`;
 	sessioner.push(s);
-	const cmd = `cd ${ROOT} && ${env} TERM=xterm-256color node ${privateCli()} --data ${file} --author e2e ${args}; echo "SLUT=$?"; sleep 30`;
+	const cmd = `cd ${ROOT} && XDG_STATE_HOME=${tmpDir()} ${env} TERM=xterm-256color node ${privateCli()} --data ${file} --author e2e ${args}; echo "SLUT=$?"; sleep 30`;
 	tmux('new-session', '-d', '-s', s, '-x', String(cols), '-y', String(rows), cmd);
 	return s;
 }
@@ -55,7 +55,7 @@ describe.skipIf(!harTmux)('issue 14 i tmux (-L tui)', () => {
 	});
 
 	test('80×24: the hint row keeps Tab and /; a search from the indicator pane hands the keys to the tree; f is the checklist; q closes the summary', async () => {
-		const s = starta('80', 80, 24, tmpStore(), 'XDG_STATE_HOME=' + tmpDir());
+		const s = starta('80', 80, 24, tmpStore());
 		const start = await vanta(s, f => f.includes('Beställarenhet 2 · 2025 · VB'), 'första bilden');
 		expect(sistaRaden(start)).toMatch(/^Tab indikatorer\/aktiviteter {2}\/ sök {2}\? hjälp/);
 
@@ -116,7 +116,7 @@ describe.skipIf(!harTmux)('issue 14 i tmux (-L tui)', () => {
 
 	test('y puts the analysis, and on the summary the brief, in a tmux buffer (set-clipboard on)', async () => {
 		const fil = tmpStore();
-		const s = starta('y', 160, 50, fil, 'XDG_STATE_HOME=' + tmpDir() + ' PATH=/usr/bin:/bin:' + process.env.PATH!.split(':').filter(d => d.includes('node')).join(':'));
+		const s = starta('y', 160, 50, fil, 'PATH=/usr/bin:/bin:' + process.env.PATH!.split(':').filter(d => d.includes('node')).join(':'));
 		await vanta(s, f => f.includes('Beställarenhet 2 · 2025 · VB'), 'första bilden');
 		tmux('set-option', '-g', 'set-clipboard', 'on');
 		spawnSync('tmux', ['-L', SOCKET, 'delete-buffer']);
@@ -138,7 +138,7 @@ describe.skipIf(!harTmux)('issue 14 i tmux (-L tui)', () => {
 		const b = join(dir, 'aldrenamnden.json');
 		copyFileSync(BUNDLED, a);
 		copyFileSync(join(ROOT, 'data', 'aldrenamnden-2025.json'), b);
-		const s = starta('o', 160, 50, a, `XDG_STATE_HOME=${tmpDir()}`);
+		const s = starta('o', 160, 50, a);
 		const start = await vanta(s, f => f.includes('Beställarenhet 2 · 2025 · VB'), 'första bilden');
 		expect(start.split('\n')[0]).toContain('bestallarenhet.json ·');
 		skriv(s, 'o');
