@@ -15,6 +15,7 @@ import type {Ctx, Mode, Ops} from '../source/ui/modes/mode.js';
 import {PeriodMode} from '../source/ui/modes/period.js';
 import {fraga, fragaKonflikt} from '../source/ui/modes/question.js';
 import {SearchMode} from '../source/ui/modes/search.js';
+import {StoresMode} from '../source/ui/modes/stores.js';
 import {SummaryMode} from '../source/ui/modes/summary.js';
 import {TreeMode} from '../source/ui/modes/tree.js';
 import type {Rad} from '../source/ui/text.js';
@@ -308,5 +309,23 @@ describe('issue 14: finding your way', () => {
 		expect(kopior[1]![1]).toBe('briefen');
 		expect(kopior[1]![0]).toContain('Klart för inlämning?');
 		expect(kopior[1]![0]).not.toContain('\x1b');
+	});
+});
+
+describe('overlays close with Esc and q', () => {
+	test('period and the store list close with q; neither quits', async () => {
+		const c = await ctx();
+		let slut = false;
+		c.quit = () => (slut = true);
+		c.storeVal = () => ({aktuell: BUNDLED, senaste: [], bredvid: []});
+		for (const m of [new PeriodMode(c), new StoresMode(c)]) {
+			c.mode = m;
+			tryck(m, 'q');
+			expect(c.mode, m.lage).toBeUndefined();
+		}
+		c.mode = new PeriodMode(c);
+		tryck(c.mode, '\x1b');
+		expect(c.mode).toBeUndefined();
+		expect(slut).toBe(false);
 	});
 });
