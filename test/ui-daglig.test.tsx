@@ -1,6 +1,6 @@
 // The TUI as drawn by Ink with real keys (issue 14): colour on and off, y writing OSC 52 beside
 // the frame, o opening a second store in place of the first.
-import {copyFileSync} from 'node:fs';
+import {copyFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {render} from 'ink-testing-library';
 import {describe, expect, test} from 'vitest';
@@ -62,8 +62,10 @@ describe('colour', () => {
 		expect(f).toContain('\x1b[1m');
 		const pa = await starta();
 		expect(pa.r.lastFrame()).toMatch(FARG);
-		av.r.unmount();
-		pa.r.unmount();
+		for (const t of [av, pa]) {
+			t.stopp();
+			t.r.unmount();
+		}
 	});
 });
 
@@ -76,6 +78,7 @@ describe('y', () => {
 		const analys = t.ui.data.followUp.VB!.goals['1.4.1.1']!.analys!;
 		expect(t.terminal).toEqual([osc52(analys)]);
 		expect(t.ui.meddelande?.text).toBe('Kopierat analysen för 1.4.1.1 (VB) (OSC 52)');
+		t.stopp();
 		t.r.unmount();
 	});
 });
@@ -108,12 +111,26 @@ describe('o', () => {
 		t.r.unmount();
 	});
 
+	test('a file that is no store is refused with the reason; the open store stays', async () => {
+		const t = await starta();
+		writeFileSync(join(t.dir, 'anteckningar.json'), '{"inte": "en store"}');
+		await t.press('o', '\r');
+		await t.ui.idle();
+		expect(t.ui.meddelande?.fel).toBe(true);
+		expect(t.ui.meddelande?.text).toMatch(/^Kunde inte öppna .*anteckningar\.json: /);
+		expect(t.ui.path).toBe(t.file);
+		expect(t.r.lastFrame()).toContain('bestallarenhet.json · Ingen ändring');
+		t.stopp();
+		t.r.unmount();
+	});
+
 	test('Esc and q close the list without opening anything', async () => {
 		const t = await starta();
 		await t.press('o');
 		expect(t.ui.mode.lage).toBe('stores');
 		await t.press('q');
 		expect(t.ui.mode).toBe(t.ui.tree);
+		t.stopp();
 		t.r.unmount();
 	});
 });
