@@ -9,8 +9,8 @@ export default defineConfig({
 	test: {
 		include: ['test/**/*.test.{ts,tsx}'],
 		exclude: [...configDefaults.exclude, ...STRESS],
-		// The V8 code cache (source/skript.ts) goes to a folder of the test run's, not the user's cache.
-		env: {FORCE_COLOR: '0', NO_COLOR: '1', MALKOLL_DATA: '', TZ: 'Europe/Stockholm', MALKOLL_CACHE: join(tmpdir(), `malkoll-test-cache-${process.pid}`)},
+		// The V8 code cache (source/skript.ts) and the recent stores (ui/senaste.ts) go to folders of the test run's, not the user's.
+		env: {FORCE_COLOR: '0', NO_COLOR: '1', MALKOLL_DATA: '', TZ: 'Europe/Stockholm', MALKOLL_CACHE: join(tmpdir(), `malkoll-test-cache-${process.pid}`), XDG_STATE_HOME: join(tmpdir(), `malkoll-test-state-${process.pid}`)},
 		testTimeout: 60_000,
 		hookTimeout: 120_000,
 		pool: 'forks',

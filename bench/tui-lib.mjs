@@ -6,8 +6,10 @@ import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
-// Receipts and code caches of the TUI benchmarks go to a fresh cache folder of their own.
+// Receipts and code caches of the TUI benchmarks go to a fresh cache folder of their own, the
+// recent stores (o) to a state folder of their own.
 process.env.MALKOLL_CACHE = mkdtempSync(join(tmpdir(), 'malkoll-bench-cache-'));
+process.env.XDG_STATE_HOME = mkdtempSync(join(tmpdir(), 'malkoll-bench-state-'));
 
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 

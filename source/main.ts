@@ -104,7 +104,8 @@ export async function main(args: string[], io: Io): Promise<number> {
 		}
 		const flags = cli.flags as Record<string, string | boolean | undefined>;
 		if (typeof flags.author === 'string' && flags.author.trim() === '') throw new MalkollError('--author: ange ett namn (utan flaggan skrivs ditt användarnamn)');
-		return await COMMANDS[command]!({io, flags, args: rest, env: io.env});
+		// --no-color is FORCE_COLOR=0 for every command and the TUI: it wins over FORCE_COLOR set in the environment.
+		return await COMMANDS[command]!({io, flags, args: rest, env: flags.color === false ? {...io.env, FORCE_COLOR: '0', NO_COLOR: '1'} : io.env});
 	} catch (error) {
 		return reportError(error, io);
 	}

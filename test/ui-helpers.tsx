@@ -23,8 +23,9 @@ export const KEY = {
 	ctrlD: '\x04',
 } as const;
 
-/** `store` replaces the store binding (a test that delays a reload); default: the file itself. */
-export async function startUi(o: {cols?: number; rows?: number; file?: string; asOf?: string; store?: (file: string) => UiStore} = {}) {
+/** `store` replaces the store binding (a test that delays a reload); default: the file itself.
+ * `farg`: drawn as on a colour terminal (run.tsx), escape codes and all; else plain text. */
+export async function startUi(o: {cols?: number; rows?: number; file?: string; asOf?: string; store?: (file: string) => UiStore; farg?: boolean} = {}) {
 	const file = o.file ?? join(mkdtempSync(join(tmpdir(), 'malkoll-ui-')), 'store.json');
 	if (!o.file) copyFileSync(BUNDLED, file);
 	const data = await loadStore(file);
@@ -38,6 +39,8 @@ export async function startUi(o: {cols?: number; rows?: number; file?: string; a
 		asOf: o.asOf,
 		author: 'test',
 		onQuit: () => (quit = true),
+		stil: o.farg,
+		farg: o.farg,
 	});
 	const r = render(<App ui={ui} />);
 	const frame = () => r.lastFrame() ?? '';

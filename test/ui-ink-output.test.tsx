@@ -55,7 +55,7 @@ describe('every frame of the TUI, in colour', () => {
 			[100, 40],
 			[40, 12],
 		] as const) {
-			const t = await startUi({cols, rows});
+			const t = await startUi({cols, rows, farg: true});
 			expect(t.frame()).toContain('\x1b[');
 			await t.press('O', 'j', 'j', 'j', 'G', 'k', 'g');
 			await t.press(KEY.tab, 'j', KEY.tab, 'j', KEY.tab);

@@ -1,6 +1,9 @@
 import {describe, expect, test} from 'vitest';
 import {editorRader, editorTangent, editorText, nyEditor} from '../source/ui/editor.js';
-import {KOMMANDON, kommandoFor, parseTangenter} from '../source/ui/keys.js';
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {KOMMANDON, README_SLUT, README_START, TECKEN, kommandoFor, parseTangenter, tangentMarkdown} from '../source/ui/keys.js';
+import {ROOT} from './helpers.js';
 
 describe('parseTangenter', () => {
 	test.each([
@@ -65,5 +68,22 @@ describe('editor model', () => {
 		const {rader, cursorRad, cursorKol} = editorRader(s, 20);
 		expect(rader).toEqual(['Sjukfrånvaron 8,2 % ', 'mot årsmålet 7,2 %']);
 		expect([cursorRad, cursorKol]).toEqual([1, 18]);
+	});
+});
+
+describe('the README key section', () => {
+	test('equals the one generated from the key table (npm run docs:keys writes it)', () => {
+		const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+		const a = readme.indexOf(README_START);
+		const b = readme.indexOf(README_SLUT);
+		expect(a).toBeGreaterThan(0);
+		expect(readme.slice(a + README_START.length, b).trim()).toBe(tangentMarkdown().trim());
+	});
+
+	test('lists every key of the tree, each legend mark, and C-c once', () => {
+		const md = tangentMarkdown();
+		for (const k of KOMMANDON.filter(k => k.lagen.includes('tree'))) expect(md).toContain(`\`${k.visas}\``);
+		for (const [t] of TECKEN) expect(md).toContain(`| \`${t}\` |`);
+		expect(md.match(/C-c/g)).toHaveLength(1);
 	});
 });

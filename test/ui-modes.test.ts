@@ -6,7 +6,8 @@ import {periodSlut} from '../source/domain/datum.js';
 import type {Op} from '../source/domain/ops.js';
 import type {StoreData} from '../source/domain/types.js';
 import {nyEditor} from '../source/ui/editor.js';
-import {parseTangenter} from '../source/ui/keys.js';
+import {TECKEN, parseTangenter, tipsFor} from '../source/ui/keys.js';
+import {buildSummary} from '../source/domain/summary.js';
 import {EditorMode} from '../source/ui/modes/editor.js';
 import {oppnaAndra, oppnaUppfoljning} from '../source/ui/modes/form.js';
 import {HelpMode} from '../source/ui/modes/help.js';
@@ -14,6 +15,7 @@ import type {Ctx, Mode, Ops} from '../source/ui/modes/mode.js';
 import {PeriodMode} from '../source/ui/modes/period.js';
 import {fraga, fragaKonflikt} from '../source/ui/modes/question.js';
 import {SearchMode} from '../source/ui/modes/search.js';
+import {StoresMode} from '../source/ui/modes/stores.js';
 import {SummaryMode} from '../source/ui/modes/summary.js';
 import {TreeMode} from '../source/ui/modes/tree.js';
 import type {Rad} from '../source/ui/text.js';
@@ -209,11 +211,121 @@ describe('search, period, summary, help', () => {
 	test('? scrolls within the key table; Esc goes back', async () => {
 		const c = await ctx();
 		const h = new HelpMode(c);
-		expect(text(h.view(80, 20))).toContain('Tangenter (Esc tillbaka, q avslutar)');
+		expect(text(h.view(80, 20))).toContain('Tangenter · Esc/q stänger');
 		tryck(h, 'G');
 		expect(text(h.view(80, 20))).toContain('inte nu');
 		c.mode = h;
 		tryck(h, '\x1b');
 		expect(c.mode).toBeUndefined();
+	});
+});
+
+describe('issue 14: finding your way', () => {
+	test('a search hit takes the keys to the tree: from the indicator pane of 3.4.1.1, /beredskap Enter, then j moves', async () => {
+		const c = await ctx();
+		c.tree.ga('3.4.1.1');
+		tryck(c.tree, '\t');
+		expect(c.tree.lage).toBe('lista');
+		const s = new SearchMode(c);
+		tryck(s, 'beredskap', '\r');
+		expect(c.tree.markerad).toBe('3.5');
+		expect(c.tree.lage).toBe('tree');
+		expect(tipsFor(c.tree.lage).map(t => t.text)).not.toContain('redigera');
+		tryck(c.tree, 'j');
+		expect(c.tree.markerad).toBe('3.5.1');
+	});
+
+	test('f shows exactly the goals "Klart för inlämning?" lists, with the goals above them', async () => {
+		const c = await ctx();
+		const s = buildSummary(c.data, {period: c.period, asOf: c.asOf});
+		const malFor = new Map([...c.data.indicators, ...c.data.activities].map(x => [x.id, x.malId]));
+		const listade = new Set(s.checklist.punkter.flatMap(p => p.saknas).map(id => (c.idx.goals.has(id.split('/')[0]!) ? id.split('/')[0]! : malFor.get(id)!)));
+		tryck(c.tree, 'f');
+		const synliga = new Set(c.tree.synliga.map(r => r.goal.id));
+		for (const id of listade) expect(synliga, id).toContain(id);
+		for (const id of synliga) expect([...listade].some(l => l === id || l.startsWith(`${id}.`)), id).toBe(true);
+		// The enhetsmål marked ! (a warning) and the goal of an activity without a state are there, not only the VO-mål.
+		expect(synliga).toContain('3.4.1.1');
+		const utanTillstand = s.checklist.punkter.find(p => p.kod === 'tillstand')!.saknas;
+		expect(utanTillstand.length).toBeGreaterThan(0);
+		for (const a of utanTillstand) expect(synliga).toContain(malFor.get(a));
+		expect(c.meddelande?.text).toBe(`Filter: ${listade.size} mål med något checklistan saknar, och målen ovanför (f visar alla)`);
+		// Acted on from there: Tab reaches the goal's rows, 2 sets its status.
+		c.tree.ga('3.4.1.1');
+		tryck(c.tree, '2');
+		expect(c.saves.at(-1)?.[0]).toMatchObject({id: '3.4.1.1', field: 'status', value: 'delvis'});
+	});
+
+	test('the hint row leads with what matters in the mode; Tab and / come first in the tree', () => {
+		expect(tipsFor('tree').slice(0, 3).map(t => t.visas)).toEqual(['Tab', '/', '?']);
+		expect(tipsFor('lista').slice(0, 2).map(t => t.visas)).toEqual(['Enter', 'Tab']);
+		expect(tipsFor('summary').map(t => t.visas)).toEqual(['Esc/q', 'Space', '?', 'y']);
+	});
+
+	test('? starts with the legend of the tree marks, lists C-c once, and at 160 columns has two columns', async () => {
+		const c = await ctx();
+		const h = new HelpMode(c);
+		const forsta = text(h.view(80, 20).slice(0, 5));
+		for (const [tecken] of TECKEN) expect(forsta).toContain(tecken);
+		const allt = text(h.view(80, 500));
+		expect(allt.match(/C-c/g)).toHaveLength(1);
+		expect(allt).toMatch(/Trädet och listorna \(Tab\)/);
+		const bred = h.view(160, 500);
+		expect(bred.length).toBeLessThan(h.view(60, 500).length * 0.6);
+		expect(text(bred)).toMatch(/ {2}↑\/k {5}upp {2,}.*\S/);
+		// Opened from the summary, the summary's group comes first.
+		const fran = text(new HelpMode(c, 'summary').view(80, 500));
+		expect(fran.indexOf('Hjälp, summering, period, store')).toBeLessThan(fran.indexOf('Trädet och listorna'));
+	});
+
+	test('the summary shows where it is, Space pages down and b up, q closes it without quitting', async () => {
+		const c = await ctx();
+		let slut = false;
+		c.quit = () => (slut = true);
+		const s = new SummaryMode(c);
+		c.mode = s;
+		const antal = Number(/av (\d+)/.exec(text([s.rad(80)]))![1]);
+		expect(text([s.rad(80)])).toBe(`rad 1–20 av ${antal} · Space sida ner`);
+		tryck(s, ' ');
+		expect(text([s.rad(80)])).toContain(`rad 21–40 av ${antal}`);
+		tryck(s, 'b');
+		expect(text([s.rad(80)])).toContain('rad 1–20');
+		tryck(s, 'q');
+		expect(c.mode).toBeUndefined();
+		expect(slut).toBe(false);
+		c.mode = c.tree;
+		tryck(c.tree, 'q');
+		expect(slut).toBe(true);
+	});
+
+	test('y copies the analysis under the cursor in the tree, and the brief in the summary', async () => {
+		const c = await ctx();
+		const kopior: Array<[string, string]> = [];
+		c.kopiera = (t: string, vad: string) => void kopior.push([t, vad]);
+		c.tree.ga('1.4.1.1');
+		tryck(c.tree, 'y');
+		expect(kopior[0]).toEqual([c.data.followUp.VB!.goals['1.4.1.1']!.analys, 'analysen för 1.4.1.1 (VB)']);
+		tryck(new SummaryMode(c), 'y');
+		expect(kopior[1]![1]).toBe('briefen');
+		expect(kopior[1]![0]).toContain('Klart för inlämning?');
+		expect(kopior[1]![0]).not.toContain('\x1b');
+	});
+});
+
+describe('overlays close with Esc and q', () => {
+	test('period and the store list close with q; neither quits', async () => {
+		const c = await ctx();
+		let slut = false;
+		c.quit = () => (slut = true);
+		c.storeVal = () => ({aktuell: BUNDLED, senaste: [], bredvid: []});
+		for (const m of [new PeriodMode(c), new StoresMode(c)]) {
+			c.mode = m;
+			tryck(m, 'q');
+			expect(c.mode, m.lage).toBeUndefined();
+		}
+		c.mode = new PeriodMode(c);
+		tryck(c.mode, '\x1b');
+		expect(c.mode).toBeUndefined();
+		expect(slut).toBe(false);
 	});
 });

@@ -187,7 +187,7 @@ describe('periods: carry forward, ej granskad, inlämnad', () => {
 		const t = await startUi({rows: 30});
 		await t.press(...period(1));
 		// VP has no follow-up: T1 opens without a question.
-		expect(t.frame()).toContain('T1 Tertialrapport 1 (prognos)');
+		expect(t.frame()).toMatch(/T1 (Tertialrapport 1 )?\(prognos\)/);
 		await t.press('2', 'a', ...'prognosen från T1', KEY.ctrlS);
 		await ga(t, '2.1.1.1');
 		await t.press('1');
@@ -196,7 +196,7 @@ describe('periods: carry forward, ej granskad, inlämnad', () => {
 		passar(t.frame(), 80, 30);
 		await t.press('j');
 		let f = t.frame();
-		expect(f).toContain('T2 Tertialrapport 2 (prognos)');
+		expect(f).toMatch(/T2 (Tertialrapport 2 )?\(prognos\)/);
 		expect(f).toContain('T2 startad från T1: 2 bedömningar och texter överförda');
 		expect(f).toMatch(/› +\*H! 2\.1\.1\.1/);
 		expect(f).toMatch(/ +\*D  1\.4\.1\.1/);
@@ -240,7 +240,7 @@ describe('periods: carry forward, ej granskad, inlämnad', () => {
 		expect(data.followUp.T2).toBeUndefined();
 		await t.press('u');
 		expect(t.frame()).toContain('Ångrade periodbytet till T2');
-		expect(t.frame()).toContain('VB Verksamhetsberättelse (utfall)');
+		expect(t.frame()).toMatch(/VB (Verksamhetsberättelse )?\(utfall\)/);
 		data = await exportera(t.file);
 		expect(data.period).toBe('VB');
 		t.r.unmount();

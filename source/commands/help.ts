@@ -36,6 +36,7 @@ export const GLOBAL: Flag[] = [
 	f('data', 'FIL', 'arbeta mot FIL (annars MALKOLL_DATA eller din egen store)'),
 	f('author', 'NAMN', 'vem som står för ändringen i historiken (annars användarnamnet)'),
 	f('help', '', 'den här hjälpen'),
+	f('color', '', 'färg i terminalen; --no-color: ingen (som NO_COLOR=1 eller FORCE_COLOR=0)'),
 ];
 
 /** Flags each field command takes besides its fields. */
@@ -62,7 +63,7 @@ const COMMANDS: Record<string, Command> = {
 	summary: {
 		usage: 'summary [ENHETER/*.json] [--period P] [--json|--markdown|--html]',
 		about: 'briefen inför ledningsgruppen; med filer eller mappar: sammanställningen',
-		flags: [PERIOD, DATE, json('som JSON'), f('markdown', '', 'som Markdown'), f('html', '', 'som HTML-dokument (klistras in i Word/Outlook med tabeller)'), f('exitStatus', '', 'avsluta med kod 3 medan "Klart för inlämning?" är nej')],
+		flags: [PERIOD, DATE, json('som JSON'), f('markdown', '', 'som Markdown'), f('html', '', 'som HTML-dokument (klistras in i Word/Outlook med tabeller)'), f('copy', '', 'kopiera briefen till urklipp (OSC 52 och wl-copy/xclip/pbcopy där de finns)'), f('exitStatus', '', 'avsluta med kod 3 medan "Klart för inlämning?" är nej')],
 		examples: ['malkoll summary --period VB', 'malkoll summary --markdown > dagordning.md', 'malkoll summary --exit-status > /dev/null || echo inte klar', 'malkoll summary enheter/ --json'],
 		arg: 'fil',
 	},

@@ -1,3 +1,4 @@
+import {Chalk} from 'chalk';
 import {readdir, stat} from 'node:fs/promises';
 import path from 'node:path';
 import {MalkollError} from '../errors.js';
@@ -28,6 +29,7 @@ export async function summary(ctx: Ctx): Promise<number> {
 		else if (ctx.flags.markdown) ctx.io.stdout.write(renderRollupMarkdown(r));
 		else if (ctx.flags.html) ctx.io.stdout.write(htmlDocument(`Sammanställning ${r.year}`, renderRollupMarkdown(r)));
 		else ctx.io.stdout.write(`${renderRollupLines(r, {width, color: colorFor(ctx.io.stdout, ctx.env)}).join('\n')}\n`);
+		if (ctx.flags.copy) await kopieraBrief(ctx, ctx.flags.json ? JSON.stringify(r, null, 2) : ctx.flags.markdown ? renderRollupMarkdown(r) : `${renderRollupLines(r, {width: 80, color: new Chalk({level: 0})}).join('\n')}\n`);
 		return 0;
 	}
 	const data = await loadStore(await storePath(ctx));
@@ -36,8 +38,18 @@ export async function summary(ctx: Ctx): Promise<number> {
 	else if (ctx.flags.markdown) ctx.io.stdout.write(renderSummaryMarkdown(s));
 	else if (ctx.flags.html) ctx.io.stdout.write(htmlDocument(`${orgRubrik(s)}: ${PERIOD_NAMN[s.period]}`, renderSummaryMarkdown(s)));
 	else ctx.io.stdout.write(renderSummaryText(s, colorFor(ctx.io.stdout, ctx.env), width));
+	if (ctx.flags.copy) await kopieraBrief(ctx, ctx.flags.json ? JSON.stringify(s, null, 2) : ctx.flags.markdown ? renderSummaryMarkdown(s) : renderSummaryText(s, new Chalk({level: 0}), 80));
 	// For scripts and CI: 3 while "Klart för inlämning?" is no (1 and 2 are taken by errors).
 	return ctx.flags.exitStatus && !s.checklist.klar ? 3 : 0;
+}
+
+/** --copy: the brief as printed, without colour, to the clipboard; OSC 52 only to a terminal. */
+async function kopieraBrief(ctx: Ctx, text: string): Promise<void> {
+	const {kopiera, kopieratMeddelande} = await import('../report/clipboard.js');
+	const tty = ctx.io.stdout.isTTY ? ctx.io.stdout : ctx.io.stderr.isTTY ? ctx.io.stderr : undefined;
+	const vagar = await kopiera(text, {terminal: tty && (seq => tty.write(seq)), env: ctx.env});
+	if (vagar.length === 0) throw new MalkollError(`summary --copy: ${kopieratMeddelande('briefen', vagar)}`);
+	ctx.io.stderr.write(`malkoll: ${kopieratMeddelande('briefen', vagar)}\n`);
 }
 
 /** Files as given, and the *.json files of each folder, in name order; each once. */

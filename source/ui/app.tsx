@@ -1,5 +1,5 @@
 // The Ink root: draws the controller's current frame and feeds it raw terminal input.
-import chalk from 'chalk';
+import {Chalk} from 'chalk';
 import {Text, Transform, useIsScreenReaderEnabled, useStdin, useStdout} from 'ink';
 import {useEffect, useSyncExternalStore} from 'react';
 import {visibleLine} from '../report/visible.js';
@@ -11,8 +11,15 @@ function samma(a: Seg, b: Seg): boolean {
 	return a.c === b.c && !a.bold === !b.bold && !a.dim === !b.dim && !a.inv === !b.inv;
 }
 
-function farga(s: Seg, text: string): string {
-	let c = s.c ? chalk[s.c] : chalk;
+// The TUI runs on a terminal: styles always, colour unless the chef turned it off (run.tsx), so
+// chalk's own guess from the environment (which ignores NO_COLOR) is not asked.
+const chalk = new Chalk({level: 1});
+
+type Stil = Controller['stil'];
+
+function farga(s: Seg, text: string, stil: Stil): string {
+	if (!stil) return text;
+	let c = s.c && stil === 'farg' ? chalk[s.c] : chalk;
 	if (s.bold) c = c.bold;
 	if (s.dim) c = c.dim;
 	if (s.inv) c = c.inverse;
@@ -23,7 +30,7 @@ function farga(s: Seg, text: string): string {
  * and output ~150 ms on the first frame. Ink parses every escape code of every row per frame, so
  * runs of one style become one sequence, and spaces (which look alike in any style but inverse)
  * join the run beside them. */
-function ansi(rad: Rad): string {
+function ansi(rad: Rad, form: Stil): string {
 	// The views show stored text with visible(); this is the last guard for any they missed.
 	let out = '';
 	let stil: Seg | undefined;
@@ -34,14 +41,14 @@ function ansi(rad: Rad): string {
 			continue;
 		}
 		if (stil && !samma(stil, s)) {
-			out += farga(stil, text);
+			out += farga(stil, text, form);
 			text = '';
 			stil = s;
 		}
 		stil ??= s;
 		text += visibleLine(s.t);
 	}
-	return out + (stil ? farga(stil, text) : text);
+	return out + (stil ? farga(stil, text, form) : text);
 }
 
 // Ink measures a Text's lines twice per frame (layout, then the wrap check) with string-width,
@@ -75,6 +82,6 @@ export function App({ui}: {ui: Controller}) {
 			stdout.off('resize', onResize);
 		};
 	}, [ui, stdout]);
-	const rader = skarm(ui).map(ansi);
+	const rader = skarm(ui).map(r => ansi(r, ui.stil));
 	return skarmlasare ? <Text>{rader.join('\n')}</Text> : <Ram rader={rader} />;
 }

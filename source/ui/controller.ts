@@ -8,11 +8,13 @@ import {type Change, type Op, invertChange} from '../domain/ops.js';
 import {medGranskning} from '../domain/plan.js';
 import type {Period, StoreData} from '../domain/types.js';
 import {ConflictError, MalkollError} from '../errors.js';
+import {kopiera, kopieratMeddelande} from '../report/clipboard.js';
 import {defaultAuthor} from '../store/history.js';
 import {parseTangenter} from './keys.js';
 import type {Ctx, Meddelande, Mode, Ops, WriteOpts} from './modes/mode.js';
 import {erbjudUtkast, fraga, fragaKonflikt} from './modes/question.js';
 import {TreeMode} from './modes/tree.js';
+import {senasteStores, storesBredvid} from './senaste.js';
 import {avslutaUtkast, skrivUtkast, startaUtkast, tabortUtkast, tagUtkast} from './utkast.js';
 
 /** What the TUI needs of the store layer; run.tsx binds it to one file. */
@@ -38,6 +40,16 @@ export interface UiOptions {
 	asOf?: string;
 	/** Who marks a period inlämnad (default: the logged-in user). */
 	author?: string;
+	/** Writes to the terminal beside Ink's frames (OSC 52 for y); absent: no terminal. */
+	terminal?: (s: string) => void;
+	/** PATH for the clipboard tools, the state folder for recent stores (default: process.env). */
+	env?: NodeJS.ProcessEnv;
+	/** Reads another store and binds the TUI to it (o); absent: o only lists. */
+	oppnaStore?: (path: string) => Promise<{store: UiStore; data: StoreData}>;
+	/** Bold, dim and inverse on the terminal (run.tsx); absent: plain text, as a test reads it. */
+	stil?: boolean;
+	/** With `stil`: colour too, unless NO_COLOR, FORCE_COLOR=0 or --no-color. */
+	farg?: boolean;
 }
 
 const DRAFT_DELAY_MS = 250;
@@ -55,7 +67,7 @@ export class Controller implements Ctx {
 	data: StoreData;
 	idx: StoreIndex;
 	period: Period;
-	readonly tree: TreeMode;
+	tree: TreeMode;
 	mode: Mode;
 	meddelande?: Meddelande;
 	sparat?: string;
@@ -74,7 +86,9 @@ export class Controller implements Ctx {
 	private queue: Promise<unknown> = Promise.resolve();
 	private utkastTimer?: NodeJS.Timeout;
 	private meddelandeAt = 0;
-	private readonly o: UiOptions;
+	private o: UiOptions;
+	/** Stops following the open store's file; set while the TUI follows one. */
+	private stoppaBevakning?: () => void;
 
 	constructor(o: UiOptions) {
 		this.o = o;
@@ -152,9 +166,67 @@ export class Controller implements Ctx {
 		} while (q !== this.queue);
 	}
 
+	/** The store file open now. */
+	get path(): string {
+		return this.o.path;
+	}
+
+	/** How the frame is styled: 'farg', 'stil' (bold, dim and inverse only) or plain text. */
+	get stil(): 'farg' | 'stil' | undefined {
+		return this.o.stil ? (this.o.farg ? 'farg' : 'stil') : undefined;
+	}
+
 	/** Starts following changes other processes make to the file; returns stop(). */
 	bevaka(): () => void {
-		return this.o.store.watch?.(() => void this.externAndring().catch(() => undefined)) ?? (() => undefined);
+		this.stoppaBevakning?.();
+		this.stoppaBevakning = this.o.store.watch?.(() => void this.externAndring().catch(() => undefined)) ?? (() => undefined);
+		// Stops whichever store is followed by then: o may have opened another.
+		return () => {
+			this.stoppaBevakning?.();
+			this.stoppaBevakning = undefined;
+		};
+	}
+
+	kopiera(text: string, vad: string): void {
+		if (!text.trim()) return this.say(`Inget att kopiera: ${vad} är tom`, true);
+		void kopiera(text, {terminal: this.o.terminal, env: this.o.env}).then(vagar => {
+			this.say(kopieratMeddelande(vad, vagar), vagar.length === 0);
+			this.notify();
+		});
+	}
+
+	storeVal(): {aktuell: string; senaste: string[]; bredvid: string[]} {
+		return {aktuell: this.o.path, senaste: senasteStores(this.o.env), bredvid: storesBredvid(this.o.path)};
+	}
+
+	/** After the writes in flight: the other store replaces this one, with a tree of its own;
+	 * u no longer undoes what was done in the one left. */
+	bytStore(path: string): void {
+		const oppna = this.o.oppnaStore;
+		if (!oppna) return this.say('Kan inte öppna en annan store här', true);
+		this.queue = this.queue
+			.then(() => oppna(path))
+			.then(({store, data}) => {
+				const bevakade = this.stoppaBevakning !== undefined;
+				this.stoppaBevakning?.();
+				this.stoppaBevakning = undefined;
+				this.o = {...this.o, store, data, path};
+				this.data = data;
+				this.idx = indexStore(data);
+				this.period = data.period;
+				this.sessionChanges = [];
+				this.sparat = undefined;
+				this.tree = new TreeMode(this);
+				this.mode = this.tree;
+				if (bevakade) this.bevaka();
+				this.say(`Öppnade ${path}`);
+				const left = startaUtkast(path);
+				if (left && this.idx.goals.has(left.utkast.goalId)) {
+					erbjudUtkast(this, left.utkast, {tagen: () => tagUtkast(path, left.fil), slangd: () => tabortUtkast(path, left.fil)});
+				}
+			})
+			.catch((error: unknown) => this.say(`Kunde inte öppna ${path}: ${error instanceof Error ? error.message : String(error)}`, true))
+			.finally(() => this.notify());
 	}
 
 	/** Reloads after another process changed the store; our edits in progress stay open. Runs in

@@ -2,7 +2,7 @@
 // screen promises is what the handlers do.
 
 /** Where the keyboard is: each mode reads keys of its own, so text never triggers a command. */
-const ALLA_LAGEN = ['tree', 'lista', 'editor', 'form', 'formText', 'search', 'help', 'summary', 'period', 'slang', 'konflikt', 'utkast', 'fraga'] as const;
+const ALLA_LAGEN = ['tree', 'lista', 'editor', 'form', 'formText', 'search', 'help', 'summary', 'period', 'stores', 'slang', 'konflikt', 'utkast', 'fraga'] as const;
 export type Lage = (typeof ALLA_LAGEN)[number];
 
 interface Kommando<I extends string = KommandoId> {
@@ -13,8 +13,8 @@ interface Kommando<I extends string = KommandoId> {
 	visas: string;
 	text: string;
 	lagen: Lage[];
-	/** Shown in the hint row (the rest only in help). */
-	tips?: boolean;
+	/** Shown in the hint row, lowest first (the rest only in help): what matters in the mode leads, so 80 columns keep it. */
+	tips?: number;
 }
 
 /** The ids are read off the table, so a command cannot exist without its key, text and modes. */
@@ -23,63 +23,70 @@ function tabell<const I extends string>(k: Array<Kommando<I>>): Array<Kommando<I
 }
 
 const NAV: Lage[] = ['tree', 'lista'];
+/** Screens over the tree that Esc and q close. */
+const OVERLAY: Lage[] = ['help', 'summary', 'period', 'stores'];
 
 export const KOMMANDON = tabell([
-	{id: 'upp', tangenter: ['up', 'k'], visas: '↑/k', text: 'upp', lagen: [...NAV, 'period', 'help', 'summary']},
-	{id: 'ner', tangenter: ['down', 'j'], visas: '↓/j', text: 'ner', lagen: [...NAV, 'period', 'help', 'summary']},
+	{id: 'upp', tangenter: ['up', 'k'], visas: '↑/k', text: 'upp', lagen: [...NAV, ...OVERLAY]},
+	{id: 'ner', tangenter: ['down', 'j'], visas: '↓/j', text: 'ner', lagen: [...NAV, ...OVERLAY]},
 	{id: 'oppna', tangenter: ['right', 'l', 'enter'], visas: '→/Enter', text: 'öppna', lagen: ['tree']},
-	{id: 'redigera', tangenter: ['enter'], visas: 'Enter', text: 'redigera', lagen: ['lista'], tips: true},
+	{id: 'redigera', tangenter: ['enter'], visas: 'Enter', text: 'redigera', lagen: ['lista'], tips: 1},
 	{id: 'stang', tangenter: ['left', 'h'], visas: '←/h', text: 'stäng/förälder', lagen: ['tree']},
-	{id: 'oppnaAlla', tangenter: ['O'], visas: 'O', text: 'öppna/stäng alla', lagen: ['tree']},
-	{id: 'forsta', tangenter: ['g', 'home'], visas: 'g', text: 'första', lagen: [...NAV, 'period', 'help', 'summary']},
-	{id: 'sista', tangenter: ['G', 'end'], visas: 'G', text: 'sista', lagen: [...NAV, 'period', 'help', 'summary']},
-	{id: 'sidaUpp', tangenter: ['pageup'], visas: 'PgUp', text: 'sida upp', lagen: [...NAV, 'help', 'summary']},
-	{id: 'sidaNer', tangenter: ['pagedown'], visas: 'PgDn', text: 'sida ner', lagen: [...NAV, 'help', 'summary']},
-	{id: 'detaljNer', tangenter: ['ctrl-d'], visas: 'C-d', text: 'rulla detaljer ner', lagen: NAV},
-	{id: 'detaljUpp', tangenter: ['ctrl-u'], visas: 'C-u', text: 'rulla detaljer upp', lagen: NAV},
-	{id: 'helt', tangenter: ['1'], visas: '1', text: 'helt', lagen: NAV, tips: true},
-	{id: 'delvis', tangenter: ['2'], visas: '2', text: 'delvis', lagen: NAV, tips: true},
-	{id: 'inte', tangenter: ['3'], visas: '3', text: 'inte', lagen: NAV, tips: true},
+	{id: 'helt', tangenter: ['1'], visas: '1', text: 'helt', lagen: NAV, tips: 4},
+	{id: 'delvis', tangenter: ['2'], visas: '2', text: 'delvis', lagen: NAV, tips: 5},
+	{id: 'inte', tangenter: ['3'], visas: '3', text: 'inte', lagen: NAV, tips: 6},
 	{id: 'ingaData', tangenter: ['4'], visas: '4', text: 'Inga data', lagen: NAV},
 	{id: 'rensa', tangenter: ['0'], visas: '0', text: 'rensa status', lagen: NAV},
-	{id: 'analys', tangenter: ['a'], visas: 'a', text: 'analys', lagen: NAV, tips: true},
-	{id: 'hjalp', tangenter: ['?'], visas: '?', text: 'hjälp', lagen: [...NAV, 'summary'], tips: true},
-	{id: 'avsluta', tangenter: ['q'], visas: 'q', text: 'avsluta', lagen: [...NAV, 'help', 'summary'], tips: true},
-	{id: 'avsluta', tangenter: ['ctrl-c'], visas: 'C-c', text: 'avsluta var som helst (utkastet sparas)', lagen: [...ALLA_LAGEN]},
-	{id: 'extern', tangenter: ['e'], visas: 'e', text: 'analys i $EDITOR', lagen: NAV},
-	{id: 'fokus', tangenter: ['tab'], visas: 'Tab', text: 'indikatorer/aktiviteter', lagen: NAV, tips: true},
-	{id: 'period', tangenter: ['p'], visas: 'p', text: 'period', lagen: NAV},
-	{id: 'sok', tangenter: ['/'], visas: '/', text: 'sök', lagen: NAV, tips: true},
+	{id: 'analys', tangenter: ['a'], visas: 'a', text: 'analys', lagen: NAV, tips: 7},
+	{id: 'fokus', tangenter: ['tab'], visas: 'Tab', text: 'indikatorer/aktiviteter', lagen: NAV, tips: 1},
+	{id: 'sok', tangenter: ['/'], visas: '/', text: 'sök', lagen: NAV, tips: 2},
+	{id: 'oppnaAlla', tangenter: ['O'], visas: 'O', text: 'öppna/stäng alla', lagen: ['tree']},
+	{id: 'forsta', tangenter: ['g', 'home'], visas: 'g', text: 'första', lagen: [...NAV, ...OVERLAY]},
+	{id: 'sista', tangenter: ['G', 'end'], visas: 'G', text: 'sista', lagen: [...NAV, ...OVERLAY]},
+	{id: 'sidaUpp', tangenter: ['pageup'], visas: 'PgUp', text: 'sida upp', lagen: NAV},
+	{id: 'sidaNer', tangenter: ['pagedown'], visas: 'PgDn', text: 'sida ner', lagen: NAV},
+	{id: 'sidaNer', tangenter: [' ', 'pagedown'], visas: 'Space', text: 'sida ner', lagen: ['help', 'summary'], tips: 2},
+	{id: 'sidaUpp', tangenter: ['b', 'pageup'], visas: 'b', text: 'sida upp', lagen: ['help', 'summary']},
+	{id: 'detaljNer', tangenter: ['ctrl-d'], visas: 'C-d', text: 'rulla detaljer ner', lagen: NAV},
+	{id: 'detaljUpp', tangenter: ['ctrl-u'], visas: 'C-u', text: 'rulla detaljer upp', lagen: NAV},
 	{id: 'nasta', tangenter: ['n'], visas: 'n', text: 'nästa träff', lagen: NAV},
 	{id: 'foregaende', tangenter: ['N'], visas: 'N', text: 'föregående träff', lagen: NAV},
-	{id: 'filter', tangenter: ['f'], visas: 'f', text: 'filter: att göra', lagen: NAV},
+	{id: 'filter', tangenter: ['f'], visas: 'f', text: 'filter: det som saknas', lagen: NAV},
+	{id: 'hjalp', tangenter: ['?'], visas: '?', text: 'hjälp', lagen: [...NAV, 'summary'], tips: 3},
+	{id: 'avsluta', tangenter: ['q'], visas: 'q', text: 'avsluta', lagen: NAV, tips: 8},
+	{id: 'extern', tangenter: ['e'], visas: 'e', text: 'analys i $EDITOR', lagen: NAV},
+	{id: 'kopiera', tangenter: ['y'], visas: 'y', text: 'kopiera analys/brief', lagen: [...NAV, 'summary'], tips: 9},
+	{id: 'period', tangenter: ['p'], visas: 'p', text: 'period', lagen: NAV},
 	{id: 'summering', tangenter: ['s'], visas: 's', text: 'summering', lagen: NAV},
+	{id: 'oppnaStore', tangenter: ['o'], visas: 'o', text: 'öppna en annan store', lagen: NAV},
 	{id: 'angra', tangenter: ['u'], visas: 'u', text: 'ångra', lagen: NAV},
-	{id: 'ny', tangenter: ['+'], visas: '+', text: 'nytt enhetsmål, ny aktivitet eller indikator', lagen: NAV},
-	{id: 'andra', tangenter: ['r'], visas: 'r', text: 'ändra titel, texter, datum, årsmål', lagen: NAV},
+	{id: 'ny', tangenter: ['+'], visas: '+', text: 'lägg till mål/rad', lagen: NAV},
+	{id: 'andra', tangenter: ['r'], visas: 'r', text: 'ändra titel, text, datum', lagen: NAV},
 	{id: 'tabort', tangenter: ['d'], visas: 'd', text: 'ta bort (frågar först)', lagen: NAV},
-	{id: 'granska', tangenter: ['c'], visas: 'c', text: 'bekräfta överförd (* ej granskad)', lagen: NAV},
-	{id: 'inlamna', tangenter: ['i'], visas: 'i', text: 'markera perioden inlämnad / öppna igen', lagen: NAV},
-	{id: 'spara', tangenter: ['ctrl-s'], visas: 'C-s', text: 'spara', lagen: ['editor', 'slang', 'formText'], tips: true},
-	{id: 'spara', tangenter: ['enter', 'ctrl-s'], visas: 'Enter', text: 'spara', lagen: ['form'], tips: true},
-	{id: 'valj', tangenter: ['enter'], visas: 'Enter', text: 'välj', lagen: ['search', 'period'], tips: true},
-	{id: 'nyRad', tangenter: ['enter'], visas: 'Enter', text: 'ny rad', lagen: ['editor', 'formText'], tips: true},
-	{id: 'nastaFalt', tangenter: ['tab', 'down'], visas: 'Tab/↓', text: 'nästa fält', lagen: ['form'], tips: true},
-	{id: 'nastaFalt', tangenter: ['tab'], visas: 'Tab', text: 'nästa fält', lagen: ['formText'], tips: true},
+	{id: 'granska', tangenter: ['c'], visas: 'c', text: 'bekräfta överförd (*)', lagen: NAV},
+	{id: 'inlamna', tangenter: ['i'], visas: 'i', text: 'inlämnad / öppna igen', lagen: NAV},
+	{id: 'avsluta', tangenter: ['ctrl-c'], visas: 'C-c', text: 'avsluta var som helst (utkastet sparas)', lagen: [...ALLA_LAGEN]},
+	{id: 'spara', tangenter: ['ctrl-s'], visas: 'C-s', text: 'spara', lagen: ['editor', 'slang', 'formText'], tips: 1},
+	{id: 'spara', tangenter: ['enter', 'ctrl-s'], visas: 'Enter', text: 'spara', lagen: ['form'], tips: 1},
+	{id: 'valj', tangenter: ['enter'], visas: 'Enter', text: 'välj', lagen: ['search', 'period', 'stores'], tips: 1},
+	{id: 'nyRad', tangenter: ['enter'], visas: 'Enter', text: 'ny rad', lagen: ['editor', 'formText'], tips: 2},
+	{id: 'nastaFalt', tangenter: ['tab', 'down'], visas: 'Tab/↓', text: 'nästa fält', lagen: ['form'], tips: 2},
+	{id: 'nastaFalt', tangenter: ['tab'], visas: 'Tab', text: 'nästa fält', lagen: ['formText'], tips: 3},
 	{id: 'forraFalt', tangenter: ['shift-tab', 'up'], visas: '↑', text: 'förra fältet', lagen: ['form']},
 	{id: 'forraFalt', tangenter: ['shift-tab'], visas: 'S-Tab', text: 'förra fältet', lagen: ['formText']},
-	{id: 'tillbaka', tangenter: ['esc'], visas: 'Esc', text: 'tillbaka', lagen: ['editor', 'form', 'formText', 'search', 'help', 'summary', 'period', 'lista'], tips: true},
-	{id: 'ja', tangenter: ['j', 'y'], visas: 'j', text: 'ja', lagen: ['fraga'], tips: true},
-	{id: 'nej', tangenter: ['n'], visas: 'n', text: 'nej', lagen: ['fraga'], tips: true},
-	{id: 'tillbaka', tangenter: ['esc'], visas: 'Esc', text: 'avbryt', lagen: ['fraga'], tips: true},
-	{id: 'slang', tangenter: ['j', 'y'], visas: 'j', text: 'släng ändringarna', lagen: ['slang'], tips: true},
-	{id: 'skrivVidare', tangenter: ['n', 'esc'], visas: 'n/Esc', text: 'skriv vidare', lagen: ['slang'], tips: true},
-	{id: 'behallDeras', tangenter: ['1'], visas: '1', text: 'behåll den andra ändringen', lagen: ['konflikt'], tips: true},
-	{id: 'behallMitt', tangenter: ['2'], visas: '2', text: 'använd ditt', lagen: ['konflikt'], tips: true},
-	{id: 'tillbaka', tangenter: ['esc'], visas: 'Esc', text: 'avbryt', lagen: ['konflikt'], tips: true},
-	{id: 'tillUtkast', tangenter: ['enter'], visas: 'Enter', text: 'fortsätt på utkastet', lagen: ['utkast'], tips: true},
-	{id: 'slangUtkast', tangenter: ['d'], visas: 'd', text: 'släng utkastet', lagen: ['utkast'], tips: true},
-	{id: 'senare', tangenter: ['esc'], visas: 'Esc', text: 'inte nu', lagen: ['utkast'], tips: true},
+	{id: 'tillbaka', tangenter: ['esc'], visas: 'Esc', text: 'tillbaka', lagen: ['editor', 'form', 'formText', 'search', 'lista'], tips: 2},
+	{id: 'tillbaka', tangenter: ['esc', 'q'], visas: 'Esc/q', text: 'stäng', lagen: OVERLAY, tips: 1},
+	{id: 'ja', tangenter: ['j', 'y'], visas: 'j', text: 'ja', lagen: ['fraga'], tips: 1},
+	{id: 'nej', tangenter: ['n'], visas: 'n', text: 'nej', lagen: ['fraga'], tips: 2},
+	{id: 'tillbaka', tangenter: ['esc'], visas: 'Esc', text: 'avbryt', lagen: ['fraga'], tips: 3},
+	{id: 'slang', tangenter: ['j', 'y'], visas: 'j', text: 'släng ändringarna', lagen: ['slang'], tips: 2},
+	{id: 'skrivVidare', tangenter: ['n', 'esc'], visas: 'n/Esc', text: 'skriv vidare', lagen: ['slang'], tips: 3},
+	{id: 'behallDeras', tangenter: ['1'], visas: '1', text: 'behåll den andra ändringen', lagen: ['konflikt'], tips: 1},
+	{id: 'behallMitt', tangenter: ['2'], visas: '2', text: 'använd ditt', lagen: ['konflikt'], tips: 2},
+	{id: 'tillbaka', tangenter: ['esc'], visas: 'Esc', text: 'avbryt', lagen: ['konflikt'], tips: 3},
+	{id: 'tillUtkast', tangenter: ['enter'], visas: 'Enter', text: 'fortsätt på utkastet', lagen: ['utkast'], tips: 1},
+	{id: 'slangUtkast', tangenter: ['d'], visas: 'd', text: 'släng utkastet', lagen: ['utkast'], tips: 2},
+	{id: 'senare', tangenter: ['esc'], visas: 'Esc', text: 'inte nu', lagen: ['utkast'], tips: 3},
 ]);
 
 export type KommandoId = (typeof KOMMANDON)[number]['id'];
@@ -89,9 +96,69 @@ export function kommandoFor(lage: Lage, tangent: string): KommandoId | undefined
 	return KOMMANDON.find(k => k.lagen.includes(lage) && k.tangenter.includes(tangent))?.id;
 }
 
-/** The hint row of a mode: "↓/j ner  1 Uppfylls helt ...". */
+/** The hint row of a mode, what matters most first: "Tab indikatorer/aktiviteter  / sök ...". */
 export function tipsFor(lage: Lage): Array<{visas: string; text: string}> {
-	return KOMMANDON.filter(k => k.tips && k.lagen.includes(lage)).map(k => ({visas: k.visas, text: k.text}));
+	return KOMMANDON.filter(k => k.tips !== undefined && k.lagen.includes(lage))
+		.sort((a, b) => a.tips! - b.tips!)
+		.map(k => ({visas: k.visas, text: k.text}));
+}
+
+/** What the marks of the tree mean: the first lines of the help screen and the README. */
+export const TECKEN: Array<[tecken: string, betyder: string]> = [
+	['H D I', 'helt, delvis, inte uppfyllt'],
+	['-', 'Inga data'],
+	['·', 'ej bedömd'],
+	['!', 'varning eller förslag'],
+	['*', 'överförd, ej granskad (c)'],
+	['▾ ▸', 'öppen/stängd'],
+	['›', 'markerat mål'],
+	['▶', 'vald rad (Tab, lista, period)'],
+	['grå', 'bedöms inte här'],
+];
+
+/** The groups of the help screen and the README, each once; the open mode's group comes first. */
+export const GRUPPER: Array<{namn: string; lagen: Lage[]}> = [
+	{namn: 'Trädet och listorna (Tab)', lagen: ['tree', 'lista']},
+	{namn: 'Analysen (a)', lagen: ['editor', 'slang']},
+	{namn: 'Formulär (Enter, +, r)', lagen: ['form', 'formText']},
+	{namn: 'Sök (/)', lagen: ['search']},
+	{namn: 'Hjälp, summering, period, store', lagen: OVERLAY},
+	{namn: 'Frågor', lagen: ['fraga', 'konflikt', 'utkast']},
+];
+
+/** The key that works everywhere, listed once and not under every group. */
+export const OVERALLT = KOMMANDON.find(k => k.tangenter.includes('ctrl-c'))!;
+
+/** Each group's commands, the open mode's group first; a command already listed is not listed again. */
+export function hjalpGrupper(lage?: Lage): Array<{namn: string; kommandon: Array<{visas: string; text: string}>}> {
+	const forst = GRUPPER.findIndex(g => lage !== undefined && g.lagen.includes(lage));
+	const ordning = forst > 0 ? [GRUPPER[forst]!, ...GRUPPER.filter((_, i) => i !== forst)] : GRUPPER;
+	const sedda = new Set<string>();
+	return ordning.map(g => {
+		const kommandon: Array<{visas: string; text: string}> = [];
+		for (const k of KOMMANDON) {
+			const nyckel = `${k.visas} ${k.text}`;
+			if (k === OVERALLT || !k.lagen.some(l => g.lagen.includes(l)) || sedda.has(`${g.namn}|${nyckel}`)) continue;
+			sedda.add(`${g.namn}|${nyckel}`);
+			kommandon.push({visas: k.visas, text: k.text});
+		}
+		return {namn: g.namn, kommandon};
+	});
+}
+
+/** Where the generated section sits in the README. */
+export const README_START = '<!-- tangenter: genereras av npm run docs:keys från source/ui/keys.ts -->';
+export const README_SLUT = '<!-- /tangenter -->';
+
+/** The README's key section, generated: npm run docs:keys writes it, a test checks it. */
+export function tangentMarkdown(): string {
+	const cell = (s: string) => s.replaceAll('|', '\\|');
+	const rader = ['| Tecken i trädet | Betyder |', '|---|---|', ...TECKEN.map(([t, b]) => `| \`${t}\` | ${b} |`), ''];
+	rader.push(`\`${OVERALLT.visas}\` ${OVERALLT.text}. Esc backar alltid ur det som är öppet.`, '');
+	for (const g of hjalpGrupper()) {
+		rader.push(`**${g.namn}**`, '', '| Tangent | Gör |', '|---|---|', ...g.kommandon.map(k => `| \`${cell(k.visas)}\` | ${cell(k.text)} |`), '');
+	}
+	return rader.join('\n');
 }
 
 /** Each key name and the escape sequences terminals send for it. */

@@ -4,11 +4,14 @@ import {spawnSync} from 'node:child_process';
 import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, writeSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import {colorFor} from '../report/color.js';
 import {applyChanges, defaultAuthor, fileSignature, loadStore, watchStore} from '../store/index.js';
 import {visible, visibleLine} from '../report/visible.js';
 import {forbered} from './ink/unicode.js';
 import {Controller} from './controller.js';
 import {laddaYoga} from './ink/yoga.js';
+import {kommIhag} from './senaste.js';
+import type {UiStore} from './controller.js';
 
 const ALT_IN = '\x1b[?1049h\x1b[H\x1b[2J';
 // Cursor back on, then the main screen as it was before malkoll started.
@@ -29,9 +32,11 @@ async function loadInk() {
 	return {render: ink.render, App: app.App};
 }
 
-export async function runTui(o: {path: string; author?: string; efterForstaBilden?: () => void}): Promise<number> {
+export async function runTui(o: {path: string; author?: string; env?: NodeJS.ProcessEnv; efterForstaBilden?: () => void}): Promise<number> {
 	const [data, {render, App}] = await Promise.all([loadStore(o.path), loadInk()]);
 	const stdout = process.stdout;
+	const env = o.env ?? process.env;
+	kommIhag(o.path, env);
 	const author = o.author ?? defaultAuthor();
 	let aterstalld = false;
 	const aterstall = () => {
@@ -63,20 +68,34 @@ export async function runTui(o: {path: string; author?: string; efterForstaBilde
 		}
 	};
 
-	// The file as our own last save left it: the watcher's call for that write needs no reload.
-	let egen = '';
-	const ui = new Controller({
-		store: {
+	/** The TUI's binding to one store file; o binds it to another. */
+	const binda = (fil: string): UiStore => {
+		// The file as our own last save left it: the watcher's call for that write needs no reload.
+		let egen = '';
+		return {
 			apply: async (ops, opts) => {
-				const r = await applyChanges(o.path, ops, {author, force: opts?.force});
-				egen = fileSignature(o.path);
+				const r = await applyChanges(fil, ops, {author, force: opts?.force});
+				egen = fileSignature(fil);
 				return r;
 			},
-			reload: () => loadStore(o.path),
-			watch: f => watchStore(o.path, () => fileSignature(o.path) !== egen && f(), 300),
-		},
+			reload: () => loadStore(fil),
+			watch: f => watchStore(fil, () => fileSignature(fil) !== egen && f(), 300),
+		};
+	};
+	const ui = new Controller({
+		store: binda(o.path),
 		data,
 		path: o.path,
+		env,
+		stil: true,
+		farg: colorFor({isTTY: true}, env).level > 0,
+		// OSC 52 between Ink's frames: a sequence of no width that leaves the frame as drawn.
+		terminal: s => void stdout.write(s),
+		oppnaStore: async fil => {
+			const ny = await loadStore(fil);
+			kommIhag(fil, env);
+			return {store: binda(fil), data: ny};
+		},
 		cols: stdout.columns || 80,
 		rows: stdout.rows || 24,
 		externEditor,

@@ -17,7 +17,7 @@ export async function startaTui(ctx: Ctx, efterForstaBilden?: () => void): Promi
 	// Yoga's WebAssembly compiles in the background while the store is found and read.
 	void laddaYoga();
 	const path = await storePath(ctx);
-	return runTui({path, author: stringFlag(ctx, 'author'), efterForstaBilden});
+	return runTui({path, author: stringFlag(ctx, 'author'), env: ctx.env, efterForstaBilden});
 }
 
 /** The TUI without the commands' bundle (meow, the commands): `flags` are --data and --author as

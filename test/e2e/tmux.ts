@@ -28,7 +28,8 @@ export function starta(namn: string, cols: number, rows: number, file: string, e
 	const s = `malkoll-e2e-${process.pid}-${namn}`;
 	sessioner.push(s);
 	// The shell prints the exit code after malkoll has given the terminal back.
-	const cmd = `cd ${ROOT} && ${env} TERM=xterm-256color node ${privateCli()} --data ${file} --author e2e; echo "SLUT=$?"; sleep 30`;
+	// A tmux server started before this run does not pass on its environment: the recent stores go to the run's folder.
+	const cmd = `cd ${ROOT} && XDG_STATE_HOME=${process.env.XDG_STATE_HOME ?? ''} ${env} TERM=xterm-256color node ${privateCli()} --data ${file} --author e2e; echo "SLUT=$?"; sleep 30`;
 	tmux('new-session', '-d', '-s', s, '-x', String(cols), '-y', String(rows), cmd);
 	return s;
 }

@@ -81,6 +81,13 @@ export interface UiActions {
 	sparaUtkastNu(): void;
 	dropDraft(): void;
 	undo(): void;
+	/** Copies to the clipboard (report/clipboard.ts) and says how: "Kopierat analysen (OSC 52 och xclip)". */
+	kopiera(text: string, vad: string): void;
+	/** o : the stores to open, recent first, then those beside the open one. */
+	storeVal(): {aktuell: string; senaste: string[]; bredvid: string[]};
+	/** Opens another store in place of this one. */
+	bytStore(path: string): void;
+	undo(): void;
 	quit(): void;
 	notify(): void;
 }

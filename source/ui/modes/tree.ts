@@ -17,6 +17,7 @@ import {HelpMode} from './help.js';
 import type {Ctx, Mode} from './mode.js';
 import {PeriodMode} from './period.js';
 import {SearchMode, hoppa} from './search.js';
+import {StoresMode} from './stores.js';
 import {SummaryMode} from './summary.js';
 
 type Fokus = 'tree' | 'indicators' | 'activities';
@@ -75,6 +76,8 @@ export class TreeMode implements Mode {
 	listIndex = 0;
 	detaljTopp = 0;
 	filter = false;
+	/** Goals the checklist names while the filter is on (without the goals above them). */
+	filterAntal = 0;
 	/** The last search, for n and N. */
 	sokord = '';
 	synliga: readonly TradRad[] = [];
@@ -191,14 +194,24 @@ export class TreeMode implements Mode {
 		this.bygg();
 	}
 
-	/** Goals with something to act on, and the goals above them for context. */
+	/** What "Klart för inlämning?" lists as missing, as the goals it is on (an indicator's or
+	 * activity's own goal; a warning as goal/ref), and the goals above them for context. */
 	private attGora(): Set<string> {
 		const {data, idx, period, asOf} = this.ctx;
 		const s = buildSummary(data, {period, asOf});
+		const malFor = new Map<string, string>([...data.indicators, ...data.activities].map(x => [x.id, x.malId]));
 		const ids = new Set<string>();
-		for (const id of [...s.unmetIndicators.map(i => i.goalId), ...s.overdueActivities.map(a => a.goalId), ...s.goalsWithoutStatus.map(g => g.id)]) {
-			if (id) for (const x of medForaldrar(idx, id)) ids.add(x);
+		const listade = new Set<string>();
+		for (const punkt of s.checklist.punkter) {
+			for (const saknas of punkt.saknas) {
+				const forst = saknas.split('/')[0]!;
+				const goalId = idx.goals.has(forst) ? forst : malFor.get(forst);
+				if (!goalId) continue;
+				listade.add(goalId);
+				for (const x of medForaldrar(idx, goalId)) ids.add(x);
+			}
 		}
+		this.filterAntal = listade.size;
 		return ids;
 	}
 
@@ -211,6 +224,9 @@ export class TreeMode implements Mode {
 		}
 		this.markerad = id;
 		this.detaljTopp = 0;
+		// A hit is a goal: the keys and the hint row go with it to the tree.
+		this.fokus = 'tree';
+		this.listIndex = 0;
 		this.bygg();
 	}
 
@@ -303,7 +319,7 @@ export class TreeMode implements Mode {
 				this.filter = !this.filter;
 				this.behall = this.filter ? this.attGora() : undefined;
 				this.bygg();
-				return ctx.say(this.filter ? `Filter: ${this.synliga.length} mål med något att göra (f visar alla)` : 'Visar alla mål');
+				return ctx.say(this.filter ? `Filter: ${this.filterAntal} mål med något checklistan saknar, och målen ovanför (f visar alla)` : 'Visar alla mål');
 			case 'nasta':
 			case 'foregaende':
 				return hoppa(ctx, id === 'nasta' ? 1 : -1);
@@ -323,13 +339,24 @@ export class TreeMode implements Mode {
 					period: () => ctx.open(new PeriodMode(ctx)),
 					sok: () => ctx.open(new SearchMode(ctx)),
 					summering: () => ctx.open(new SummaryMode(ctx)),
-					hjalp: () => ctx.open(new HelpMode(ctx)),
+					hjalp: () => ctx.open(new HelpMode(ctx, this.lage)),
+					oppnaStore: () => ctx.open(new StoresMode(ctx)),
+					kopiera: () => this.kopiera(),
 					angra: () => ctx.undo(),
 					avsluta: () => ctx.quit(),
 				};
 				oppna[id]?.();
 			}
 		}
+	}
+
+	/** y : the analysis of the selected row, or of the selected goal, for the period on screen. */
+	private kopiera(): void {
+		const ctx = this.ctx;
+		const rad = this.valdRad() ?? (this.valtMal && {entity: 'goal' as const, id: this.valtMal.id});
+		if (!rad) return;
+		const analys = getFollowUp(ctx.data, ctx.period, rad.entity, rad.id, 'analys');
+		ctx.kopiera(typeof analys === 'string' ? analys : '', `analysen för ${rad.id} (${ctx.period})`);
 	}
 
 	private sattStatus(status: Status | undefined): void {

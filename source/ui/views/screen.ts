@@ -1,6 +1,7 @@
 // The whole frame as rows: header, the body (the open mode's view, beside the tree unless it takes
 // the whole body), the message row and the hint row; one row shorter than the terminal and no row
 // wider than it.
+import path from 'node:path';
 import {PERIOD_NAMN} from '../../domain/types.js';
 import type {Controller} from '../controller.js';
 import {tipsFor} from '../keys.js';
@@ -10,19 +11,23 @@ import {tradBredd, tradRader} from './tree.js';
 function huvud(ui: Controller, w: number): Rad {
 	const org = ui.data.organisation;
 	const basis = ui.period === 'VP' ? 'plan' : ui.period === 'VB' ? 'utfall' : 'prognos';
-	const vanster = ` ${visible(org.namn)} · ${ui.data.year} · ${ui.period} ${PERIOD_NAMN[ui.period]} (${basis})`;
-	const hoger = `${ui.tree.filter ? 'FILTER · ' : ''}${ui.data.inlamnad?.[ui.period] ? 'INLÄMNAD · ' : ''}${ui.sparar > 0 ? 'Sparar…' : ui.sparat ? `Sparat ${ui.sparat}` : 'Ingen ändring'} `;
+	const lang = ` ${visible(org.namn)} · ${ui.data.year} · ${ui.period} ${PERIOD_NAMN[ui.period]} (${basis})`;
+	// The file names the store that is open: o can open another unit's.
+	const hoger = `${visible(path.basename(ui.path))} · ${ui.tree.filter ? 'FILTER · ' : ''}${ui.data.inlamnad?.[ui.period] ? 'INLÄMNAD · ' : ''}${ui.sparar > 0 ? 'Sparar…' : ui.sparat ? `Sparat ${ui.sparat}` : 'Ingen ändring'} `;
 	const vw = Math.max(0, w - bredd(hoger) - 1);
+	// Narrow: the period's code is enough, the file name stays.
+	const vanster = bredd(lang) <= vw ? lang : ` ${visible(org.namn)} · ${ui.data.year} · ${ui.period} (${basis})`;
 	return [{t: fyll(vanster, vw), bold: true, inv: true}, {t: ' ', inv: true}, {t: hoger, inv: true, c: ui.sparar > 0 ? 'yellow' : undefined}];
 }
 
 function tipsRad(ui: Controller, w: number): Rad {
 	const out: Rad = [];
 	let used = 0;
+	// In the table's order of priority; the two spaces after the last one need not fit.
 	for (const t of tipsFor(ui.mode.lage)) {
-		const del = `${t.visas} ${t.text}  `;
+		const del = `${used > 0 ? '  ' : ''}${t.visas} ${t.text}`;
 		if (used + bredd(del) > w) break;
-		out.push({t: t.visas, bold: true, c: 'cyan'}, {t: ` ${t.text}  `, dim: true});
+		out.push({t: `${used > 0 ? '  ' : ''}${t.visas}`, bold: true, c: 'cyan'}, {t: ` ${t.text}`, dim: true});
 		used += bredd(del);
 	}
 	return out;
