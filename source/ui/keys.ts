@@ -161,8 +161,12 @@ export function parseTangenter(raw: string): string[] {
 		return [];
 	}
 	const out: string[] = [];
+	let fore = '';
 	for (const ch of raw) {
 		const code = ch.codePointAt(0)!;
+		// A pasted CRLF is one line break, not two.
+		if (ch === '\n' && fore === '\r') continue;
+		fore = ch;
 		if (ch === '\r' || ch === '\n') out.push('enter');
 		else if (ch === '\t') out.push('tab');
 		else if (code === 0x7f || code === 0x08) out.push('backspace');
