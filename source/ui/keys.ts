@@ -28,8 +28,8 @@ const NAV: Lage[] = ['tree', 'lista'];
 const TEXT: Lage[] = ['editor', 'form', 'formText'];
 const FLERRAD: Lage[] = ['editor', 'formText'];
 const TEXTKOMMANDON = tabell([
-	{id: 'tomText', tangenter: ['ctrl-x'], visas: 'C-x', text: 'töm hela texten (C-z ångrar)', lagen: TEXT, tips: true},
-	{id: 'angraText', tangenter: ['ctrl-z', 'ctrl-_'], visas: 'C-z', text: 'ångra i texten (även C-_ och C-/)', lagen: TEXT, tips: true},
+	{id: 'tomText', tangenter: ['ctrl-x'], visas: 'C-x', text: 'töm texten', lagen: TEXT, tips: true},
+	{id: 'angraText', tangenter: ['ctrl-z', 'ctrl-_'], visas: 'C-z/C-_', text: 'ångra', lagen: TEXT, tips: true},
 	{id: 'radStart', tangenter: ['ctrl-a', 'home'], visas: 'C-a/Home', text: 'radens början', lagen: TEXT},
 	{id: 'radSlut', tangenter: ['ctrl-e', 'end'], visas: 'C-e/End', text: 'radens slut', lagen: TEXT},
 	{id: 'textStart', tangenter: ['ctrl-home'], visas: 'C-Home', text: 'textens början', lagen: TEXT},

@@ -58,7 +58,9 @@ export class EditorMode implements Mode {
 		}
 		const ed = editorTangent(this.ed, t, {w: textBredd(ctx.cols), h: Math.max(1, ctx.kroppHojd - HUVUD)});
 		if (ed === this.ed) return;
-		if (kommandoFor('editor', t) === 'tomText') ctx.say('Texten tömdes: C-z ångrar, C-y sätter tillbaka den');
+		const id = kommandoFor('editor', t);
+		if (id === 'tomText') ctx.say('Texten tömdes: C-z ångrar, C-y sätter tillbaka den');
+		else if (id === 'angraText') ctx.say('Ångrat i texten');
 		this.ed = ed;
 		ctx.draftChanged();
 	}

@@ -84,6 +84,7 @@ export class FormMode implements Mode {
 		f.ed = ed;
 		this.fel = undefined;
 		if (id === 'tomText') this.ctx.say(`${f.etikett} tömdes: C-z ångrar`);
+		else if (id === 'angraText') this.ctx.say(`Ångrat i ${f.etikett}`);
 		this.ctx.draftChanged();
 	}
 
