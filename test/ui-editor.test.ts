@@ -255,6 +255,8 @@ describe('the analysis editor', () => {
 		const tips = tipsFor('editor').map(t => `${t.visas} ${t.text}`);
 		expect(tips).toEqual(expect.arrayContaining(['C-x töm texten', 'C-z/C-_ ångra']));
 		expect(tipsFor('form').map(t => t.visas)).toEqual(expect.arrayContaining(['C-x', 'C-z/C-_']));
+		// A one-line field opens selected: the hint row says typing replaces it.
+		expect(tipsFor('form').map(t => `${t.visas} ${t.text}`)).toContain('skriv ersätter värdet · →/End behåller');
 	});
 });
 
