@@ -256,7 +256,7 @@ describe('the analysis editor', () => {
 		expect(tips).toEqual(expect.arrayContaining(['C-x töm texten', 'C-z/C-_ ångra']));
 		expect(tipsFor('form').map(t => t.visas)).toEqual(expect.arrayContaining(['C-x', 'C-z/C-_']));
 		// A one-line field opens selected: the hint row says typing replaces it.
-		expect(tipsFor('form').map(t => `${t.visas} ${t.text}`)).toContain('skriv ersätter värdet · →/End behåller');
+		expect(tipsFor('form').map(t => `${t.visas} ${t.text}`)).toContain('skriv ersätter markerat');
 	});
 });
 
@@ -301,6 +301,19 @@ describe('the form fields', () => {
 		expect(form.falt[form.aktiv]!.ed.lines).toEqual(['5']);
 		tryck(form, '\x1b[Z');
 		expect(form.falt[form.aktiv]!.ed.markerad).toBe(true);
+	});
+
+	test('a text field (a title) opens with the cursor at its end: typing appends, and the form says so', async () => {
+		const c = await ctx();
+		oppnaAndra(c);
+		const form = c.mode as FormMode;
+		const titel = form.falt[form.aktiv]!;
+		expect([titel.etikett, titel.ed.markerad]).toEqual(['Titel', undefined]);
+		expect(text(form.view(47))).toContain('Skriv lägger till vid markören · C-x tömmer');
+		tryck(form, ' (reviderat)', ALT.b, ALT.b, C.w);
+		// Two words back is before "kvalitet"; Ctrl-W then takes the "god " before it.
+		expect(titel.start).toMatch(/ av god kvalitet\.$/);
+		expect(editorText(form.falt[form.aktiv]!.ed)).toBe(`${titel.start.replace(/ god kvalitet\.$/, ' kvalitet.')} (reviderat)`);
 	});
 
 	test('a multi-line field is not selected: Enter is a new line, Up and Down move by screen row', async () => {

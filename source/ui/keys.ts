@@ -28,8 +28,8 @@ const NAV: Lage[] = ['tree', 'lista'];
 const TEXT: Lage[] = ['editor', 'form', 'formText'];
 const FLERRAD: Lage[] = ['editor', 'formText'];
 const TEXTKOMMANDON = tabell([
-	// No key of its own: the hint row says what typing does to a field opened with its value selected.
-	{id: 'ersatt', tangenter: [], visas: 'skriv', text: 'ersätter värdet · →/End behåller', lagen: ['form'], tips: true},
+	// No key of its own: the hint row says what typing does to a number or date opened selected.
+	{id: 'ersatt', tangenter: [], visas: 'skriv', text: 'ersätter markerat', lagen: ['form'], tips: true},
 	{id: 'tomText', tangenter: ['ctrl-x'], visas: 'C-x', text: 'töm texten', lagen: TEXT, tips: true},
 	{id: 'angraText', tangenter: ['ctrl-z', 'ctrl-_'], visas: 'C-z/C-_', text: 'ångra', lagen: TEXT, tips: true},
 	{id: 'radStart', tangenter: ['ctrl-a', 'home'], visas: 'C-a/Home', text: 'radens början', lagen: TEXT},

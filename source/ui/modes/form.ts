@@ -15,6 +15,9 @@ import type {Ctx, Mode} from './mode.js';
 const FLERRAD_AKTIV = 6;
 const FLERRAD_VILAR = 2;
 
+/** The kinds of field that open selected. */
+const ERSATTS = new Set(['varde', 'andel', 'datum']);
+
 export class FormMode implements Mode {
 	aktiv = 0;
 	fel?: string;
@@ -34,11 +37,12 @@ export class FormMode implements Mode {
 		this.ga(this.aktiv);
 	}
 
-	/** Enters field `i`: a one-line value is selected, so typing replaces it and a move keeps it. */
+	/** Enters field `i`: a number or date is selected, so typing replaces it and a move keeps it;
+	 * a text is edited where it ends (a title is corrected more often than retyped). */
 	private ga(i: number): void {
 		this.aktiv = i;
 		const f = this.falt[i]!;
-		if (!f.flerrad && !f.val) f.ed = markera(f.ed);
+		if (f.rad && ERSATTS.has(f.rad.kind) && !f.flerrad) f.ed = markera(f.ed);
 	}
 
 	get lage() {
