@@ -1,6 +1,6 @@
 // Editing text in the built malkoll in a real terminal (tmux, its own server `-L edit`): Ctrl-U and
-// Ctrl-W, clearing a whole analysis and undoing it, three pasted paragraphs, a form field opened
-// selected; each seen on the screen and read back from the store file.
+// Ctrl-W, word jumps and Home/End, clearing a whole analysis and undoing it, three pasted
+// paragraphs, a form field opened selected; each seen on the screen and read back from the store file.
 import {execFileSync, spawnSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
@@ -85,10 +85,20 @@ describe.skipIf(!harTmux)('redigera text i tmux', () => {
 		expect(textRader(f).slice(0, 2)).toEqual(['Första raden', 'Andra raden med']);
 		f = await tangent('C-u');
 		expect(textRader(f).slice(0, 2)).toEqual(['Första raden', '']);
-		await tangent('Punkt två.', true);
+		// Word jumps and Home/End as the terminal sends them (tmux: ESC b, CSI 1;5D, ESC DEL, CSI 1~).
+		await tangent('Punkt två klar.', true);
+		await tangent('M-b');
+		await tangent('C-Left');
+		f = await tangent('M-BSpace');
+		expect(textRader(f)[1]).toBe('två klar.');
+		await tangent('End');
+		await tangent(' Ja', true);
+		await tangent('Home');
+		f = await tangent('1. ', true);
+		expect(textRader(f).slice(0, 2)).toEqual(['Första raden', '1. två klar. Ja']);
 		await tangent('C-s');
 		await vanta(f => f.includes('3.4.1.1: analysen sparad (VB)') && !f.includes('Analys 3.4.1.1'), 'analysen sparad igen');
-		await vanta(() => analys(file, '3.4.1.1') === 'Första raden\nPunkt två.', 'den sparade texten');
+		await vanta(() => analys(file, '3.4.1.1') === 'Första raden\n1. två klar. Ja', 'den sparade texten');
 
 		// Three paragraphs pasted stay three paragraphs.
 		const stycken = ['Enheten har haft resultatdialoger varje månad.', 'Sjukfrånvaron 8,2 % mot årsmålet 7,2 %: inte nått.', 'Bedömningen grundas på utfallet i Stratsys.'];

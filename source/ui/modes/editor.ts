@@ -90,7 +90,7 @@ export class EditorMode implements Mode {
 		const goal = this.ctx.idx.goals.get(this.goalId);
 		const out: Rad[] = [[{t: klipp(`Analys ${this.goalId} (${this.period}): ${visible(goal?.titel ?? '')}`, w), bold: true, c: 'cyan'}]];
 		if (this.fraga) out.push([{t: klipp('Släng ändringarna? j = släng, n/Esc = skriv vidare, Ctrl-S = spara', w), c: 'yellow', bold: true}]);
-		else out.push([{t: klipp('Ctrl-S sparar · Esc lämnar (frågar först) · C-x tömmer, C-z ångrar · C-a C-e C-u C-k C-w M-b M-f som i skalet', w), dim: true}]);
+		else out.push([{t: klipp('C-a/C-e radens början/slut · C-u/C-k/C-w raderar · M-b/M-f ord · C-y tillbaka', w), dim: true}]);
 		const textW = textBredd(w);
 		const {rader, cursorRad, cursorKol} = editorRader(this.ed, textW);
 		const synliga = h - out.length;
