@@ -198,6 +198,9 @@ describe('the editor model', () => {
 		const steg: string[] = [];
 		for (let i = 0; i < 5; i++) steg.push(editorText((s = tangenter(s, [C.z]))));
 		expect(steg).toEqual(['Bedömningen grunda', 'Bedömningen grundas ', 'Bedömningen grundas på ', 'Bedömningen grundas på mätningen', 'Bedömningen grundas på']);
+		// A move ends a run of typing: what is typed after it is undone on its own.
+		expect(editorText(tangenter(nyEditor(''), ['8,2', '\x1b[D', '\x1b[D', '\x1b[D', '~', C.z]))).toBe('8,2');
+		expect(editorText(tangenter(nyEditor('a\nb'), ['c', '\x1b[A', 'd', C.z], {w: 20, h: 1}))).toBe('a\nbc');
 	});
 
 	test('a selected value goes at the first character typed; a move keeps it; undo brings it back', () => {

@@ -97,13 +97,13 @@ function skarmrad(s: EditorState, steg: -1 | 1, w: number): EditorState {
 	const starter = radStarter(ch, w);
 	const r = radIndex(starter, s.col);
 	const malKol = s.malKol ?? bredd(ch.slice(starter[r], s.col).join(''));
-	if (r + steg >= 0 && r + steg < starter.length) return {...s, col: kolPaRad(ch, starter, r + steg, malKol), malKol};
+	if (r + steg >= 0 && r + steg < starter.length) return {...flytt(s, s.row, kolPaRad(ch, starter, r + steg, malKol)), malKol};
 	const row = s.row + steg;
-	if (row < 0) return {...s, col: 0, malKol: undefined};
-	if (row >= s.lines.length) return {...s, col: ch.length, malKol: undefined};
+	if (row < 0) return flytt(s, 0, 0);
+	if (row >= s.lines.length) return flytt(s, s.row, ch.length);
 	const nch = cps(s.lines[row]!);
 	const nstarter = radStarter(nch, w);
-	return {...s, row, col: kolPaRad(nch, nstarter, steg < 0 ? nstarter.length - 1 : 0, malKol), malKol};
+	return {...flytt(s, row, kolPaRad(nch, nstarter, steg < 0 ? nstarter.length - 1 : 0, malKol)), malKol};
 }
 
 /** The whole text as one run of code points and the cursor as an offset in it: words and
