@@ -275,7 +275,7 @@ describe('the form fields', () => {
 	test('a field opens with its old value selected: the hint says typing replaces, the first key does', async () => {
 		const {c, form} = await utfallForm();
 		const vy = form.view(47);
-		expect(text(vy)).toContain('Markerat: skriv ersätter · →/End behåller');
+		expect(text(vy)).toContain('Markerat: skriv ersätter, →/End lägger till');
 		expect(vy.flat().find(s => s.inv)?.t).toBe('8,2 %');
 		tryck(form, '7,9 %', '\r');
 		expect(c.saves).toEqual([[{op: 'set', period: 'VB', entity: 'indicator', id: '3.4:i2', field: 'utfall', value: {raw: '7,9 %', value: 7.9, unit: '%'}, expect: {raw: '8,2 %', value: 8.2, unit: '%'}}]]);

@@ -50,6 +50,7 @@ describe.skipIf(!harTmux)('redigera text i tmux', () => {
 	beforeAll(() => privateCli());
 	afterAll(() => spawnSync('tmux', ['-L', SOCKET, 'kill-session', '-t', S]));
 
+	// Some forty keys, each waited for on screen: a loaded machine needs more than the default minute.
 	test('80×24: C-x and C-z on the 1,555-character analysis, C-w and C-u, three pasted paragraphs, a selected field', async () => {
 		const file = tmpStore();
 		const original = analys(file, '3.4.1.1')!;
@@ -131,6 +132,5 @@ describe.skipIf(!harTmux)('redigera text i tmux', () => {
 		await new Promise(r => setTimeout(r, 100));
 		tmux('send-keys', '-t', S, 'q');
 		expect(await vanta(f => f.includes('SLUT='), 'att malkoll avslutas')).toContain('SLUT=0');
-		// Some forty keys, each waited for on screen: a loaded machine needs more than the default minute.
 	}, 180_000);
 });

@@ -196,7 +196,7 @@ export class FormMode implements Mode {
 		else {
 			const f = this.falt[this.aktiv]!;
 			// Whether typing replaces or appends, said where the chef types.
-			if (!f.val) out.push([{t: klipp(f.ed.markerad ? 'Markerat: skriv ersätter · →/End behåller och lägger till' : 'Skriv lägger till vid markören · C-x tömmer', w), c: 'cyan'}]);
+			if (!f.val) out.push([{t: klipp(f.ed.markerad ? 'Markerat: skriv ersätter, →/End lägger till' : 'Skriv lägger till vid markören · C-x tömmer', w), c: 'cyan'}]);
 			const hjalp =
 				this.slag !== 'uppfoljning'
 					? `${this.falt.some(f => f.val) ? 'Val: ←/→ · ' : ''}${this.entity === 'activity' ? 'datum ÅÅÅÅ-MM-DD · ' : ''}C-s sparar`
