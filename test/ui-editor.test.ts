@@ -134,6 +134,10 @@ describe('the editor model', () => {
 		expect(editorText(d)).toBe('Sjukfrånvaron kraftigt');
 		expect(editorText(tangenter(d, [C.e, ' ', C.y]))).toBe('Sjukfrånvaron kraftigt  ökade');
 		expect(editorText(tangenter(nyEditor('ab'), [C.y]))).toBe('ab');
+		// At a line's edge the word is looked for across the paragraph break, as readline does in a multi-line buffer.
+		expect(editorText(tangenter(nyEditor('Punkt 1\n'), [C.w]))).toBe('Punkt ');
+		expect(editorText(tangenter(nyEditor('Punkt 1\nklart'), [C.a, ALT.bs]))).toBe('Punkt klart');
+		expect(editorText(tangenter(nyEditor('ab\ncd ef'), ['\x1b[A', C.e, ALT.d]))).toBe('ab ef');
 	});
 
 	test('Alt-B/F and Ctrl-←/→ jump by words, across a paragraph break', () => {

@@ -52,6 +52,16 @@ function cps(line: string): string[] {
 	return [...line];
 }
 
+const SURROGAT = /[\uD800-\uDFFF]/;
+
+/** `line` with code points [fran, till) replaced by `text`; by string index where every code
+ * point is one unit, so typing into a long paragraph copies no array of characters. */
+function ersattI(line: string, fran: number, till: number, text: string): string {
+	if (!SURROGAT.test(line)) return line.slice(0, fran) + text + line.slice(till);
+	const ch = cps(line);
+	return [...ch.slice(0, fran), text, ...ch.slice(till)].join('');
+}
+
 /** Where each screen row of a line starts (code point indices), soft-wrapped to `w` columns
  * after the last space that fits, as a word processor does. */
 function radStarter(ch: string[], w: number): number[] {
@@ -134,11 +144,32 @@ function ordGrans(ch: string[], pos: number, steg: -1 | 1, iOrd: (c: string) => 
 const iOrd = (c: string) => ORD.test(c);
 const ejBlank = (c: string) => !BLANK.test(c);
 
-/** Removes the text between two offsets into the kill buffer. */
-function klipp(s: EditorState, ch: string[], a: number, b: number): EditorState {
-	if (a === b) return s;
-	const [fran, till] = a < b ? [a, b] : [b, a];
-	return andrad(s, {...franPlatt([...ch.slice(0, fran), ...ch.slice(till)], fran), kill: ch.slice(fran, till).join('')});
+type Plats = Pick<Text, 'row' | 'col'>;
+
+/** Where a word jump from the cursor lands; worked out on the cursor's line unless it reaches
+ * the line's edge, so a long text is not flattened for every word. */
+function ordPlats(s: EditorState, steg: -1 | 1, iOrd: (c: string) => boolean): Plats {
+	const line = cps(s.lines[s.row]!);
+	const p = ordGrans(line, s.col, steg, iOrd);
+	if (steg < 0 ? p > 0 || s.row === 0 : p < line.length || s.row === s.lines.length - 1) return {row: s.row, col: p};
+	const {ch, pos} = platt(s);
+	return franPlatt(ch, ordGrans(ch, pos, steg, iOrd));
+}
+
+/** Removes the text between the cursor and `till` into the kill buffer. */
+function klipp(s: EditorState, till: Plats): EditorState {
+	const [a, b] = till.row < s.row || (till.row === s.row && till.col < s.col) ? [till, s] : [s, till];
+	if (a.row === b.row && a.col === b.col) return s;
+	if (a.row === b.row) {
+		const line = s.lines[s.row]!;
+		const lines = [...s.lines];
+		lines[s.row] = ersattI(line, a.col, b.col, '');
+		return andrad(s, {lines, row: s.row, col: a.col, kill: cps(line).slice(a.col, b.col).join('')});
+	}
+	const {ch} = platt(s);
+	const fran = platt({...s, ...a}).pos;
+	const slut = platt({...s, ...b}).pos;
+	return andrad(s, {...franPlatt([...ch.slice(0, fran), ...ch.slice(slut)], fran), kill: ch.slice(fran, slut).join('')});
 }
 
 /** A change of text: the text before goes on the undo stack, unless it continues a run. */
@@ -151,15 +182,14 @@ function andrad(fore: EditorState, efter: Text & Partial<EditorState>, slag?: Ed
 function infoga(s: EditorState, text: string, slag?: EditorState['senast']): EditorState {
 	if (text.length === 1 || (text.length === 2 && [...text].length === 1)) {
 		// One character typed: only its line changes, so a long paste typed key by key stays linear.
+		const line = s.lines[s.row]!;
+		const lines = [...s.lines];
 		if (text === '\n') {
-			const line = cps(s.lines[s.row]!);
-			const lines = [...s.lines];
-			lines.splice(s.row, 1, line.slice(0, s.col).join(''), line.slice(s.col).join(''));
+			const fore = ersattI(line, s.col, Infinity, '');
+			lines.splice(s.row, 1, fore, line.slice(fore.length));
 			return andrad(s, {lines, row: s.row + 1, col: 0}, slag);
 		}
-		const line = cps(s.lines[s.row]!);
-		const lines = [...s.lines];
-		lines[s.row] = [...line.slice(0, s.col), text, ...line.slice(s.col)].join('');
+		lines[s.row] = ersattI(line, s.col, s.col, text);
 		return andrad(s, {lines, row: s.row, col: s.col + 1}, slag);
 	}
 	const {ch, pos} = platt(s);
@@ -182,7 +212,8 @@ export function editorTangent(s: EditorState, tangent: string, yta: Yta = {w: In
 		if (!tom && (tangent === 'backspace' || tangent === 'delete')) return andrad(s, {lines: [''], row: 0, col: 0, kill: editorText(s)});
 		s = {...s, markerad: undefined};
 	}
-	const line = cps(s.lines[s.row]!);
+	// Counted only by the keys that need it: typing must not walk the paragraph.
+	const radLangd = () => cps(s.lines[s.row]!).length;
 	const sista = s.lines.length - 1;
 	switch (id ?? tangent) {
 		case 'nyRad':
@@ -191,7 +222,7 @@ export function editorTangent(s: EditorState, tangent: string, yta: Yta = {w: In
 			if (s.col === 0 && s.row === 0) return s;
 			if (s.col > 0) {
 				const lines = [...s.lines];
-				lines[s.row] = [...line.slice(0, s.col - 1), ...line.slice(s.col)].join('');
+				lines[s.row] = ersattI(s.lines[s.row]!, s.col - 1, s.col, '');
 				return andrad(s, {lines, row: s.row, col: s.col - 1}, 'radera');
 			}
 			const {ch, pos} = platt(s);
@@ -206,7 +237,7 @@ export function editorTangent(s: EditorState, tangent: string, yta: Yta = {w: In
 			if (s.col > 0) return flytt(s, s.row, s.col - 1);
 			return s.row > 0 ? flytt(s, s.row - 1, cps(s.lines[s.row - 1]!).length) : s;
 		case 'right':
-			if (s.col < line.length) return flytt(s, s.row, s.col + 1);
+			if (s.col < radLangd()) return flytt(s, s.row, s.col + 1);
 			return s.row < sista ? flytt(s, s.row + 1, 0) : s;
 		case 'radUpp':
 			return skarmrad(s, -1, yta.w);
@@ -221,38 +252,29 @@ export function editorTangent(s: EditorState, tangent: string, yta: Yta = {w: In
 		case 'radStart':
 			return flytt(s, s.row, 0);
 		case 'radSlut':
-			return flytt(s, s.row, line.length);
+			return flytt(s, s.row, radLangd());
 		case 'textStart':
 			return flytt(s, 0, 0);
 		case 'textSlut':
 			return flytt(s, sista, cps(s.lines[sista]!).length);
 		case 'ordVanster':
 		case 'ordHoger': {
-			const {ch, pos} = platt(s);
-			const t = franPlatt(ch, ordGrans(ch, pos, id === 'ordVanster' ? -1 : 1, iOrd));
+			const t = ordPlats(s, id === 'ordVanster' ? -1 : 1, iOrd);
 			return flytt(s, t.row, t.col);
 		}
-		case 'raderaTillStart': {
-			const {ch, pos} = platt(s);
-			return klipp(s, ch, pos - s.col, pos);
-		}
+		case 'raderaTillStart':
+			return klipp(s, {row: s.row, col: 0});
 		case 'raderaTillSlut': {
-			const {ch, pos} = platt(s);
 			// At the end of a line Ctrl-K joins the next one, as in Emacs.
-			return klipp(s, ch, pos, s.col === line.length ? Math.min(ch.length, pos + 1) : pos + line.length - s.col);
+			const langd = radLangd();
+			return klipp(s, s.col < langd || s.row === sista ? {row: s.row, col: langd} : {row: s.row + 1, col: 0});
 		}
-		case 'raderaOrd': {
-			const {ch, pos} = platt(s);
-			return klipp(s, ch, ordGrans(ch, pos, -1, ejBlank), pos);
-		}
-		case 'raderaOrdDel': {
-			const {ch, pos} = platt(s);
-			return klipp(s, ch, ordGrans(ch, pos, -1, iOrd), pos);
-		}
-		case 'raderaOrdFram': {
-			const {ch, pos} = platt(s);
-			return klipp(s, ch, pos, ordGrans(ch, pos, 1, iOrd));
-		}
+		case 'raderaOrd':
+			return klipp(s, ordPlats(s, -1, ejBlank));
+		case 'raderaOrdDel':
+			return klipp(s, ordPlats(s, -1, iOrd));
+		case 'raderaOrdFram':
+			return klipp(s, ordPlats(s, 1, iOrd));
 		case 'tomText': {
 			const text = editorText(s);
 			return text === '' ? s : andrad(s, {lines: [''], row: 0, col: 0, kill: text});
