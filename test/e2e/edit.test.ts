@@ -120,6 +120,8 @@ describe.skipIf(!harTmux)('redigera text i tmux', () => {
 		await tangent('Enter');
 		f = await vanta(f => f.includes('Indikator 3.4:i2 (VB)'), 'indikatorformuläret');
 		expect(f).toContain('Markerat: skriv ersätter');
+		// The hint row at 80 columns says it too.
+		expect(f.trimEnd().split('\n').at(-1)).toContain('skriv ersätter markerat');
 		await tangent('7,9 % ca', true);
 		f = await tangent('C-w');
 		expect(f).toMatch(/Periodens utfall 7,9 % *│?$/m);
