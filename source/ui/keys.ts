@@ -26,6 +26,32 @@ const NAV: Lage[] = ['tree', 'lista'];
 /** Screens over the tree that Esc and q close. */
 const OVERLAY: Lage[] = ['help', 'summary', 'period', 'stores'];
 
+// Editing text: readline's keys in the analysis editor and every form field (editor.ts applies them).
+const TEXT: Lage[] = ['editor', 'form', 'formText'];
+const FLERRAD: Lage[] = ['editor', 'formText'];
+const TEXTKOMMANDON = tabell([
+	// No key of its own: the hint row says what typing does to a number or date opened selected.
+	{id: 'ersatt', tangenter: [], visas: 'skriv', text: 'ersätter markerat', lagen: ['form'], tips: 0},
+	{id: 'tomText', tangenter: ['ctrl-x'], visas: 'C-x', text: 'töm texten', lagen: TEXT, tips: 4},
+	{id: 'angraText', tangenter: ['ctrl-z', 'ctrl-_'], visas: 'C-z/C-_', text: 'ångra', lagen: TEXT, tips: 5},
+	{id: 'radStart', tangenter: ['ctrl-a', 'home'], visas: 'C-a/Home', text: 'radens början', lagen: TEXT},
+	{id: 'radSlut', tangenter: ['ctrl-e', 'end'], visas: 'C-e/End', text: 'radens slut', lagen: TEXT},
+	{id: 'textStart', tangenter: ['ctrl-home'], visas: 'C-Home', text: 'textens början', lagen: TEXT},
+	{id: 'textSlut', tangenter: ['ctrl-end'], visas: 'C-End', text: 'textens slut', lagen: TEXT},
+	{id: 'ordVanster', tangenter: ['alt-b', 'ctrl-left', 'alt-left'], visas: 'M-b/C-←', text: 'ett ord vänster', lagen: TEXT},
+	{id: 'ordHoger', tangenter: ['alt-f', 'ctrl-right', 'alt-right'], visas: 'M-f/C-→', text: 'ett ord höger', lagen: TEXT},
+	{id: 'radUpp', tangenter: ['up'], visas: '↑', text: 'upp en rad på skärmen', lagen: FLERRAD},
+	{id: 'radNer', tangenter: ['down'], visas: '↓', text: 'ner en rad på skärmen', lagen: FLERRAD},
+	{id: 'sidaUpp', tangenter: ['pageup'], visas: 'PgUp', text: 'en skärm upp', lagen: FLERRAD},
+	{id: 'sidaNer', tangenter: ['pagedown'], visas: 'PgDn', text: 'en skärm ner', lagen: FLERRAD},
+	{id: 'raderaTillStart', tangenter: ['ctrl-u'], visas: 'C-u', text: 'radera till radens början', lagen: TEXT},
+	{id: 'raderaTillSlut', tangenter: ['ctrl-k'], visas: 'C-k', text: 'radera till radens slut', lagen: TEXT},
+	{id: 'raderaOrd', tangenter: ['ctrl-w'], visas: 'C-w', text: 'radera bakåt till mellanslag', lagen: TEXT},
+	{id: 'raderaOrdDel', tangenter: ['alt-backspace'], visas: 'M-⌫', text: 'radera ordet bakåt', lagen: TEXT},
+	{id: 'raderaOrdFram', tangenter: ['alt-d', 'ctrl-delete'], visas: 'M-d', text: 'radera ordet framåt', lagen: TEXT},
+	{id: 'klistraKill', tangenter: ['ctrl-y'], visas: 'C-y', text: 'sätt tillbaka det raderade', lagen: TEXT},
+]);
+
 export const KOMMANDON = tabell([
 	{id: 'upp', tangenter: ['up', 'k'], visas: '↑/k', text: 'upp', lagen: [...NAV, ...OVERLAY]},
 	{id: 'ner', tangenter: ['down', 'j'], visas: '↓/j', text: 'ner', lagen: [...NAV, ...OVERLAY]},
@@ -87,6 +113,7 @@ export const KOMMANDON = tabell([
 	{id: 'tillUtkast', tangenter: ['enter'], visas: 'Enter', text: 'fortsätt på utkastet', lagen: ['utkast'], tips: 1},
 	{id: 'slangUtkast', tangenter: ['d'], visas: 'd', text: 'släng utkastet', lagen: ['utkast'], tips: 2},
 	{id: 'senare', tangenter: ['esc'], visas: 'Esc', text: 'inte nu', lagen: ['utkast'], tips: 3},
+	...TEXTKOMMANDON,
 ]);
 
 export type KommandoId = (typeof KOMMANDON)[number]['id'];
@@ -175,6 +202,18 @@ const SEKVENSER: Record<string, string> = Object.fromEntries(
 		delete: ['\x1b[3~'],
 		'shift-tab': ['\x1b[Z'],
 		esc: ['\x1b', '\x1b\x1b'],
+		// xterm's modifier codes (5 Ctrl, 3 Alt), rxvt's, and Alt as a second Esc (macOS Terminal, PuTTY).
+		'ctrl-left': ['\x1b[1;5D', '\x1b[5D', '\x1bOd'],
+		'ctrl-right': ['\x1b[1;5C', '\x1b[5C', '\x1bOc'],
+		'alt-left': ['\x1b[1;3D', '\x1b\x1b[D'],
+		'alt-right': ['\x1b[1;3C', '\x1b\x1b[C'],
+		'ctrl-home': ['\x1b[1;5H', '\x1b[7^'],
+		'ctrl-end': ['\x1b[1;5F', '\x1b[8^'],
+		'ctrl-delete': ['\x1b[3;5~', '\x1b[3^'],
+		'alt-backspace': ['\x1b\x7f', '\x1b\x08'],
+		'alt-b': ['\x1bb'],
+		'alt-f': ['\x1bf'],
+		'alt-d': ['\x1bd'],
 	}).flatMap(([namn, sekvenser]) => sekvenser.map(sekvens => [sekvens, namn])),
 );
 
@@ -182,19 +221,27 @@ const SEKVENSER: Record<string, string> = Object.fromEntries(
  * names: 'up', 'enter', 'ctrl-s', 'esc', or the typed character itself. */
 export function parseTangenter(raw: string): string[] {
 	if (raw.startsWith('\x1b')) {
-		// Esc and a key typed fast arrive as one "alt" sequence: read them as Esc, then the key.
-		if (raw.length === 2 && raw[1] !== '[' && raw[1] !== 'O' && raw[1] !== '\x1b') return ['esc', ...parseTangenter(raw.slice(1))];
 		const namn = SEKVENSER[raw];
-		// Unknown escape sequences (alt-keys, mouse, focus) are dropped, never typed as text.
-		return namn ? [namn] : [];
+		if (namn) return [namn];
+		// Esc and a key typed fast arrive as one "alt" sequence: unless it is an Alt key of the
+		// table (Alt-B, Alt-F, Alt-D), read them as Esc, then the key.
+		if (raw.length === 2 && raw[1] !== '[' && raw[1] !== 'O' && raw[1] !== '\x1b') return ['esc', ...parseTangenter(raw.slice(1))];
+		// Unknown escape sequences (other alt-keys, mouse, focus) are dropped, never typed as text.
+		return [];
 	}
 	const out: string[] = [];
+	let fore = '';
 	for (const ch of raw) {
 		const code = ch.codePointAt(0)!;
+		// A pasted CRLF is one line break, not two.
+		if (ch === '\n' && fore === '\r') continue;
+		fore = ch;
 		if (ch === '\r' || ch === '\n') out.push('enter');
 		else if (ch === '\t') out.push('tab');
 		else if (code === 0x7f || code === 0x08) out.push('backspace');
 		else if (code >= 1 && code <= 26) out.push(`ctrl-${String.fromCharCode(code + 96)}`);
+		// Ctrl-_, which Ctrl-/ and Ctrl-7 also send: readline's undo.
+		else if (code === 0x1f) out.push('ctrl-_');
 		else if (code < 0x20 || (code >= 0x80 && code <= 0x9f)) continue;
 		else out.push(ch);
 	}

@@ -8,6 +8,12 @@ import {type Rad, klipp, medCursor, visible} from '../text.js';
 import type {Utkast} from '../utkast.js';
 import type {Ctx, Mode} from './mode.js';
 
+/** The heading and the hint above the text. */
+const HUVUD = 2;
+
+/** The text's width on a screen of `cols` columns: one kept for the cursor at a row's end. */
+const textBredd = (cols: number) => Math.max(1, Math.max(20, cols) - 1);
+
 export class EditorMode implements Mode {
 	readonly hel = true;
 	/** Esc was pressed with changes: "Släng ändringarna?" */
@@ -50,8 +56,11 @@ export class EditorMode implements Mode {
 			} else this.fraga = true;
 			return;
 		}
-		const ed = editorTangent(this.ed, t);
+		const ed = editorTangent(this.ed, t, {w: textBredd(ctx.cols), h: Math.max(1, ctx.kroppHojd - HUVUD)});
 		if (ed === this.ed) return;
+		const id = kommandoFor('editor', t);
+		if (id === 'tomText') ctx.say('Texten tömdes: C-z ångrar, C-y sätter tillbaka den');
+		else if (id === 'angraText') ctx.say('Ångrat i texten');
 		this.ed = ed;
 		ctx.draftChanged();
 	}
@@ -81,8 +90,8 @@ export class EditorMode implements Mode {
 		const goal = this.ctx.idx.goals.get(this.goalId);
 		const out: Rad[] = [[{t: klipp(`Analys ${this.goalId} (${this.period}): ${visible(goal?.titel ?? '')}`, w), bold: true, c: 'cyan'}]];
 		if (this.fraga) out.push([{t: klipp('Släng ändringarna? j = släng, n/Esc = skriv vidare, Ctrl-S = spara', w), c: 'yellow', bold: true}]);
-		else out.push([{t: klipp('Enter ny rad · Ctrl-S sparar · Esc lämnar (frågar först)', w), dim: true}]);
-		const textW = Math.max(1, w - 1);
+		else out.push([{t: klipp('C-a/C-e radens början/slut · C-u/C-k/C-w raderar · M-b/M-f ord · C-y tillbaka', w), dim: true}]);
+		const textW = textBredd(w);
 		const {rader, cursorRad, cursorKol} = editorRader(this.ed, textW);
 		const synliga = h - out.length;
 		const topp = Math.max(0, Math.min(cursorRad - Math.floor(synliga / 2), rader.length - synliga));

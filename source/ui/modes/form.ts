@@ -3,16 +3,20 @@
 import {ENTITY_NAMN, type Entity, findEntity, namedOp, same} from '../../domain/ops.js';
 import type {Period} from '../../domain/types.js';
 import {MalkollError} from '../../errors.js';
-import {editorRader, editorTangent, editorText, nyEditor} from '../editor.js';
+import {editorRader, editorTangent, editorText, markera, nyEditor} from '../editor.js';
 import {arText, kommandoFor} from '../keys.js';
 import {type FormFalt, type Slag, NY_NAMN, formFalt, nyOp, nyaTyper, typNamn, varde} from '../plan.js';
 import {type Rad, bredd, klipp, medCursor, radbryt, visible} from '../text.js';
 import type {FormUtkast, Utkast} from '../utkast.js';
+import {tradBredd} from '../views/tree.js';
 import type {Ctx, Mode} from './mode.js';
 
 /** Rows a multi-line field shows: a window around the cursor when active, the start otherwise. */
 const FLERRAD_AKTIV = 6;
 const FLERRAD_VILAR = 2;
+
+/** The kinds of field that open selected. */
+const ERSATTS = new Set(['varde', 'andel', 'datum']);
 
 export class FormMode implements Mode {
 	aktiv = 0;
@@ -30,6 +34,15 @@ export class FormMode implements Mode {
 		readonly force = false,
 	) {
 		if (falt[0]?.field === 'typ') this.aktiv = 1;
+		this.ga(this.aktiv);
+	}
+
+	/** Enters field `i`: a number or date is selected, so typing replaces it and a move keeps it;
+	 * a text is edited where it ends (a title is corrected more often than retyped). */
+	private ga(i: number): void {
+		this.aktiv = i;
+		const f = this.falt[i]!;
+		if (f.rad && ERSATTS.has(f.rad.kind) && !f.flerrad) f.ed = markera(f.ed);
 	}
 
 	get lage() {
@@ -46,7 +59,7 @@ export class FormMode implements Mode {
 		}
 		if (id === 'spara') return this.spara();
 		if (id === 'nastaFalt' || id === 'forraFalt') {
-			this.aktiv = (this.aktiv + (id === 'nastaFalt' ? 1 : this.falt.length - 1)) % this.falt.length;
+			this.ga((this.aktiv + (id === 'nastaFalt' ? 1 : this.falt.length - 1)) % this.falt.length);
 			return;
 		}
 		if (f.val) {
@@ -68,10 +81,14 @@ export class FormMode implements Mode {
 			}
 			return;
 		}
-		const ed = editorTangent(f.ed, t);
+		// The text's width as view() draws it: the pane beside the tree, less the indent.
+		const w = Math.max(20, this.ctx.cols);
+		const ed = editorTangent(f.ed, t, {w: Math.max(4, w - tradBredd(w) - 1 - 3), h: FLERRAD_AKTIV});
 		if (ed === f.ed) return;
 		f.ed = ed;
 		this.fel = undefined;
+		if (id === 'tomText') this.ctx.say(`${f.etikett} tömdes: C-z ångrar`);
+		else if (id === 'angraText') this.ctx.say(`Ångrat i ${f.etikett}`);
 		this.ctx.draftChanged();
 	}
 
@@ -170,11 +187,16 @@ export class FormMode implements Mode {
 			// A long value scrolls so the cursor stays in view.
 			const start = aktiv && kol >= faltW ? kol - faltW + 1 : 0;
 			const synlig = [...vis].slice(start, start + faltW).join('');
-			out.push([etikett, ...(aktiv ? medCursor(synlig, kol - start) : [{t: klipp(synlig, faltW), dim: synlig === ''}])]);
+			// A selected value is drawn inverse as a whole: the next character typed replaces it.
+			if (aktiv && f.ed.markerad) out.push([etikett, {t: klipp(synlig, faltW - 1), inv: true}]);
+			else out.push([etikett, ...(aktiv ? medCursor(synlig, kol - start) : [{t: klipp(synlig, faltW), dim: synlig === ''}])]);
 		});
 		out.push([]);
 		if (this.fel) for (const r of radbryt(this.fel, w)) out.push([{t: r, c: 'red', bold: true}]);
 		else {
+			const f = this.falt[this.aktiv]!;
+			// Whether typing replaces or appends, said where the chef types.
+			if (!f.val) out.push([{t: klipp(f.ed.markerad ? 'Markerat: skriv ersätter, →/End lägger till' : 'Skriv lägger till vid markören · C-x tömmer', w), c: 'cyan'}]);
 			const hjalp =
 				this.slag !== 'uppfoljning'
 					? `${this.falt.some(f => f.val) ? 'Val: ←/→ · ' : ''}${this.entity === 'activity' ? 'datum ÅÅÅÅ-MM-DD · ' : ''}C-s sparar`
