@@ -40,18 +40,6 @@ export const PATCHES = [
 		],
 	},
 	{
-		// Ink's incremental log-update (run.tsx turns it on) rewrites each changed row whole; a row
-		// is then rewritten from where it begins to differ (source/ui/ink/output.ts, radAndring).
-		// And its way back to the first row forgot the row below a frame that ends in a newline (as
-		// every frame but a full-screen one does): each frame landed one row low and scrolled.
-		file: 'ink/build/log-update.js',
-		edits: [
-			['buffer.push(ansiEscapes.cursorUp(previousVisible - 1));', "buffer.push(ansiEscapes.cursorUp(previousVisible - (previousOutput.endsWith('\\n') ? 0 : 1)));"],
-			["import ansiEscapes from 'ansi-escapes';", `import ansiEscapes from 'ansi-escapes';\nimport * as malkollAnsiLib from '@alcalzone/ansi-tokenize';\nimport {radAndring as malkollRadAndring} from ${source('ui/ink/output.ts')};`],
-			['            buffer.push(ansiEscapes.cursorTo(0) +\n                nextLines[i] +\n                ansiEscapes.eraseEndLine +\n', '            buffer.push(malkollRadAndring(previousLines[i], nextLines[i], malkollAnsiLib) +\n'],
-		],
-	},
-	{
 		// A script (the code cache needs one on Node 20) cannot await at the top; Ink's two awaits,
 		// both only under DEV=true (React devtools), become the require and readFileSync they stand for.
 		file: 'ink/build/reconciler.js',

@@ -130,7 +130,7 @@ export async function runTui(o: {path: string; author?: string; env?: NodeJS.Pro
 
 	stdout.write(ALT_IN);
 	try {
-		instance = render(<App ui={ui} />, {exitOnCtrlC: false, patchConsole: false, maxFps: 60, incrementalRendering: true});
+		instance = render(<App ui={ui} />, {exitOnCtrlC: false, patchConsole: false, maxFps: 60});
 		// The first frame is on the screen (render draws it at once, the terminal is written to
 		// synchronously): now the code cache (ladda.ts) and the Unicode tables that frame did
 		// without, so that no keypress waits for them.
