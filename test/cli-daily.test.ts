@@ -34,7 +34,7 @@ describe('report --json', () => {
 		expect(a3.bedomning).toMatchObject({forsenad: true, dagarSen: 10});
 		expect(JSON.parse(await runOk(['report', '--json', '--period', 'T2', '--data', file])).period).toBe('T2');
 		const both = await run(['report', '--json', '--markdown', '--data', file]);
-		expect([both.code, both.stderr]).toEqual([2, 'malkoll: report: välj --markdown eller --text eller --json, inte flera\n']);
+		expect([both.code, both.stderr]).toEqual([2, 'malkoll: report: välj en av --text, --markdown, --json och --html\n']);
 	});
 });
 

@@ -62,7 +62,7 @@ describe('--html', () => {
 		const r = await run(['summary', '--html', '--markdown', '--data', tmpStore()]);
 		expect(r.code).toBe(2);
 		expect(r.stderr).toBe('malkoll: summary: välj en av --json, --markdown och --html\n');
-		expect((await run(['report', '--html', '--text', '--data', tmpStore()])).stderr).toBe('malkoll: report: välj en av --text, --markdown och --html\n');
+		expect((await run(['report', '--html', '--text', '--data', tmpStore()])).stderr).toBe('malkoll: report: välj en av --text, --markdown, --json och --html\n');
 	});
 
 	it('reads malkoll\'s Markdown: escapes, labels on their own line, tables with escaped pipes, numbered lists', () => {

@@ -55,6 +55,6 @@ describe('malkoll report', () => {
 	it('refuses --markdown with --text, naming both', async () => {
 		const r = await run(['report', '--markdown', '--text', '--data', tmpStore()]);
 		expect(r.code).toBe(2);
-		expect(r.stderr).toBe("malkoll: report: välj en av --text, --markdown och --html\n");
+		expect(r.stderr).toBe("malkoll: report: välj en av --text, --markdown, --json och --html\n");
 	});
 });

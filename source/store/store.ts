@@ -31,11 +31,11 @@ const READ_PROBLEM: Record<string, string> = {
 function readBytes(file: string): Buffer {
 	let fd: number | undefined;
 	try {
-		fd = openSync(file, 'r');
-		const stat = fstatSync(fd);
 		// Devices, sockets, pipes and oversized files: input.ts refuses or reads them to its limit.
+		const stat = statSync(file);
 		if (!stat.isFile() || stat.size > MAX_INPUT.bytes) return readInput(file, MAX_INPUT);
-		const size = stat.size;
+		fd = openSync(file, 'r');
+		const size = fstatSync(fd).size;
 		// Pages of the spare room are only touched if the new store needs them.
 		const buffer = Buffer.allocUnsafeSlow(size + Math.max(64 * 1024, size >> 3));
 		let length = 0;
