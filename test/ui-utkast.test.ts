@@ -2,11 +2,11 @@
 // touched, a dead session's is offered once. First the draft files of sessions given by host and
 // pid, then two real TUIs in tmux panes, one killed with SIGKILL.
 import {execFileSync, spawn, spawnSync} from 'node:child_process';
-import {existsSync, readdirSync, readFileSync, utimesSync, writeFileSync} from 'node:fs';
+import {chmodSync, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync} from 'node:fs';
 import {hostname} from 'node:os';
 import {basename, dirname} from 'node:path';
 import {afterAll, describe, expect, test} from 'vitest';
-import {ANNAN_VARD_MS, avslutaUtkast, startaUtkast, tabortUtkast, tagUtkast, utkastPath, type Utkast} from '../source/ui/utkast.js';
+import {ANNAN_VARD_MS, avslutaUtkast, skrivUtkast, startaUtkast, tabortUtkast, tagUtkast, utkastPath, type Utkast} from '../source/ui/utkast.js';
 import {privateCli, tmpStore} from './helpers.js';
 
 const HOST = hostname().replace(/[^A-Za-z0-9_-]/g, '_');
@@ -23,6 +23,16 @@ function levandePid(): {pid: number; kill(): Promise<void>} {
 }
 
 describe('the drafts of sessions', () => {
+	test('a draft is no wider readable than its store (issue 13, item 7)', () => {
+		const store = tmpStore();
+		chmodSync(store, 0o600);
+		skrivUtkast(store, {goalId: '3.4.1.1', period: 'VB', text: 'hemlig analys'} as Utkast);
+		expect(statSync(utkastPath(store)).mode & 0o777).toBe(0o600);
+		chmodSync(store, 0o640);
+		skrivUtkast(store, {goalId: '3.4.1.1', period: 'VB', text: 'hemlig analys'} as Utkast);
+		expect(statSync(utkastPath(store)).mode & 0o777).toBe(0o640);
+	});
+
 	test('a live session\'s draft is not offered nor touched; once its session is dead it is offered once', async () => {
 		const store = tmpStore();
 		const a = levandePid();

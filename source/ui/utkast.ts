@@ -2,7 +2,7 @@
 // Ctrl-C or a crash never loses text; it is offered back at a later start. Each session has its
 // own draft, <store>.utkast.<host>.<pid>.json: a draft whose session still runs (same host and a
 // live pid, or another host's draft written in the last 12 hours) is never offered or touched.
-import {readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {chmodSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {hostname} from 'node:os';
 import path from 'node:path';
 import type {Entity} from '../domain/ops.js';
@@ -139,7 +139,15 @@ export function loadUtkast(file: string): Utkast | undefined {
 export function skrivUtkast(storePath: string, u: Utkast): void {
 	const file = utkastPath(storePath);
 	const tmp = `${file}.tmp`;
-	writeFileSync(tmp, JSON.stringify(u));
+	// The draft holds analysis text: no wider readable than the store itself (issue 13, item 7).
+	let mode = 0o600;
+	try {
+		mode = statSync(storePath).mode & 0o666;
+	} catch {
+		// No store yet: only the user.
+	}
+	writeFileSync(tmp, JSON.stringify(u), {mode});
+	chmodSync(tmp, mode);
 	renameSync(tmp, file);
 }
 
