@@ -1,7 +1,7 @@
 // Reading and changing a store file. lowdb's Low holds the data; our adapter does the careful
 // parts (strict decoding, schema, migration, atomic write with backup). Every change goes through
 // applyChanges: lock, re-read from disk, applyOp, validate, write, history, unlock.
-import {closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, realpathSync, statSync} from 'node:fs';
+import {type Stats, closeSync, existsSync, openSync, readFileSync, readSync, realpathSync, statSync} from 'node:fs';
 import {mkdir} from 'node:fs/promises';
 import path from 'node:path';
 import {Low, type Adapter} from 'lowdb';
@@ -28,24 +28,24 @@ const READ_PROBLEM: Record<string, string> = {
 
 // One synchronous read (fs/promises reads a large file in 512 KB turns of the thread pool), into a
 // buffer with room to spare that the write then encodes the new store into (serializeStoreBytes).
-function readBytes(file: string): Buffer {
+// Returns the file's stat too: its mode, owner and group are what the write gives the new files.
+function readBytes(file: string): {bytes: Buffer; stat?: Stats} {
 	let fd: number | undefined;
 	try {
 		// Devices, sockets, pipes and oversized files: input.ts refuses or reads them to its limit.
 		const stat = statSync(file);
-		if (!stat.isFile() || stat.size > MAX_INPUT.bytes) return readInput(file, MAX_INPUT);
+		if (!stat.isFile() || stat.size > MAX_INPUT.bytes) return {bytes: readInput(file, MAX_INPUT)};
 		fd = openSync(file, 'r');
-		const size = fstatSync(fd).size;
 		// Pages of the spare room are only touched if the new store needs them.
-		const buffer = Buffer.allocUnsafeSlow(size + Math.max(64 * 1024, size >> 3));
+		const buffer = Buffer.allocUnsafeSlow(stat.size + Math.max(64 * 1024, stat.size >> 3));
 		let length = 0;
 		while (length < buffer.length) {
 			const n = readSync(fd, buffer, length, buffer.length - length, null);
-			if (n === 0) return buffer.subarray(0, length);
+			if (n === 0) return {bytes: buffer.subarray(0, length), stat};
 			length += n;
 		}
-		// Grew by more than the spare room since fstat: read as it is now.
-		return readFileSync(file);
+		// Grew by more than the spare room since the stat: read as it is now.
+		return {bytes: readFileSync(file), stat};
 	} catch (error) {
 		if (error instanceof MalkollError) throw error;
 		const problem = READ_PROBLEM[errorCode(error) ?? ''];
@@ -56,13 +56,11 @@ function readBytes(file: string): Buffer {
 	}
 }
 
-/** Writes `bytes` as the store, after its history lines are pending (vantande.ts); returns the
- * store's mode, owner and group as they were, which the history then gets too. */
-async function writeBytes(file: string, bytes: Buffer, changes: readonly Change[]): Promise<Like | undefined> {
+/** Writes `bytes` as the store, after its history lines are pending (vantande.ts); `like` is the
+ * store's mode, owner and group as read, which every new file beside it gets. */
+async function writeBytes(file: string, bytes: Buffer, changes: readonly Change[], like: Like | undefined): Promise<void> {
 	refuseBundled(file);
-	const like = await storeLike(file);
 	await medVantande(file, sha256(bytes), changes, like, () => writeFileAtomic(file, bytes, like));
-	return like;
 }
 
 class StoreFile implements Adapter<StoreData> {
@@ -76,15 +74,16 @@ class StoreFile implements Adapter<StoreData> {
 	private spare?: Buffer;
 
 	async read(): Promise<StoreData> {
-		const bytes = readBytes(this.file);
+		const {bytes, stat} = readBytes(this.file);
 		const data = parseStore(decodeStore(bytes, this.file), this.file);
 		this.spare = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.buffer.byteLength - bytes.byteOffset);
+		this.like = stat;
 		return data;
 	}
 
 	async write(data: StoreData): Promise<void> {
 		validateStore(data, this.file);
-		this.like = await writeBytes(this.file, serializeStoreBytes(data, this.spare), this.changes);
+		await writeBytes(this.file, serializeStoreBytes(data, this.spare), this.changes, this.like);
 		this.spare = undefined;
 	}
 }
@@ -166,7 +165,7 @@ export async function writeStore(given: string, data: StoreData, opts: {overwrit
 	await withLock(file, async () => {
 		if (!opts.overwrite && existsSync(file)) throw new MalkollError(`${given}: filen finns redan och skrivs inte över`);
 		await removeDeadTemps(file);
-		await writeBytes(file, serializeStoreBytes(data), []);
+		await writeBytes(file, serializeStoreBytes(data), [], await storeLike(file));
 	});
 }
 
