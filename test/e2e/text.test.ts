@@ -3,6 +3,7 @@
 import {execFileSync, spawnSync} from 'node:child_process';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {ROOT, privateCli, tmpStore} from '../helpers.js';
+import {vantaPa} from './tmux.js';
 
 const SOCKET = ['-L', `malkoll-text-${process.pid}`];
 const harTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -10,14 +11,8 @@ const tmux = (...args: string[]) => execFileSync('tmux', [...SOCKET, ...args], {
 // With the scrollback: show's output is longer than the pane.
 const skarm = (s: string) => tmux('capture-pane', '-p', '-J', '-S', '-', '-t', s);
 
-async function vanta(s: string, ok: (f: string) => boolean, vad: string, ms = 8000): Promise<string> {
-	const slut = Date.now() + ms;
-	for (;;) {
-		const f = skarm(s);
-		if (ok(f)) return f;
-		if (Date.now() > slut) throw new Error(`väntade på ${vad}; skärmen var:\n${f}`);
-		await new Promise(r => setTimeout(r, 25));
-	}
+function vanta(s: string, ok: (f: string) => boolean, vad: string, ms = 8000): Promise<string> {
+	return vantaPa(() => skarm(s), ok, vad, ms);
 }
 
 let n = 0;

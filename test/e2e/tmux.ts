@@ -14,14 +14,20 @@ export function skarm(s: string): string {
 	return tmux('capture-pane', '-p', '-t', s);
 }
 
-export async function vanta(s: string, ok: (skarm: string) => boolean, vad: string, ms = 5000): Promise<string> {
+/** Reads the screen with `las` until `ok` holds; after `ms`, fails showing the last screen. Tests
+ * on a tmux server of their own (-L) pass their own reader. */
+export async function vantaPa(las: () => string, ok: (skarm: string) => boolean, vad: string, ms = 5000): Promise<string> {
 	const slut = Date.now() + ms;
 	for (;;) {
-		const f = skarm(s);
+		const f = las();
 		if (ok(f)) return f;
 		if (Date.now() > slut) throw new Error(`väntade på ${vad}; skärmen var:\n${f}`);
 		await new Promise(r => setTimeout(r, 25));
 	}
+}
+
+export function vanta(s: string, ok: (skarm: string) => boolean, vad: string, ms = 5000): Promise<string> {
+	return vantaPa(() => skarm(s), ok, vad, ms);
 }
 
 export function starta(namn: string, cols: number, rows: number, file: string, env = ''): string {

@@ -6,7 +6,7 @@ import {copyFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {BUNDLED, ROOT, privateCli, tmpDir, tmpStore} from '../helpers.js';
-import {exportera, harTmux} from './tmux.js';
+import {exportera, harTmux, vantaPa} from './tmux.js';
 
 const SOCKET = 'tui';
 const sessioner: string[] = [];
@@ -20,14 +20,8 @@ function skarm(s: string, farg = false): string {
 	return tmux('capture-pane', '-p', ...(farg ? ['-e'] : []), '-t', s);
 }
 
-async function vanta(s: string, ok: (f: string) => boolean, vad: string, ms = 8000): Promise<string> {
-	const slut = Date.now() + ms;
-	for (;;) {
-		const f = skarm(s);
-		if (ok(f)) return f;
-		if (Date.now() > slut) throw new Error(`väntade på ${vad}; skärmen var:\n${f}`);
-		await new Promise(r => setTimeout(r, 25));
-	}
+function vanta(s: string, ok: (f: string) => boolean, vad: string, ms = 8000): Promise<string> {
+	return vantaPa(() => skarm(s), ok, vad, ms);
 }
 
 /** `env` goes before node: NO_COLOR=1, or `env -u NO_COLOR -u FORCE_COLOR` for colour (the test run sets both). */
