@@ -28,7 +28,7 @@ async function mat(cols, rows) {
 	const times = [];
 	const cpu0 = cpuMs(t);
 	for (let i = 0; i < 150; i++) {
-		const from = t.out.length;
+		const from = t.length;
 		const t0 = now();
 		t.child.stdin.write('j');
 		// The hint row is the last row of a frame.
