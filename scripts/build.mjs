@@ -103,6 +103,8 @@ async function bygg(outdir) {
 		target: 'node20',
 		jsx: 'automatic',
 		legalComments: 'none',
+		// Whitespace only (names stay, for stack traces): a third less to read at each start, ~10 ms of the TUI's ~150 ms after Node's own start-up.
+		minifyWhitespace: true,
 		external: ['react-devtools-core'],
 		logLevel: 'warning',
 		banner: {js: "'use strict';\nconst __malkollImportMeta = {url: require('node:url').pathToFileURL(__filename).href};"},
