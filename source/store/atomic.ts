@@ -1,7 +1,6 @@
 // Crash-safe replacement of a file: write a unique temp file beside it, fsync, keep the old
 // version as .bak (itself replaced atomically), rename over, fsync the directory. A reader sees
 // the old or the new file, whole, and so does whoever opens the .bak after a crash.
-import {randomBytes} from 'node:crypto';
 import {constants, readFileSync, readdirSync, type Stats} from 'node:fs';
 import {access, copyFile, link, open, rename, rm, stat, type FileHandle} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
@@ -164,8 +163,15 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array, like?: Li
 	await syncDir(dirname(path));
 }
 
+/** node:crypto when first needed: loading it costs ~6 ms, and the TUI's first frame and the
+ * reading commands never need it. */
+export const nodeCrypto = () => process.getBuiltinModule('node:crypto');
+
+/** `bytes` random bytes in hex, for names no other process picks. */
+export const slump = (bytes: number): string => nodeCrypto().randomBytes(bytes).toString('hex');
+
 function tempPath(path: string): string {
-	return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+	return join(dirname(path), `.${basename(path)}.${process.pid}.${slump(6)}.tmp`);
 }
 
 /** A file nobody may write (chmod a-w) was made read-only on purpose: even root, whose rename

@@ -1,12 +1,11 @@
 // An inter-process lock around read-change-write: `<file>.lock`, created exclusively, naming its
 // holder. A dead holder's lock is taken over at once; a live one is waited for, up to a timeout.
-import {randomBytes} from 'node:crypto';
 import {existsSync} from 'node:fs';
 import {link, open, readFile, rename, rm, stat, writeFile} from 'node:fs/promises';
 import {hostname} from 'node:os';
 import {basename, dirname, join} from 'node:path';
 import {MalkollError} from '../errors.js';
-import {errorCode, miljoFel, sleep} from './atomic.js';
+import {errorCode, miljoFel, sleep, slump} from './atomic.js';
 
 interface LockInfo {
 	pid: number;
@@ -36,7 +35,7 @@ export async function withLock<T>(path: string, fn: () => Promise<T>, opts: {tim
 
 async function acquireLock(path: string, timeoutMs: number): Promise<() => Promise<void>> {
 	const file = lockPath(path);
-	const mine = `${JSON.stringify({pid: process.pid, host: hostname(), time: new Date().toISOString(), token: randomBytes(8).toString('hex')} satisfies LockInfo)}\n`;
+	const mine = `${JSON.stringify({pid: process.pid, host: hostname(), time: new Date().toISOString(), token: slump(8)} satisfies LockInfo)}\n`;
 	const deadline = Date.now() + timeoutMs;
 	let delay = 2;
 	let lastHolder = '';
@@ -70,7 +69,7 @@ async function acquireLock(path: string, timeoutMs: number): Promise<() => Promi
  * while taking it leaves a lock naming its pid, never an empty one that others must wait out.
  * Returns false when the lock exists. */
 async function createLock(file: string, mine: string): Promise<boolean> {
-	const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+	const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${slump(6)}.tmp`);
 	try {
 		await writeFile(tmp, mine, {flag: 'wx'});
 		await link(tmp, file);
@@ -173,7 +172,7 @@ function isStale(held: Held): boolean {
 /** Moves a stale lock aside under a unique name, so of two waiters only one removes it; returns
  * true when the caller should try to take the lock again. */
 async function reclaim(file: string, staleRaw: string): Promise<boolean> {
-	const aside = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.stale`;
+	const aside = `${file}.${process.pid}.${slump(6)}.stale`;
 	try {
 		await rename(file, aside);
 	} catch (error) {

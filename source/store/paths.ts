@@ -1,13 +1,12 @@
 // Where the store lives: --data, MALKOLL_DATA, or the user's own file in the platform's data
 // folder, created on first run as a copy of the bundled example.
-import {randomBytes} from 'node:crypto';
 import {existsSync, statSync} from 'node:fs';
 import {link, mkdir, readFile, rename, rm, writeFile} from 'node:fs/promises';
 import {homedir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {MalkollError} from '../errors.js';
-import {errorCode} from './atomic.js';
+import {errorCode, slump} from './atomic.js';
 
 export const BUNDLED_STORE = 'bestallarenhet-2-2025.json';
 
@@ -72,7 +71,7 @@ export async function resolveStorePath(opts: {data?: string; env?: NodeJS.Proces
 	} catch {
 		throw new MalkollError(`${source}: exempelfilen saknas; ange en egen fil med --data`);
 	}
-	const tmp = `${target}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+	const tmp = `${target}.${process.pid}.${slump(6)}.tmp`;
 	try {
 		// Malkoll's own folder in the home: for the user alone.
 		await mkdir(path.dirname(target), {recursive: true, mode: 0o700});

@@ -6,18 +6,17 @@
 // never did). So no saved change goes unrecorded, and no unsaved one is recorded.
 // A change is acknowledged once the new store is renamed into place and its pending lines are
 // fsynced: a failure before that leaves the old store (exit 2), a failure after it only warns.
-import {createHash} from 'node:crypto';
 import {existsSync} from 'node:fs';
 import {open, readFile, rename, rm} from 'node:fs/promises';
 import type {Change} from '../domain/ops.js';
-import {type Like, errorCode, fault, likeStore, miljoFel, storeLike, writeAll} from './atomic.js';
+import {type Like, errorCode, fault, likeStore, miljoFel, nodeCrypto, storeLike, writeAll} from './atomic.js';
 import {appendHistory, historyLines, historyPath} from './history.js';
 import {withLock} from './lock.js';
 import {realStore} from './real.js';
 
 /** The SHA-256 of bytes, or of the text they encode (UTF-8), in hex. */
 export function sha256(bytes: string | Uint8Array): string {
-	return createHash('sha256').update(bytes).digest('hex');
+	return nodeCrypto().createHash('sha256').update(bytes).digest('hex');
 }
 
 export function pendingPath(file: string): string {
