@@ -20,7 +20,8 @@ import {avslutaUtkast, skrivUtkast, startaUtkast, tabortUtkast, tagUtkast} from 
 /** What the TUI needs of the store layer; run.tsx binds it to one file. */
 export interface UiStore {
 	/** `force` allows changing a period marked inlämnad. */
-	apply(ops: Ops, opts?: {force?: boolean}): Promise<{data: StoreData; changes: Change[]}>;
+	/** `varning`: the change is saved but its history is not yet complete (store.ts's acknowledgement rule). */
+	apply(ops: Ops, opts?: {force?: boolean}): Promise<{data: StoreData; changes: Change[]; varning?: string}>;
 	reload(): Promise<StoreData>;
 	/** Calls back when another process changes the file; returns stop(). */
 	watch?(onChange: () => void): () => void;
@@ -298,11 +299,13 @@ export class Controller implements Ctx {
 		this.sparar++;
 		this.queue = this.queue.then(async () => {
 			try {
-				const {data, changes} = await this.o.store.apply(lista, {force: o.force});
+				const {data, changes, varning} = await this.o.store.apply(lista, {force: o.force});
 				this.setData(data);
 				if (o.historik !== false && changes.length > 0) this.sessionChanges.push(changes);
 				this.sparat = new Date().toTimeString().slice(0, 5);
 				o.ok?.(changes);
+				// On the message row, not stderr, which would tear Ink's frame.
+				if (varning) this.say(varning, true);
 			} catch (error) {
 				if (error instanceof ConflictError) {
 					await this.reload().catch(() => undefined);

@@ -8,10 +8,9 @@ import {colorFor} from '../report/color.js';
 import {applyChanges, defaultAuthor, fileSignature, loadStore, watchStore} from '../store/index.js';
 import {visible, visibleLine} from '../report/visible.js';
 import {forbered} from './ink/unicode.js';
-import {Controller} from './controller.js';
+import {Controller, type UiStore} from './controller.js';
 import {laddaYoga} from './ink/yoga.js';
 import {kommIhag} from './senaste.js';
-import type {UiStore} from './controller.js';
 
 const ALT_IN = '\x1b[?1049h\x1b[H\x1b[2J';
 // Cursor back on, then the main screen as it was before malkoll started.
@@ -30,6 +29,23 @@ export function valjEditor(env: NodeJS.ProcessEnv = process.env): string {
 async function loadInk() {
 	const [ink, app] = await Promise.all([import('ink'), import('./app.js'), laddaYoga()]);
 	return {render: ink.render, App: app.App};
+}
+
+/** The TUI's binding to one store file (o binds it to another): a warning that the change is saved
+ * but its history is not yet complete comes back with it, for the message row. */
+export function bindStore(fil: string, author: string): UiStore {
+	// The file as our own last save left it: the watcher's call for that write needs no reload.
+	let egen = '';
+	return {
+		apply: async (ops, opts) => {
+			let varning: string | undefined;
+			const r = await applyChanges(fil, ops, {author, force: opts?.force, warn: m => (varning = m)});
+			egen = fileSignature(fil);
+			return {...r, varning};
+		},
+		reload: () => loadStore(fil),
+		watch: f => watchStore(fil, () => fileSignature(fil) !== egen && f(), 300),
+	};
 }
 
 export async function runTui(o: {path: string; author?: string; env?: NodeJS.ProcessEnv; efterForstaBilden?: () => void}): Promise<number> {
@@ -68,22 +84,8 @@ export async function runTui(o: {path: string; author?: string; env?: NodeJS.Pro
 		}
 	};
 
-	/** The TUI's binding to one store file; o binds it to another. */
-	const binda = (fil: string): UiStore => {
-		// The file as our own last save left it: the watcher's call for that write needs no reload.
-		let egen = '';
-		return {
-			apply: async (ops, opts) => {
-				const r = await applyChanges(fil, ops, {author, force: opts?.force});
-				egen = fileSignature(fil);
-				return r;
-			},
-			reload: () => loadStore(fil),
-			watch: f => watchStore(fil, () => fileSignature(fil) !== egen && f(), 300),
-		};
-	};
 	const ui = new Controller({
-		store: binda(o.path),
+		store: bindStore(o.path, author),
 		data,
 		path: o.path,
 		env,
@@ -94,7 +96,7 @@ export async function runTui(o: {path: string; author?: string; env?: NodeJS.Pro
 		oppnaStore: async fil => {
 			const ny = await loadStore(fil);
 			kommIhag(fil, env);
-			return {store: binda(fil), data: ny};
+			return {store: bindStore(fil, author), data: ny};
 		},
 		cols: stdout.columns || 80,
 		rows: stdout.rows || 24,
