@@ -10,12 +10,18 @@ import type {Period, StoreData} from '../domain/types.js';
 import {ConflictError, MalkollError} from '../errors.js';
 import {kopiera, kopieratMeddelande} from '../report/clipboard.js';
 import {defaultAuthor} from '../store/history.js';
-import {parseTangenter} from './keys.js';
+import {type Lage, parseTangenter} from './keys.js';
 import type {Ctx, Meddelande, Mode, Ops, WriteOpts} from './modes/mode.js';
 import {erbjudUtkast, fraga, fragaKonflikt} from './modes/question.js';
 import {TreeMode} from './modes/tree.js';
 import {senasteStores, storesBredvid} from './senaste.js';
 import {avslutaUtkast, skrivUtkast, startaUtkast, tabortUtkast, tagUtkast} from './utkast.js';
+
+/** Bracketed paste (xterm's mode 2004): the terminal sends a paste between these two. */
+export const KLISTRA_IN = '\x1b[200~';
+export const KLISTRA_UT = '\x1b[201~';
+/** The modes whose keys type text: a paste goes there, anywhere else it is refused. */
+const TEXTLAGEN = new Set<Lage>(['editor', 'form', 'formText', 'search']);
 
 /** What the TUI needs of the store layer; run.tsx binds it to one file. */
 export interface UiStore {
@@ -87,6 +93,8 @@ export class Controller implements Ctx {
 	private queue: Promise<unknown> = Promise.resolve();
 	private utkastTimer?: NodeJS.Timeout;
 	private meddelandeAt = 0;
+	/** The text of a bracketed paste while it arrives; undefined outside one. */
+	private klistrat: string | undefined;
 	private o: UiOptions;
 	/** Stops following the open store's file; set while the TUI follows one. */
 	private stoppaBevakning?: () => void;
@@ -138,15 +146,47 @@ export class Controller implements Ctx {
 		this.notify();
 	}
 
-	/** One raw input event from the terminal. */
+	/** One raw input event from the terminal. A paste comes bracketed (run.tsx turns the mode on),
+	 * perhaps over several events: its text is collected and typed as text, never run as keys. */
 	input(raw: string): void {
-		for (const t of parseTangenter(raw)) {
-			if (this.avslutad) break;
-			// Ctrl-C quits from anywhere; what is being typed is kept as a draft.
-			if (t === 'ctrl-c') this.quit();
-			else this.mode.key(t);
+		let rest = raw;
+		while (rest && !this.avslutad) {
+			if (this.klistrat !== undefined) {
+				const slut = rest.indexOf(KLISTRA_UT);
+				this.klistrat += slut < 0 ? rest : rest.slice(0, slut);
+				if (slut < 0) break;
+				this.klistra(this.klistrat);
+				this.klistrat = undefined;
+				rest = rest.slice(slut + KLISTRA_UT.length);
+				continue;
+			}
+			const start = rest.indexOf(KLISTRA_IN);
+			for (const t of parseTangenter(start < 0 ? rest : rest.slice(0, start))) {
+				if (this.avslutad) break;
+				// Ctrl-C quits from anywhere; what is being typed is kept as a draft.
+				if (t === 'ctrl-c') this.quit();
+				else this.mode.key(t);
+			}
+			if (start < 0) break;
+			this.klistrat = '';
+			rest = rest.slice(start + KLISTRA_IN.length);
 		}
 		this.notify();
+	}
+
+	/** Pasted text typed into the open text: a line break is a new line where the text has lines
+	 * and a space where it has one, a tab a space, other control characters dropped (a pasted C-x
+	 * must not empty the text). Outside a text nothing of it runs as a key. */
+	private klistra(text: string): void {
+		const lage = this.mode.lage;
+		if (!TEXTLAGEN.has(lage)) return this.say('Inklistrad text hör hemma i en text: a öppnar analysen, e formuläret', true);
+		const flerrad = lage === 'editor' || lage === 'formText';
+		for (const ch of text.replace(/\r\n?/g, '\n')) {
+			const code = ch.codePointAt(0)!;
+			if (ch === '\n') this.mode.key(flerrad ? 'enter' : ' ');
+			else if (ch === '\t') this.mode.key(' ');
+			else if (code >= 0x20 && (code < 0x7f || code > 0x9f)) this.mode.key(ch);
+		}
 	}
 
 	open(mode: Mode = this.tree): void {

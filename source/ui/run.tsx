@@ -12,9 +12,10 @@ import {Controller, type UiStore} from './controller.js';
 import {laddaYoga} from './ink/yoga.js';
 import {kommIhag} from './senaste.js';
 
-const ALT_IN = '\x1b[?1049h\x1b[H\x1b[2J';
-// Cursor back on, then the main screen as it was before malkoll started.
-const ALT_UT = '\x1b[?25h\x1b[?1049l';
+// The alternate screen, and bracketed paste on (controller.ts types a paste as text, never as keys).
+const ALT_IN = '\x1b[?1049h\x1b[H\x1b[2J\x1b[?2004h';
+// Bracketed paste off, cursor back on, then the main screen as it was before malkoll started.
+const ALT_UT = '\x1b[?2004l\x1b[?25h\x1b[?1049l';
 
 /** $VISUAL, $EDITOR, else the first of nano and vi on PATH (notepad on Windows). */
 export function valjEditor(env: NodeJS.ProcessEnv = process.env): string {

@@ -130,6 +130,12 @@ describe.skipIf(!harTmux)('redigera text i tmux', () => {
 		await vanta(f => f.includes('3.4:i2: sparat (VB)'), 'utfallet sparat');
 		expect(JSON.parse(readFileSync(file, 'utf8')).followUp.VB.indicators['3.4:i2'].utfall).toEqual({raw: '7,9 %', value: 7.9, unit: '%'});
 
+		// Pasted on the tree, text runs no command (q would quit): it is refused on the message row.
+		tmux('set-buffer', '-b', 'trad', 'q\nkq');
+		tmux('paste-buffer', '-p', '-b', 'trad', '-t', S);
+		f = await vanta(f => f.includes('Inklistrad text hör hemma i en text'), 'att klistret vägras i trädet');
+		expect(f).not.toContain('SLUT=');
+
 		tmux('send-keys', '-t', S, 'Escape');
 		await new Promise(r => setTimeout(r, 100));
 		tmux('send-keys', '-t', S, 'q');
