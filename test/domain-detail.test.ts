@@ -69,7 +69,7 @@ it('the detail pane gives each warning its rule and how to answer it, or the ans
 	const fore = visa(data);
 	const i = fore.findIndex(l => l.startsWith('! Enhetsmål 3.4.1.1 uppfylls helt, men Sjukfrånvaro (3.4:i2)'));
 	expect(fore[i + 1]).toMatch(/^ {2}Regel: Stadens anvisningar: en status motiveras nedifrån/);
-	expect(fore[i + 2]).toBe('  Svar: ändra status, eller förklara i indikatorns analys varför målet ändå uppfylls, eller besvara: malkoll set 3.4.1.1 --besvara "helt-men-indikator: motivering"');
+	expect(fore[i + 2]).toBe('  Svar: ändra status, eller förklara i indikatorns analys varför målet ändå uppfylls, eller w: besvara med en motivering');
 	const efter = visa(d);
 	const j = efter.findIndex(l => l.startsWith('✓ Enhetsmål 3.4.1.1 uppfylls helt, men Sjukfrånvaro (3.4:i2)'));
 	expect(efter[j + 2]).toBe('  Besvarad: Enhetens eget mål nås.');

@@ -89,6 +89,7 @@ export const KOMMANDON = tabell([
 	{id: 'ny', tangenter: ['+'], visas: '+', text: 'lägg till mål/rad', lagen: NAV},
 	{id: 'andra', tangenter: ['r'], visas: 'r', text: 'ändra titel, text, datum', lagen: NAV},
 	{id: 'tabort', tangenter: ['d'], visas: 'd', text: 'ta bort (frågar först)', lagen: NAV},
+	{id: 'besvara', tangenter: ['w'], visas: 'w', text: 'besvara en varning med en motivering', lagen: NAV},
 	{id: 'granska', tangenter: ['c'], visas: 'c', text: 'bekräfta överförd (*)', lagen: NAV},
 	{id: 'inlamna', tangenter: ['i'], visas: 'i', text: 'inlämnad / öppna igen', lagen: NAV},
 	{id: 'avsluta', tangenter: ['ctrl-c'], visas: 'C-c', text: 'avsluta var som helst (utkastet sparas)', lagen: [...ALLA_LAGEN]},

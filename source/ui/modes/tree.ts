@@ -11,6 +11,7 @@ import {type KommandoId, kommandoFor} from '../keys.js';
 import {type Rad, klipp, visible} from '../text.js';
 import {detaljRader} from '../views/detail.js';
 import {tradBredd} from '../views/tree.js';
+import {oppnaBesvara} from './besvara.js';
 import {externAnalys, oppnaAnalys} from './editor.js';
 import {oppnaAndra, oppnaNy, oppnaUppfoljning} from './form.js';
 import {HelpMode} from './help.js';
@@ -342,6 +343,7 @@ export class TreeMode implements Mode {
 					hjalp: () => ctx.open(new HelpMode(ctx, this.lage)),
 					oppnaStore: () => ctx.open(new StoresMode(ctx)),
 					kopiera: () => this.kopiera(),
+					besvara: () => oppnaBesvara(ctx),
 					angra: () => ctx.undo(),
 					avsluta: () => ctx.quit(),
 				};
