@@ -1,6 +1,7 @@
 // A bundle and its code cache (source/skript.ts), on the TUI bundle: the cache folder is the
 // receipts' folder; on Node 20 V8's cache is written after the first frame and used by the next
 // start, on Node 22 and later Node's own; a missing, refused or broken cache only costs a compile.
+import {spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync} from 'node:fs';
 import nodeModule from 'node:module';
 import {tmpdir} from 'node:os';
@@ -22,6 +23,16 @@ it('finds the cache folder (receipts and code cache) per platform', () => {
 		[{}, 'win32', '\\home\\a\\AppData\\Local\\malkoll\\Cache'],
 	];
 	for (const [env, platform, mapp] of fall) expect(cacheMapp(env, platform, '/home/a'), JSON.stringify([env, platform])).toBe(mapp);
+	// A home that is no absolute path gives no cache, rather than a folder below the working directory.
+	for (const home of ['', 'relativ', './h']) expect(cacheMapp({}, 'linux', home), JSON.stringify(home)).toBeUndefined();
+	expect(cacheMapp({MALKOLL_CACHE: '/tmp/c'}, 'linux', 'relativ')).toBe('/tmp/c');
+});
+
+it('HOME=relativ: a command runs and makes no cache folder below the working directory', () => {
+	const cwd = tmpDir();
+	const r = spawnSync(process.execPath, [privateCli(), 'summary', '--json', '--data', BUNDLED], {cwd, encoding: 'utf8', env: {...process.env, HOME: 'relativ', MALKOLL_CACHE: '', XDG_CACHE_HOME: '', MALKOLL_DATA: ''}});
+	expect(r.status, r.stderr).toBe(0);
+	expect(readdirSync(cwd)).toEqual([]);
 });
 
 describe('laddaSkript', () => {
