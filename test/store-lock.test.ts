@@ -1,7 +1,7 @@
 // The store across real processes: a holder killed while holding the lock, crashes at each point
 // of the write path, and two writers with a reader on one file.
 import {spawn} from 'node:child_process';
-import {existsSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync} from 'node:fs';
+import {chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync} from 'node:fs';
 import {hostname, tmpdir} from 'node:os';
 import {basename, dirname, join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
@@ -69,6 +69,17 @@ describe('lock', () => {
 		expect((await loadStore(file)).followUp.VB!.indicators['3.4:i2']!.analys).toBe('efter kraschen');
 		expect((await readHistory(file)).map(c => [c.author, c.new])).toEqual([['anna', 'efter kraschen']]);
 		expect(existsSync(lockPath(file))).toBe(false);
+	});
+
+	it('a lock has the store\'s mode whatever the umask of its holder (a shared folder: the group can read who holds it)', async () => {
+		const file = tmpStore();
+		chmodSync(file, 0o660);
+		const killed = await new Promise<NodeJS.Signals | null>(resolve => {
+			const p = spawn('sh', ['-c', `umask 077; exec "${process.execPath}" "${helper}" change "${file}" aldrig`], {env: {...process.env, MALKOLL_FAULT: 'holding-lock'}, stdio: 'ignore'});
+			p.on('close', (_code, signal) => resolve(signal));
+		});
+		expect(killed).toBe('SIGKILL');
+		expect(statSync(lockPath(file)).mode & 0o777).toBe(0o660);
 	});
 
 	it('waits for a live holder and then says who holds it', async () => {

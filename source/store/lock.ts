@@ -1,11 +1,11 @@
 // An inter-process lock around read-change-write: `<file>.lock`, created exclusively, naming its
 // holder. A dead holder's lock is taken over at once; a live one is waited for, up to a timeout.
 import {existsSync} from 'node:fs';
-import {link, open, readFile, rename, rm, stat, writeFile} from 'node:fs/promises';
+import {type FileHandle, link, open, readFile, rename, rm, stat, writeFile} from 'node:fs/promises';
 import {hostname} from 'node:os';
 import {basename, dirname, join} from 'node:path';
 import {MalkollError} from '../errors.js';
-import {errorCode, miljoFel, sleep, slump} from './atomic.js';
+import {type Like, errorCode, likeStore, miljoFel, sleep, slump, storeLike} from './atomic.js';
 
 interface LockInfo {
 	pid: number;
@@ -41,10 +41,13 @@ async function acquireLock(path: string, timeoutMs: number): Promise<() => Promi
 	let lastHolder = '';
 	let waited = false;
 	await yieldToWaiter(file);
+	// The lock gets the store's mode and group: on a shared folder whoever may change the store
+	// may read who holds it, whatever umask its holder has.
+	const like = await storeLike(path);
 	try {
 		for (;;) {
 			try {
-				if (await createLock(file, mine)) return () => releaseLock(file, mine);
+				if (await createLock(file, mine, like)) return () => releaseLock(file, mine);
 			} catch (error) {
 				throw lockError(path, error);
 			}
@@ -68,16 +71,16 @@ async function acquireLock(path: string, timeoutMs: number): Promise<() => Promi
 /** Creates the lock whole in one step, a hard link to a written temp file, so a holder killed
  * while taking it leaves a lock naming its pid, never an empty one that others must wait out.
  * Returns false when the lock exists. */
-async function createLock(file: string, mine: string): Promise<boolean> {
+async function createLock(file: string, mine: string, like: Like | undefined): Promise<boolean> {
 	const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${slump(6)}.tmp`);
 	try {
-		await writeFile(tmp, mine, {flag: 'wx'});
+		await writeLock(await open(tmp, 'wx'), mine, like, file);
 		await link(tmp, file);
 		return true;
 	} catch (error) {
 		if (errorCode(error) === 'EEXIST') return false;
 		if (!NO_HARD_LINKS.includes(errorCode(error) ?? '') || !existsSync(tmp)) throw error;
-		return createLockWithoutLink(file, mine);
+		return createLockWithoutLink(file, mine, like);
 	} finally {
 		await rm(tmp, {force: true});
 	}
@@ -86,7 +89,7 @@ async function createLock(file: string, mine: string): Promise<boolean> {
 /** Errors from link() on file systems without hard links (FAT, some network shares). */
 const NO_HARD_LINKS = ['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV'];
 
-async function createLockWithoutLink(file: string, mine: string): Promise<boolean> {
+async function createLockWithoutLink(file: string, mine: string, like: Like | undefined): Promise<boolean> {
 	let fh;
 	try {
 		fh = await open(file, 'wx');
@@ -94,12 +97,19 @@ async function createLockWithoutLink(file: string, mine: string): Promise<boolea
 		if (errorCode(error) === 'EEXIST') return false;
 		throw error;
 	}
+	await writeLock(fh, mine, like, file);
+	return true;
+}
+
+/** Writes the lock's text, gives the file the store's mode and group where it can, and closes it. */
+async function writeLock(fh: FileHandle, mine: string, like: Like | undefined, file: string): Promise<void> {
 	try {
 		await fh.writeFile(mine);
+		// A group that cannot be given is refused by the write itself, with what to do.
+		await likeStore(fh, like, file).catch(() => undefined);
 	} finally {
 		await fh.close();
 	}
-	return true;
 }
 
 function waitingPath(file: string): string {
