@@ -107,6 +107,33 @@ describe('tree', () => {
 	});
 });
 
+describe('besvara (w)', () => {
+	test('w on 3.4.1.1: one rule with its three unmet indicators; an empty reason is refused, Enter writes the merged answers', async () => {
+		const c = await ctx();
+		c.data.followUp.VB!.goals['3.4.1.1']!.besvarat = {'analys-sager-annat': 'Äldre text.'};
+		while (c.tree.markerad !== '3.4.1.1') tryck(c.tree, 'j');
+		tryck(c.tree, 'w');
+		const m = c.mode!;
+		expect(m.lage).toBe('form');
+		const vy = text(m.view(60, 30));
+		expect(vy).toContain('Besvara varning på 3.4.1.1 (VB)');
+		expect(vy.match(/^! Enhetsmål 3\.4\.1\.1 uppfylls helt, men/gm)).toHaveLength(3);
+		tryck(m, '\r');
+		expect(text(m.view(120, 30))).toContain('motiveringen får inte vara tom');
+		expect(c.writes).toEqual([]);
+		tryck(m, 'Egna mål nås.', '\r');
+		expect(c.mode).toBeUndefined();
+		expect(c.writes).toEqual([[{op: 'set', period: 'VB', entity: 'goal', id: '3.4.1.1', field: 'besvarat', value: {'analys-sager-annat': 'Äldre text.', 'helt-men-indikator': 'Egna mål nås.'}}]]);
+	});
+
+	test('w on a goal with nothing a reason answers says so and opens nothing', async () => {
+		const c = await ctx();
+		tryck(c.tree, 'w');
+		expect(c.mode).toBeUndefined();
+		expect(c.meddelande?.text).toBe('1.4.1.1: ingen obesvarad varning som besvaras med en motivering');
+	});
+});
+
 describe('form', () => {
 	test('an outcome typed with a decimal comma becomes one set op; a word is refused in the view', async () => {
 		const c = await ctx();
