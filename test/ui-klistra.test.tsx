@@ -12,7 +12,7 @@ test('on the tree a paste runs no key: q does not quit, j does not move; the mes
 	const fore = t.frame();
 	const f = await t.press(`${KLISTRA_IN}jjq\r\n2${KLISTRA_UT}`);
 	expect(t.quit()).toBe(false);
-	expect(f).toContain('Inklistrad text hör hemma i en text');
+	expect(f).toContain('Inklistrat hör hemma i en text: a analys, Tab+Enter formulär');
 	// The selection and the status are what they were.
 	expect(f.split('\n')[2]).toBe(fore.split('\n')[2]);
 	expect((await loadStore(t.file)).followUp.VB!.goals['1.4.1.1']!.status).not.toBe('delvis');

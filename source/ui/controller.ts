@@ -179,7 +179,7 @@ export class Controller implements Ctx {
 	 * must not empty the text). Outside a text nothing of it runs as a key. */
 	private klistra(text: string): void {
 		const lage = this.mode.lage;
-		if (!TEXTLAGEN.has(lage)) return this.say('Inklistrad text hör hemma i en text: a öppnar analysen, e formuläret', true);
+		if (!TEXTLAGEN.has(lage)) return this.say('Inklistrat hör hemma i en text: a analys, Tab+Enter formulär', true);
 		const flerrad = lage === 'editor' || lage === 'formText';
 		for (const ch of text.replace(/\r\n?/g, '\n')) {
 			const code = ch.codePointAt(0)!;

@@ -133,7 +133,7 @@ describe.skipIf(!harTmux)('redigera text i tmux', () => {
 		// Pasted on the tree, text runs no command (q would quit): it is refused on the message row.
 		tmux('set-buffer', '-b', 'trad', 'q\nkq');
 		tmux('paste-buffer', '-p', '-b', 'trad', '-t', S);
-		f = await vanta(f => f.includes('Inklistrad text hör hemma i en text'), 'att klistret vägras i trädet');
+		f = await vanta(f => f.includes('Inklistrat hör hemma i en text: a analys, Tab+Enter formulär'), 'att klistret vägras i trädet');
 		expect(f).not.toContain('SLUT=');
 
 		tmux('send-keys', '-t', S, 'Escape');
