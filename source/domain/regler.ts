@@ -44,10 +44,12 @@ export const REGLER: Record<VarningKod, Regel> = {
 export const VARNING_KODER = Object.keys(REGLER) as VarningKod[];
 export const BESVARBARA = VARNING_KODER.filter(k => REGLER[k].besvaras);
 
-/** How to answer a warning on `goalId`, in one line: change it, or mark it answered from the command line. */
-export function hurBesvara(kod: VarningKod, goalId: string): string {
+/** How to answer a warning on `goalId`, in one line: change it, or mark it answered from the
+ * command line (or, `iTui`, with the TUI's w: ui/modes/besvara.ts). */
+export function hurBesvara(kod: VarningKod, goalId: string, iTui = false): string {
 	const r = REGLER[kod];
-	return r.besvaras ? `${r.atgard}, eller besvara: malkoll set ${goalId} --besvara "${kod}: motivering"` : r.atgard;
+	if (!r.besvaras) return r.atgard;
+	return `${r.atgard}, eller ${iTui ? 'w: besvara med en motivering' : `besvara: malkoll set ${goalId} --besvara "${kod}: motivering"`}`;
 }
 
 /** How an answered warning was answered: the chef's reason, or the indicator's analysis or the activity's avvikelse. */

@@ -6,13 +6,13 @@ import {homedir} from 'node:os';
 import path from 'node:path';
 
 /** MALKOLL_CACHE ("off" for none), else the platform's cache folder; none when the home is not an
- * absolute path (HOME= or HOME=rel), so no cache folder is made below the working directory. */
+ * absolute path (HOME= or HOME=rel, off Windows), so no cache folder is made below the working directory. */
 export function cacheMapp(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string | undefined {
 	const given = env.MALKOLL_CACHE;
 	if (given === 'off') return undefined;
 	if (given) return path.resolve(given);
-	if (!(platform === 'win32' ? path.win32.isAbsolute(home) : path.posix.isAbsolute(home))) return undefined;
 	if (platform === 'win32') return path.win32.join(env.LOCALAPPDATA || path.win32.join(home, 'AppData', 'Local'), 'malkoll', 'Cache');
+	if (!path.posix.isAbsolute(home)) return undefined;
 	if (platform === 'darwin') return path.posix.join(home, 'Library', 'Caches', 'malkoll');
 	const xdg = env.XDG_CACHE_HOME && path.posix.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.posix.join(home, '.cache');
 	return path.posix.join(xdg, 'malkoll');

@@ -10,7 +10,7 @@ import type {Period, StoreData} from '../domain/types.js';
 import {ConflictError, MalkollError} from '../errors.js';
 import {kopiera, kopieratMeddelande} from '../report/clipboard.js';
 import {defaultAuthor} from '../store/history.js';
-import {type Lage, parseTangenter} from './keys.js';
+import {type Lage, arText, parseTangenter} from './keys.js';
 import type {Ctx, Meddelande, Mode, Ops, WriteOpts} from './modes/mode.js';
 import {erbjudUtkast, fraga, fragaKonflikt} from './modes/question.js';
 import {TreeMode} from './modes/tree.js';
@@ -181,11 +181,11 @@ export class Controller implements Ctx {
 		const lage = this.mode.lage;
 		if (!TEXTLAGEN.has(lage)) return this.say('Inklistrat hör hemma i en text: a analys, Tab+Enter formulär', true);
 		const flerrad = lage === 'editor' || lage === 'formText';
-		for (const ch of text.replace(/\r\n?/g, '\n')) {
-			const code = ch.codePointAt(0)!;
-			if (ch === '\n') this.mode.key(flerrad ? 'enter' : ' ');
-			else if (ch === '\t') this.mode.key(' ');
-			else if (code >= 0x20 && (code < 0x7f || code > 0x9f)) this.mode.key(ch);
+		// The one key parser (CRLF one line break); an Esc in the text would make it a sequence.
+		for (const t of parseTangenter(text.replaceAll('\x1b', ''))) {
+			if (t === 'enter') this.mode.key(flerrad ? 'enter' : ' ');
+			else if (t === 'tab') this.mode.key(' ');
+			else if (arText(t)) this.mode.key(t);
 		}
 	}
 

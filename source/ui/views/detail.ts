@@ -4,7 +4,7 @@ import type {GoalDetail} from '../../domain/detail.js';
 import {forraPeriod} from '../../domain/plan.js';
 import {VERDICT_NAMN, type Verdict} from '../../domain/verdict.js';
 import {NIVA_NAMN, STATUS_NAMN, TILLSTAND_NAMN, type Varde} from '../../domain/types.js';
-import {REGLER, besvaradMed} from '../../domain/regler.js';
+import {REGLER, besvaradMed, hurBesvara} from '../../domain/regler.js';
 import {NBSP, visaVarde} from '../../domain/tal.js';
 import {type Farg, type Rad, bredd, klipp, klippRad, radbryt, visible} from '../text.js';
 import {EJ_GRANSKAD, STATUS_MARK} from './tree.js';
@@ -77,9 +77,7 @@ export function detaljRader(g: GoalDetail | undefined, ui: {fokus: string; listI
 		for (const varning of g.varningar) {
 			text(`${varning.besvarad ? '✓' : '!'} ${varning.text}`, {c: varning.besvarad ? 'green' : 'yellow'});
 			text(`Regel: ${REGLER[varning.kod].regel}`, {dim: true}, '  ');
-			// In the TUI a reason is typed with w (modes/besvara.ts), not the command line's --besvara.
-			const r = REGLER[varning.kod];
-			text(varning.besvarad ? besvaradMed(varning) : `Svar: ${r.atgard}${r.besvaras ? ', eller w: besvara med en motivering' : ''}`, {}, '  ');
+			text(varning.besvarad ? besvaradMed(varning) : `Svar: ${hurBesvara(varning.kod, g.id, true)}`, {}, '  ');
 		}
 	}
 	if (g.beskrivning) {
